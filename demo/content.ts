@@ -1,0 +1,144 @@
+import { bratislavaInstant, bratislavaWorkday } from './bratislava-time';
+
+/**
+ * The demo series, from MIRRI's announcement (../shared/seed/announcement-sk.txt), with dates moved
+ * into the coming weeks. The seed script, the worker tests and the widget tests all use it.
+ */
+export const DEMO_SERIES_SLUG = 'akcny-plan-inteligentnych-miest';
+
+export const demoSeries = {
+  title: {
+    sk: 'Akčný plán inteligentných miest a regiónov 2023 – 2025',
+    en: 'Smart Cities and Regions Action Plan 2023 – 2025',
+  },
+  description: {
+    sk:
+      'Poďte s nami diskutovať o inteligentných samosprávach. Ministerstvo investícií, regionálneho ' +
+      'rozvoja a informatizácie SR organizuje online participatívne workshopy k téme inteligentných ' +
+      'miest a regiónov. Vítaní sú najmä zástupcovia obcí, VÚC, univerzít, štátnych inštitúcií, ' +
+      'odbornej verejnosti aj inovatívnych podnikov. Odkaz na pripojenie zašleme registrovaným ' +
+      'účastníkom približne 24 hodín pred konaním workshopu.',
+    en:
+      'Come and discuss smart local government with us. The Ministry of Investments, Regional ' +
+      'Development and Informatization of the Slovak Republic is holding online participatory ' +
+      'workshops on smart cities and regions. Representatives of municipalities, regions, ' +
+      'universities, state institutions, experts and innovative businesses are especially welcome. ' +
+      'We e-mail the join link to registered participants about 24 hours before each workshop.',
+  },
+  privacyUrl: 'https://www.mirri.gov.sk/ochrana-osobnych-udajov/',
+  organizer: {
+    name: 'Ministerstvo investícií, regionálneho rozvoja a informatizácie SR',
+    email: 'smartcity@mirri.gov.sk',
+  },
+};
+
+export interface DemoWorkshop {
+  title: { sk: string; en: string };
+  description: { sk: string; en: string };
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  joinUrl: string;
+  registrationClosesAt?: string;
+}
+
+const at = (date: string, time: string) => new Date(bratislavaInstant(date, time)).toISOString();
+
+/** The demo's workshops as the admin API takes them, dated relative to `now`. */
+export function demoWorkshops(now: number): DemoWorkshop[] {
+  const day = (n: number) => bratislavaWorkday(now, n);
+  const session = (n: number) => ({
+    startsAt: at(day(n), '10:00'),
+    endsAt: at(day(n), '12:00'),
+  });
+  return [
+    {
+      title: {
+        sk: 'Inteligentná samospráva: definícia a východiská',
+        en: 'Smart local government: definition and starting points',
+      },
+      description: {
+        sk: 'Čo rozumieme pod inteligentným mestom a regiónom a ako ich definuje akčný plán.',
+        en: 'What we mean by a smart city and region, and how the action plan defines them.',
+      },
+      ...session(2),
+      capacity: 40,
+      joinUrl: 'https://meet.example.gov.sk/workshop-definicia',
+      // Registration for the first session has already closed.
+      registrationClosesAt: new Date(now - 3_600_000).toISOString(),
+    },
+    {
+      title: {
+        sk: 'Výzvy a príležitosti inteligentného rozvoja',
+        en: 'Challenges and opportunities of smart development',
+      },
+      description: {
+        sk: 'Skúsenosti miest a obcí: čo funguje, čo brzdí a kde hľadať partnerov.',
+        en: 'What towns and villages have learnt: what works, what holds them back, where to find partners.',
+      },
+      ...session(7),
+      capacity: 30,
+      joinUrl: 'https://meet.example.gov.sk/workshop-vyzvy',
+    },
+    {
+      title: {
+        sk: 'Kľúčové opatrenia akčného plánu',
+        en: 'Key measures of the action plan',
+      },
+      description: {
+        sk: 'Diskusia o navrhovaných opatreniach a aktivitách na roky 2023 – 2025.',
+        en: 'A discussion of the proposed measures and activities for 2023 – 2025.',
+      },
+      ...session(9),
+      // Nearly full: the seed registers two demo participants.
+      capacity: 3,
+      joinUrl: 'https://meet.example.gov.sk/workshop-opatrenia',
+    },
+    {
+      title: {
+        sk: 'Financovanie smart projektov z fondov EÚ',
+        en: 'Funding smart projects from EU funds',
+      },
+      description: {
+        sk: 'Ako pripraviť projekt inteligentnej samosprávy bez ohľadu na zdroj financovania.',
+        en: 'How to prepare a smart local government project, whatever the source of funding.',
+      },
+      ...session(14),
+      capacity: 40,
+      joinUrl: 'https://meet.example.gov.sk/workshop-financovanie',
+    },
+    {
+      title: {
+        sk: 'Metodika tvorby smart city a smart region projektov',
+        en: 'Methodology for smart city and smart region projects',
+      },
+      description: {
+        sk: 'Pripravovaná metodika ako návod na tvorbu projektov pre mestá a regióny.',
+        en: 'The upcoming methodology as a guide to building projects for cities and regions.',
+      },
+      ...session(16),
+      capacity: 40,
+      joinUrl: 'https://meet.example.gov.sk/workshop-metodika',
+    },
+  ];
+}
+
+/** People the seed registers so that one workshop is nearly full. Addresses at example.org never deliver. */
+export const demoParticipants = [
+  {
+    givenName: 'Jana',
+    familyName: 'Nováková',
+    email: 'jana.novakova@example.org',
+    organizationType: 'municipality',
+    organization: 'Mesto Trnava',
+    role: 'Vedúca oddelenia stratégie',
+  },
+  {
+    givenName: 'Peter',
+    familyName: 'Kováč',
+    email: 'peter.kovac@example.org',
+    organizationType: 'university',
+    organization: 'Slovenská technická univerzita',
+    role: '',
+  },
+] as const;

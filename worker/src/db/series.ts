@@ -1,0 +1,72 @@
+import type { SeriesInput } from '../schemas/series';
+
+export interface Series {
+  id: number;
+  slug: string;
+  title: { sk: string; en: string };
+  description: { sk: string; en: string };
+  privacyUrl: string;
+  organizer: { name: string; email: string };
+}
+
+interface SeriesRow {
+  id: number;
+  slug: string;
+  title_sk: string;
+  title_en: string;
+  description_sk: string;
+  description_en: string;
+  privacy_url: string;
+  organizer_name: string;
+  organizer_email: string;
+}
+
+const fromRow = (r: SeriesRow): Series => ({
+  id: r.id,
+  slug: r.slug,
+  title: { sk: r.title_sk, en: r.title_en },
+  description: { sk: r.description_sk, en: r.description_en },
+  privacyUrl: r.privacy_url,
+  organizer: { name: r.organizer_name, email: r.organizer_email },
+});
+
+export async function findSeries(db: D1Database, slug: string): Promise<Series | null> {
+  const row = await db.prepare('SELECT * FROM series WHERE slug = ?').bind(slug).first<SeriesRow>();
+  return row ? fromRow(row) : null;
+}
+
+/** Creates the series or replaces its fields; `created` tells which. */
+export async function upsertSeries(
+  db: D1Database,
+  slug: string,
+  input: SeriesInput,
+  now: number,
+): Promise<{ series: Series; created: boolean }> {
+  const existed = (await findSeries(db, slug)) !== null;
+  const row = await db
+    .prepare(
+      `INSERT INTO series (slug, title_sk, title_en, description_sk, description_en, privacy_url,
+         organizer_name, organizer_email, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+       ON CONFLICT (slug) DO UPDATE SET
+         title_sk = excluded.title_sk, title_en = excluded.title_en,
+         description_sk = excluded.description_sk, description_en = excluded.description_en,
+         privacy_url = excluded.privacy_url, organizer_name = excluded.organizer_name,
+         organizer_email = excluded.organizer_email, updated_at = excluded.updated_at
+       RETURNING *`,
+    )
+    .bind(
+      slug,
+      input.title.sk,
+      input.title.en,
+      input.description?.sk ?? '',
+      input.description?.en ?? '',
+      input.privacyUrl,
+      input.organizer.name,
+      input.organizer.email,
+      now,
+    )
+    .first<SeriesRow>();
+  if (!row) throw new Error('upsert returned no row');
+  return { series: fromRow(row), created: !existed };
+}

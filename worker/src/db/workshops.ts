@@ -1,0 +1,134 @@
+export interface Workshop {
+  id: string;
+  seriesId: number;
+  title: { sk: string; en: string };
+  description: { sk: string; en: string };
+  startsAt: number;
+  endsAt: number;
+  capacity: number;
+  joinUrl: string;
+  registrationClosesAt: number;
+  /** Seats held by registrations (not released). */
+  seatsTaken: number;
+}
+
+/** What an organizer sets; everything else is derived. */
+export type WorkshopFields = Omit<Workshop, 'id' | 'seriesId' | 'seatsTaken'>;
+
+interface WorkshopRow {
+  id: string;
+  series_id: number;
+  title_sk: string;
+  title_en: string;
+  description_sk: string;
+  description_en: string;
+  starts_at: number;
+  ends_at: number;
+  capacity: number;
+  join_url: string;
+  registration_closes_at: number;
+  seats_taken: number;
+}
+
+const fromRow = (r: WorkshopRow): Workshop => ({
+  id: r.id,
+  seriesId: r.series_id,
+  title: { sk: r.title_sk, en: r.title_en },
+  description: { sk: r.description_sk, en: r.description_en },
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  capacity: r.capacity,
+  joinUrl: r.join_url,
+  registrationClosesAt: r.registration_closes_at,
+  seatsTaken: r.seats_taken,
+});
+
+const SELECT_WITH_SEATS = `SELECT w.*,
+  (SELECT COUNT(*) FROM seats s WHERE s.workshop_id = w.id AND s.status = 'held') AS seats_taken
+  FROM workshops w`;
+
+async function all(statement: D1PreparedStatement): Promise<Workshop[]> {
+  const { results } = await statement.all<WorkshopRow>();
+  return results.map(fromRow);
+}
+
+/** Workshops of a series that have not started yet, soonest first. */
+export function listUpcomingWorkshops(db: D1Database, seriesId: number, now: number) {
+  return all(
+    db
+      .prepare(
+        `${SELECT_WITH_SEATS} WHERE w.series_id = ? AND w.starts_at > ? ORDER BY w.starts_at, w.id`,
+      )
+      .bind(seriesId, now),
+  );
+}
+
+export function listAllWorkshops(db: D1Database, seriesId: number) {
+  return all(
+    db
+      .prepare(`${SELECT_WITH_SEATS} WHERE w.series_id = ? ORDER BY w.starts_at, w.id`)
+      .bind(seriesId),
+  );
+}
+
+/** The given workshops, as far as they belong to the series. `ids` stays far below D1's 100 parameters. */
+export function findWorkshopsInSeries(db: D1Database, seriesId: number, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  const placeholders = ids.map(() => '?').join(', ');
+  return all(
+    db
+      .prepare(`${SELECT_WITH_SEATS} WHERE w.series_id = ? AND w.id IN (${placeholders})`)
+      .bind(seriesId, ...ids),
+  );
+}
+
+export async function findWorkshop(db: D1Database, id: string): Promise<Workshop | null> {
+  const row = await db.prepare(`${SELECT_WITH_SEATS} WHERE w.id = ?`).bind(id).first<WorkshopRow>();
+  return row ? fromRow(row) : null;
+}
+
+export async function insertWorkshop(
+  db: D1Database,
+  id: string,
+  seriesId: number,
+  w: WorkshopFields,
+  now: number,
+): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO workshops (id, series_id, title_sk, title_en, description_sk, description_en,
+         starts_at, ends_at, capacity, join_url, registration_closes_at, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)`,
+    )
+    .bind(id, seriesId, ...fieldValues(w), now)
+    .run();
+}
+
+export async function updateWorkshop(
+  db: D1Database,
+  id: string,
+  w: WorkshopFields,
+  now: number,
+): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE workshops SET title_sk = ?2, title_en = ?3, description_sk = ?4, description_en = ?5,
+         starts_at = ?6, ends_at = ?7, capacity = ?8, join_url = ?9, registration_closes_at = ?10,
+         updated_at = ?11
+       WHERE id = ?1`,
+    )
+    .bind(id, ...fieldValues(w), now)
+    .run();
+}
+
+const fieldValues = (w: WorkshopFields) => [
+  w.title.sk,
+  w.title.en,
+  w.description.sk,
+  w.description.en,
+  w.startsAt,
+  w.endsAt,
+  w.capacity,
+  w.joinUrl,
+  w.registrationClosesAt,
+];

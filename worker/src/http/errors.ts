@@ -1,0 +1,39 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Field name → a stable, machine-readable reason the client localizes ("required", "invalid_email", …). */
+export type FieldErrors = Record<string, string>;
+
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    fields?: FieldErrors;
+    workshopIds?: string[];
+  };
+}
+
+/**
+ * An expected failure with a public shape. Anything else thrown is a bug and becomes `internal`.
+ * `message` is for developers reading the API; people see texts the widget localizes from `code`.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly extra: Pick<ErrorBody['error'], 'fields' | 'workshopIds'> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...this.extra } };
+  }
+}
+
+export const notFound = (code: string, what: string) =>
+  new ApiError(404, code, `${what} not found.`);
+
+export const validationFailed = (fields: FieldErrors) =>
+  new ApiError(422, 'validation', 'Some fields are missing or invalid.', { fields });

@@ -1,0 +1,11 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env';
+import { requireAdmin } from '../../http/admin-auth';
+import { adminSeriesRoutes } from './series';
+import { adminWorkshopRoutes } from './workshops';
+
+/** Everything under /api/v1/admin requires the admin token, including paths that do not exist. */
+export const adminRoutes = new Hono<AppEnv>()
+  .use('*', requireAdmin)
+  .route('/series', adminSeriesRoutes)
+  .route('/workshops', adminWorkshopRoutes);

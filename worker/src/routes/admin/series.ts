@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env';
+import { ApiError, notFound, validationFailed } from '../../http/errors';
+import { jsonBody } from '../../http/json-body';
+import { findSeries, upsertSeries } from '../../db/series';
+import { findWorkshop, insertWorkshop, listAllWorkshops } from '../../db/workshops';
+import { listRegistrations } from '../../db/registrations';
+import { randomId } from '../../ids';
+import { seriesInput } from '../../schemas/series';
+import { seriesSlug } from '../../schemas/fields';
+import { scheduleErrors, workshopInput } from '../../schemas/workshop';
+import { adminWorkshop, publicSeries } from '../../views';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+async function requireSeries(db: D1Database, slug: string) {
+  const series = await findSeries(db, slug);
+  if (!series) throw notFound('series_not_found', 'Series');
+  return series;
+}
+
+/** Admin: series, their workshops and their registrations. Mounted under /admin/series. */
+export const adminSeriesRoutes = new Hono<AppEnv>()
+  .put('/:slug', jsonBody(seriesInput), async (c) => {
+    const slug = c.req.param('slug');
+    if (!seriesSlug.safeParse(slug).success) {
+      throw new ApiError(422, 'validation', 'Use lower-case letters, digits and dashes.', {
+        fields: { slug: 'invalid_format' },
+      });
+    }
+    const { series, created } = await upsertSeries(c.env.DB, slug, c.req.valid('json'), Date.now());
+    return c.json({ series: publicSeries(series) }, created ? 201 : 200);
+  })
+  .get('/:slug', async (c) => {
+    const now = Date.now();
+    const series = await requireSeries(c.env.DB, c.req.param('slug'));
+    const workshops = await listAllWorkshops(c.env.DB, series.id);
+    return c.json({
+      series: publicSeries(series),
+      workshops: workshops.map((w) => adminWorkshop(w, now)),
+    });
+  })
+  .post('/:slug/workshops', jsonBody(workshopInput), async (c) => {
+    const now = Date.now();
+    const series = await requireSeries(c.env.DB, c.req.param('slug'));
+    const input = c.req.valid('json');
+    const fields = {
+      ...input,
+      description: input.description ?? { sk: '', en: '' },
+      registrationClosesAt: input.registrationClosesAt ?? input.startsAt,
+    };
+    const errors = scheduleErrors(fields);
+    if (Object.keys(errors).length > 0) throw validationFailed(errors);
+    const id = randomId();
+    await insertWorkshop(c.env.DB, id, series.id, fields, now);
+    const workshop = await findWorkshop(c.env.DB, id);
+    return c.json({ workshop: adminWorkshop(workshop!, now) }, 201);
+  })
+  .get('/:slug/registrations', async (c) => {
+    const series = await requireSeries(c.env.DB, c.req.param('slug'));
+    const registrations = await listRegistrations(c.env.DB, series.id);
+    return c.json({
+      registrations: registrations.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    });
+  });

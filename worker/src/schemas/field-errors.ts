@@ -1,0 +1,46 @@
+import type * as z from 'zod';
+import type { FieldErrors } from '../http/errors';
+
+/** Codes we set ourselves as issue messages; anything else is derived from the zod issue. */
+const OWN_CODES = new Set([
+  'required',
+  'invalid_email',
+  'invalid_characters',
+  'ends_before_start',
+  'closes_after_start',
+]);
+
+/**
+ * Turns zod issues into `{field: code}`, one code per field (the first, which is the most basic:
+ * a missing value before a malformed one). Nested fields use dotted paths, e.g. `title.sk`.
+ */
+export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    fields[field] ??= codeOf(issue);
+  }
+  return fields;
+}
+
+function codeOf(issue: z.core.$ZodIssue): string {
+  if (OWN_CODES.has(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? 'required' : 'invalid_type';
+    case 'too_small':
+      return issue.origin === 'array' || (issue.origin === 'string' && issue.minimum === 1)
+        ? 'required'
+        : 'too_small';
+    case 'too_big':
+      return issue.origin === 'string' || issue.origin === 'array' ? 'too_long' : 'too_large';
+    case 'invalid_value':
+      return 'invalid_choice';
+    case 'invalid_format':
+      if (issue.format === 'url') return 'invalid_url';
+      if (issue.format === 'datetime') return 'invalid_datetime';
+      return 'invalid_format';
+    default:
+      return 'invalid';
+  }
+}

@@ -1,0 +1,63 @@
+import * as z from 'zod';
+
+/** Control characters (line breaks, NUL, …) have no place in a name and could smuggle e-mail headers. */
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+/** A single line of required text, trimmed. */
+export const requiredLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !CONTROL_CHARACTERS.test(s), 'invalid_characters');
+
+/** A single line of optional text: missing, null and blank all become "". */
+export const optionalLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !CONTROL_CHARACTERS.test(s), 'invalid_characters')
+    .nullish()
+    .transform((s) => s ?? '');
+
+/** Longer free text (descriptions): line breaks allowed, other control characters not. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !/[^\P{Cc}\n\r\t]/u.test(s), 'invalid_characters')
+    .nullish()
+    .transform((s) => s ?? '');
+
+/**
+ * The WHATWG "valid e-mail address" rule with a dotted domain, as people type them into forms.
+ * 254 is the longest address SMTP can deliver (RFC 5321 path limit minus the angle brackets).
+ */
+const EMAIL_PATTERN =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+
+export const emailAddress = z
+  .string()
+  .trim()
+  .min(1)
+  .max(254)
+  .refine((s) => EMAIL_PATTERN.test(s), 'invalid_email');
+
+export const httpsUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .pipe(z.url({ protocol: /^https$/ }));
+
+/** An instant with an explicit offset ("2026-05-25T08:00:00Z", "…+02:00"), as epoch milliseconds. */
+export const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
+
+export const localized = <T extends z.ZodType>(field: T) => z.object({ sk: field, en: field });
+
+export const seriesSlug = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);

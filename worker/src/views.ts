@@ -1,0 +1,38 @@
+import type { Series } from './db/series';
+import type { Workshop } from './db/workshops';
+
+/**
+ * The JSON shapes the API returns. Public views are built field by field (never by spreading a
+ * record) so that a join link or a new private column cannot leak into a public response.
+ */
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export const publicSeries = (s: Series) => ({
+  slug: s.slug,
+  title: s.title,
+  description: s.description,
+  privacyUrl: s.privacyUrl,
+  organizer: { name: s.organizer.name, email: s.organizer.email },
+});
+
+export const seatsLeft = (w: Workshop) => Math.max(0, w.capacity - w.seatsTaken);
+
+export const isRegistrationOpen = (w: Workshop, now: number) => now < w.registrationClosesAt;
+
+export const publicWorkshop = (w: Workshop, now: number) => ({
+  id: w.id,
+  title: w.title,
+  description: w.description,
+  startsAt: iso(w.startsAt),
+  endsAt: iso(w.endsAt),
+  capacity: w.capacity,
+  seatsLeft: seatsLeft(w),
+  registrationOpen: isRegistrationOpen(w, now),
+});
+
+export const adminWorkshop = (w: Workshop, now: number) => ({
+  ...publicWorkshop(w, now),
+  seatsTaken: w.seatsTaken,
+  joinUrl: w.joinUrl,
+  registrationClosesAt: iso(w.registrationClosesAt),
+});
