@@ -35,7 +35,9 @@ function codeOf(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return issue.origin === 'string' || issue.origin === 'array' ? 'too_long' : 'too_large';
     case 'invalid_value':
-      return 'invalid_choice';
+      // An enum field left out or blank is missing, and a number where a word goes is a wrong type.
+      if (isBlank(issue.input)) return 'required';
+      return typeof issue.input === 'string' ? 'invalid_choice' : 'invalid_type';
     case 'invalid_format':
       if (issue.format === 'url') return 'invalid_url';
       if (issue.format === 'datetime') return 'invalid_datetime';
@@ -44,3 +46,6 @@ function codeOf(issue: z.core.$ZodIssue): string {
       return 'invalid';
   }
 }
+
+const isBlank = (input: unknown) =>
+  input === undefined || input === null || (typeof input === 'string' && input.trim() === '');

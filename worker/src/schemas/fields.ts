@@ -1,7 +1,10 @@
 import * as z from 'zod';
 
-/** Control characters (line breaks, NUL, …) have no place in a name and could smuggle e-mail headers. */
-const CONTROL_CHARACTERS = /\p{Cc}/u;
+/**
+ * Control characters (line breaks, NUL, …) have no place in a name and could smuggle e-mail headers.
+ * Lone surrogates (JSON allows "\ud800") are not text: the database would store them as U+FFFD.
+ */
+const CONTROL_CHARACTERS = /[\p{Cc}\p{Cs}]/u;
 
 /** A single line of required text, trimmed. */
 export const requiredLine = (max: number) =>
@@ -28,7 +31,7 @@ export const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((s) => !/[^\P{Cc}\n\r\t]/u.test(s), 'invalid_characters')
+    .refine((s) => !/[^\P{Cc}\n\r\t]|\p{Cs}/u.test(s), 'invalid_characters')
     .nullish()
     .transform((s) => s ?? '');
 

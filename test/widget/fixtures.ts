@@ -1,0 +1,43 @@
+import { demoSeries, demoWorkshops, DEMO_SERIES_SLUG } from '../../demo/content.js';
+import type { SeriesResponse, Workshop } from '../../widget/src/api.js';
+
+/**
+ * The public API's answer for the demo series, built from the same content the demo seeds, so the
+ * widget tests see what the demo page shows: one closed workshop, one nearly full, three open.
+ */
+export function demoSeriesResponse(now = Date.now()): SeriesResponse {
+  const workshops: Workshop[] = demoWorkshops(now).map((w, i) => ({
+    id: `w${i + 1}`,
+    title: w.title,
+    description: w.description,
+    startsAt: w.startsAt,
+    endsAt: w.endsAt,
+    capacity: w.capacity,
+    seatsLeft: w.capacity === 3 ? 1 : w.capacity,
+    registrationOpen: !w.registrationClosesAt || Date.parse(w.registrationClosesAt) > now,
+  }));
+  return {
+    series: { slug: DEMO_SERIES_SLUG, ...demoSeries },
+    workshops,
+  };
+}
+
+export type Handler = (request: Request) => Response | Promise<Response>;
+
+/**
+ * Replaces window.fetch for one test: `handler` answers every request, and every request is
+ * recorded. Returns a restore function.
+ */
+export function stubFetch(handler: Handler): { requests: Request[]; restore(): void } {
+  const original = window.fetch;
+  const requests: Request[] = [];
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    requests.push(request.clone());
+    return handler(request);
+  };
+  return { requests, restore: () => (window.fetch = original) };
+}
+
+export const jsonResponse = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

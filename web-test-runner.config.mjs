@@ -1,0 +1,32 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+/** Widget tests in real Chromium: Debian's package, never a downloaded browser. */
+export default {
+  files: 'test/widget/**/*.test.ts',
+  nodeResolve: true,
+  concurrency: 1,
+  // Lit's dev-mode notice is expected in tests (they load the sources, not the build).
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [
+    // Point esbuild at the widget's tsconfig so Lit's decorators compile as in the build.
+    esbuildPlugin({ ts: true, tsconfig: 'widget/tsconfig.json', target: 'es2022' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+};

@@ -1,0 +1,166 @@
+import { msg, str } from '@lit/localize';
+
+/** Who registers, as the announcement names its audience (same list as the API). */
+export const ORGANIZATION_TYPES = [
+  'municipality',
+  'region',
+  'university',
+  'state',
+  'expert',
+  'business',
+  'other',
+] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+export interface FormValues {
+  givenName: string;
+  familyName: string;
+  email: string;
+  organizationType: OrganizationType | '';
+  organization: string;
+  role: string;
+  workshopIds: string[];
+}
+
+export type FieldName = keyof FormValues;
+
+/** Page order: the error summary lists errors in this order. */
+export const FIELD_ORDER: readonly FieldName[] = [
+  'givenName',
+  'familyName',
+  'email',
+  'organizationType',
+  'organization',
+  'role',
+  'workshopIds',
+];
+
+/** Field → error code (the API's codes, so client and server errors read the same). */
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+export const emptyForm = (): FormValues => ({
+  givenName: '',
+  familyName: '',
+  email: '',
+  organizationType: '',
+  organization: '',
+  role: '',
+  workshopIds: [],
+});
+
+export const MAX_LENGTH = {
+  givenName: 100,
+  familyName: 100,
+  email: 254,
+  organization: 200,
+  role: 100,
+} as const;
+
+/** Same rule as the API (worker/src/schemas/fields.ts): a WHATWG address with a dotted domain. */
+const EMAIL_PATTERN =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+
+export const organizationRequired = (type: FormValues['organizationType']) => type !== 'expert';
+
+/** Checks on submit what the API would refuse, so people learn it before a round trip. */
+export function validate(values: FormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  const text = (field: keyof typeof MAX_LENGTH, required: boolean) => {
+    const value = values[field].trim();
+    if (required && value === '') errors[field] = 'required';
+    else if (value.length > MAX_LENGTH[field]) errors[field] = 'too_long';
+  };
+  text('givenName', true);
+  text('familyName', true);
+  text('email', true);
+  if (!errors.email && !EMAIL_PATTERN.test(values.email.trim())) errors.email = 'invalid_email';
+  if (values.organizationType === '') errors.organizationType = 'required';
+  text('organization', organizationRequired(values.organizationType));
+  text('role', false);
+  if (values.workshopIds.length === 0) errors.workshopIds = 'required';
+  return errors;
+}
+
+export function organizationTypeLabel(type: OrganizationType): string {
+  switch (type) {
+    case 'municipality':
+      return msg('Municipality, town or city district');
+    case 'region':
+      return msg('Self-governing region');
+    case 'university':
+      return msg('University or research institution');
+    case 'state':
+      return msg('State institution');
+    case 'expert':
+      return msg('Expert public');
+    case 'business':
+      return msg('Innovative business or company');
+    case 'other':
+      return msg('Other');
+  }
+}
+
+export function fieldLabel(field: FieldName): string {
+  switch (field) {
+    case 'givenName':
+      return msg('First name');
+    case 'familyName':
+      return msg('Last name');
+    case 'email':
+      return msg('Email address');
+    case 'organizationType':
+      return msg('Type of organisation');
+    case 'organization':
+      return msg('Name of organisation');
+    case 'role':
+      return msg('Job title');
+    case 'workshopIds':
+      return msg('Workshops');
+  }
+}
+
+/**
+ * What to tell a person about a field's error code, saying how to fix it (GOV.UK/ID-SK style).
+ * `workshopTitles` names the workshops a 409 was about.
+ */
+export function errorMessage(field: FieldName, code: string, workshopTitles = ''): string {
+  if (field === 'workshopIds') {
+    switch (code) {
+      case 'required':
+        return msg('Select at least one workshop.');
+      case 'workshop_full':
+        return msg(str`No seats are left in: ${workshopTitles}. Select another workshop.`);
+      case 'registration_closed':
+        return msg(str`Registration has closed for: ${workshopTitles}. Select another workshop.`);
+      default:
+        return msg('A workshop you selected is no longer available. Select another workshop.');
+    }
+  }
+  if (code === 'required') {
+    switch (field) {
+      case 'givenName':
+        return msg('Enter your first name.');
+      case 'familyName':
+        return msg('Enter your last name.');
+      case 'email':
+        return msg('Enter your email address.');
+      case 'organizationType':
+        return msg('Select the type of organisation you represent.');
+      case 'organization':
+        return msg('Enter the name of your organisation.');
+    }
+  }
+  const label = fieldLabel(field);
+  switch (code) {
+    case 'invalid_email':
+      return msg('Enter an email address in the correct format, like name@example.com.');
+    case 'too_long':
+      return msg(
+        str`${label} must be ${MAX_LENGTH[field as keyof typeof MAX_LENGTH]} characters or fewer.`,
+      );
+    case 'invalid_characters':
+      return msg(str`${label} must not contain line breaks or other control characters.`);
+    default:
+      return msg(str`Check the value of: ${label}.`);
+  }
+}

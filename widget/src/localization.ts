@@ -1,0 +1,35 @@
+import { configureLocalization } from '@lit/localize';
+import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+// Imported statically so that the widget stays one file with every language in it.
+import * as sk from './generated/locales/sk.js';
+import type { Locale } from './api.js';
+
+export const DEFAULT_LOCALE: Locale = 'sk';
+
+const { getLocale, setLocale } = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: async () => sk,
+});
+
+export { getLocale };
+
+/** "sk-SK", "SK", "en-GB" → a locale the widget speaks; anything else → Slovak. */
+export function toLocale(lang: string | null | undefined): Locale {
+  const primary = (lang ?? '').trim().toLowerCase().split('-')[0];
+  return primary === 'en' ? 'en' : primary === 'sk' ? 'sk' : DEFAULT_LOCALE;
+}
+
+/**
+ * Switches the page's widget language. @lit/localize keeps one language per page, so every
+ * <workshop-signup> on a page shows the same language.
+ */
+export function useLocale(locale: Locale): Promise<void> {
+  return getLocale() === locale ? Promise.resolve() : setLocale(locale);
+}
+
+/** The active language as a Locale (the generated locale list is wider than our type). */
+export const activeLocale = (): Locale => toLocale(getLocale());
+
+/** BCP 47 tags for Intl: British English writes "Wednesday 25 May 2022, 10:00". */
+export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'sk-SK');
