@@ -28,6 +28,13 @@ import {
 import { toLocale, useLocale } from './localization.js';
 import { styles } from './workshop-signup.styles.js';
 
+type SignupEventType =
+  'workshop-signup-ready' | 'workshop-signup-registered' | 'workshop-signup-error';
+
+/** Host-page events bubble out of the shadow root; their details never carry personal data. */
+const signupEvent = (type: SignupEventType, detail: Record<string, unknown>) =>
+  new CustomEvent(type, { detail, bubbles: true, composed: true });
+
 type LoadState = 'loading' | 'ready' | 'not-found' | 'error';
 type TextField = 'givenName' | 'familyName' | 'email' | 'organization' | 'role';
 
@@ -152,14 +159,8 @@ export class WorkshopSignup extends LitElement {
     return msg(str`Workshops loaded. Open for registration: ${open} of ${total}.`);
   }
 
-  private emit(type: string, detail: Record<string, unknown>): void {
-    this.dispatchEvent(
-      new CustomEvent(type, {
-        detail: { series: this.series, ...detail },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+  private emit(type: SignupEventType, detail: Record<string, unknown>): void {
+    this.dispatchEvent(signupEvent(type, { series: this.series, ...detail }));
   }
 
   // ---- Form state ------------------------------------------------------------------------------

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_SERIES_SLUG } from '../../demo/content';
+import { launchChromium } from '../support/browser';
+import { freePort, startDevStack, type DevStack } from '../support/dev-stack';
+
+let stack: DevStack;
+let browser: Browser;
+
+before(async () => {
+  [stack, browser] = await Promise.all([startDevStack(), launchChromium()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Fills the form the way a person does: by visible labels, through the shadow root. */
+async function register(
+  page: Page,
+  person: { givenName: string; email: string },
+  workshops: RegExp[],
+) {
+  for (const title of workshops) {
+    await page.getByRole('checkbox', { name: title }).check();
+  }
+  await page.getByLabel('Meno').fill(person.givenName);
+  await page.getByLabel('Priezvisko').fill('Horváthová');
+  await page.getByLabel('E-mailová adresa').fill(person.email);
+  await page.getByRole('radio', { name: 'Obec / mesto / mestská časť' }).check();
+  await page.getByLabel('Názov organizácie').fill('Obec Veľké Úľany');
+  await page.getByRole('button', { name: 'Odoslať registráciu' }).click();
+  await page.getByRole('heading', { name: 'Registrácia bola odoslaná' }).waitFor();
+}
+
+describe('demo page served by the running worker', () => {
+  test('registers for two workshops and the registration is in D1 with both', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${stack.url}/`);
+    await page
+      .getByRole('heading', { name: 'Akčný plán inteligentných miest a regiónov 2023 – 2025' })
+      .waitFor();
+
+    await register(page, { givenName: 'Zuzana', email: 'zuzana.e2e@example.org' }, [
+      /Výzvy a príležitosti/,
+      /Financovanie smart projektov/,
+    ]);
+
+    const rows = stack.query<{ title_sk: string; status: string }>(
+      `SELECT w.title_sk, s.status FROM registrations r
+       JOIN seats s ON s.registration_id = r.id JOIN workshops w ON w.id = s.workshop_id
+       WHERE r.email = 'zuzana.e2e@example.org' ORDER BY w.starts_at`,
+    );
+    assert.deepEqual(rows, [
+      { title_sk: 'Výzvy a príležitosti inteligentného rozvoja', status: 'held' },
+      { title_sk: 'Financovanie smart projektov z fondov EÚ', status: 'held' },
+    ]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('shows the English page in English', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${stack.url}/en.html`);
+    await page
+      .getByRole('heading', { name: 'Smart Cities and Regions Action Plan 2023 – 2025' })
+      .waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Send registration' }).count(), 1);
+    assert.equal(await page.getByText('Registration closed').count(), 1);
+    await page.close();
+  });
+});
+
+describe('the widget on another site', () => {
+  let host: Server;
+  let hostUrl: string;
+
+  before(async () => {
+    // A municipality's page on its own origin: the embed snippet and nothing else.
+    const snippet = `<!doctype html><html lang="sk"><head><meta charset="utf-8"><title>Obec</title>
+      <script type="module" src="${stack.url}/workshop-signup.js"></script></head>
+      <body><main><h1>Obec Veľké Úľany</h1>
+      <workshop-signup series="${DEMO_SERIES_SLUG}"></workshop-signup></main></body></html>`;
+    host = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(snippet);
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => host.listen(port, '127.0.0.1', resolve));
+    // "localhost" vs the worker's "127.0.0.1": a different origin, so every API call is cross-origin.
+    hostUrl = `http://localhost:${port}/`;
+  });
+
+  after(() => new Promise<void>((resolve) => host.close(() => resolve())));
+
+  test('loads from the script origin and registers across origins (CORS)', async () => {
+    const page = await browser.newPage();
+    const apiOrigins = new Set<string>();
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/')) apiOrigins.add(new URL(r.url()).origin);
+    });
+    await page.goto(hostUrl);
+    await register(page, { givenName: 'Marek', email: 'marek.e2e@example.org' }, [
+      /Metodika tvorby/,
+    ]);
+    assert.deepEqual([...apiOrigins], [stack.url]);
+    assert.notEqual(new URL(hostUrl).origin, stack.url);
+    const rows = stack.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM seats s JOIN registrations r ON r.id = s.registration_id
+       WHERE r.email = 'marek.e2e@example.org' AND s.status = 'held'`,
+    );
+    assert.equal(rows[0]!.n, 1);
+    await page.close();
+  });
+});

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, applyLocalMigrations, startDevServer, type DevServer } from '../../demo/dev-server';
+import { seedDemo } from '../../demo/seed';
+
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token-abcdefghijklmnop';
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DevStack {
+  server: DevServer;
+  url: string;
+  persistTo: string;
+  /** Runs SQL against the stack's local D1 with `wrangler d1 execute` and returns the rows. */
+  query<T = Record<string, unknown>>(sql: string): T[];
+  stop(): Promise<void>;
+}
+
+/**
+ * What `npm start` runs, in isolation: a fresh local D1 in a temporary folder, migrated with
+ * wrangler, the worker and the built demo site served by `wrangler dev`, seeded through the API.
+ * Expects `npm run build` to have run (npm run test:e2e does it).
+ */
+export async function startDevStack(): Promise<DevStack> {
+  const persistTo = mkdtempSync(join(tmpdir(), 'workshop-signup-e2e-'));
+  applyLocalMigrations(persistTo);
+  const server = await startDevServer({
+    port: await freePort(),
+    persistTo,
+    vars: { ADMIN_TOKEN: E2E_ADMIN_TOKEN, ENVIRONMENT: 'development' },
+  });
+  await seedDemo(server.url, E2E_ADMIN_TOKEN);
+  return {
+    server,
+    url: server.url,
+    persistTo,
+    query<T>(sql: string): T[] {
+      const result = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
+          'd1',
+          'execute',
+          'DB',
+          '--local',
+          '--persist-to',
+          persistTo,
+          '--json',
+          '--command',
+          sql,
+        ],
+        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+      );
+      if (result.status !== 0) throw new Error(`d1 execute failed: ${result.stderr}`);
+      return (JSON.parse(result.stdout) as { results: T[] }[])[0]!.results;
+    },
+    async stop() {
+      await server.stop();
+      rmSync(persistTo, { recursive: true, force: true });
+    },
+  };
+}
