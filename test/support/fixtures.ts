@@ -65,7 +65,10 @@ export async function createSeries(
   slug: string,
   overrides: Record<string, unknown> = {},
 ): Promise<PublicSeries> {
-  const res = await worker.fetch(adminSeriesPath(slug), asAdmin(json('PUT', seriesBody(overrides))));
+  const res = await worker.fetch(
+    adminSeriesPath(slug),
+    asAdmin(json('PUT', seriesBody(overrides))),
+  );
   assert.ok(res.status === 201 || res.status === 200, `PUT series ${slug}: ${res.status}`);
   return ((await res.json()) as { series: PublicSeries }).series;
 }
@@ -159,7 +162,9 @@ export async function expectFieldErrors(
 }
 
 /** Row counts of the tables a registration writes to. */
-export async function storedCounts(db: D1Database): Promise<{ registrations: number; seats: number }> {
+export async function storedCounts(
+  db: D1Database,
+): Promise<{ registrations: number; seats: number }> {
   const [registrations, seats] = await Promise.all([
     db.prepare('SELECT COUNT(*) AS n FROM registrations').first<{ n: number }>(),
     db.prepare('SELECT COUNT(*) AS n FROM seats').first<{ n: number }>(),

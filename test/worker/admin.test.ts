@@ -196,15 +196,23 @@ describe('admin series', () => {
 
   test('PUT reports a missing English title as title.en required', async () => {
     const slug = unique('untitled');
-    await expectFieldErrors(await putSeries(slug, seriesBody({ title: { sk: 'Len po slovensky' } })), {
-      'title.en': 'required',
-    });
+    await expectFieldErrors(
+      await putSeries(slug, seriesBody({ title: { sk: 'Len po slovensky' } })),
+      {
+        'title.en': 'required',
+      },
+    );
     await expectError(await worker.fetch(seriesPath(slug)), 404, 'series_not_found');
   });
 
   test('PUT requires an https privacy URL', async () => {
     const slug = unique('privacy');
-    for (const privacyUrl of ['http://example.gov.sk/privacy', 'not a url', 'ftp://example.sk/x', 'javascript:alert(1)']) {
+    for (const privacyUrl of [
+      'http://example.gov.sk/privacy',
+      'not a url',
+      'ftp://example.sk/x',
+      'javascript:alert(1)',
+    ]) {
       await expectFieldErrors(await putSeries(slug, seriesBody({ privacyUrl })), {
         privacyUrl: 'invalid_url',
       });
@@ -541,7 +549,10 @@ describe('admin registrations', () => {
     await createSeries(worker, slug);
     const w = await createWorkshop(worker, slug);
     for (const email of ['repeat@example.org', 'REPEAT@example.org']) {
-      assert.equal((await postRegistration(worker, slug, validRegistration([w.id], { email }))).status, 201);
+      assert.equal(
+        (await postRegistration(worker, slug, validRegistration([w.id], { email }))).status,
+        201,
+      );
     }
     const listed = await listRegistrations(slug);
     assert.equal(listed.length, 2);

@@ -131,7 +131,11 @@ describe('POST /api/v1/series/:slug/registrations: success', () => {
     for (const organizationType of ORGANIZATION_TYPES) {
       const email = `${unique(organizationType)}@example.org`;
       const { id } = await expectRegistered(
-        await postRegistration(worker, slug, validRegistration([roomy.id], { email, organizationType })),
+        await postRegistration(
+          worker,
+          slug,
+          validRegistration([roomy.id], { email, organizationType }),
+        ),
       );
       assert.equal((await registrationRow(id))?.organization_type, organizationType);
     }
@@ -283,6 +287,11 @@ describe('POST /api/v1/series/:slug/registrations: validation', () => {
     await expectInvalid({ workshopIds: null }, { workshopIds: 'required' });
   });
 
+  test('reports a bad item in workshopIds on the workshopIds field itself', async () => {
+    await expectInvalid({ workshopIds: [5] }, { workshopIds: 'invalid_type' });
+    await expectInvalid({ workshopIds: [''] }, { workshopIds: 'required' });
+  });
+
   test('requires an organization from everyone but experts', async () => {
     for (const organizationType of ORGANIZATION_TYPES.filter((t) => t !== 'expert')) {
       for (const organization of [undefined, null, '', '  ']) {
@@ -378,7 +387,10 @@ describe('POST /api/v1/series/:slug/registrations: validation', () => {
     await createSeries(worker, otherSlug);
     const foreign = await createWorkshop(worker, otherSlug);
     await expectInvalid({ workshopIds: [foreign.id] }, { workshopIds: 'unknown_workshop' });
-    await expectInvalid({ workshopIds: [roomy.id, foreign.id] }, { workshopIds: 'unknown_workshop' });
+    await expectInvalid(
+      { workshopIds: [roomy.id, foreign.id] },
+      { workshopIds: 'unknown_workshop' },
+    );
     assert.equal(await heldSeats(worker.db, foreign.id), 0);
   });
 
@@ -480,7 +492,10 @@ describe('POST /api/v1/series/:slug/registrations: the same address again', () =
     const second = await postRegistration(worker, slug, body);
     assert.equal(second.status, first.status);
     assert.equal(second.headers.get('content-type'), first.headers.get('content-type'));
-    const [a, b] = [(await first.json()) as RegistrationBody, (await second.json()) as RegistrationBody];
+    const [a, b] = [
+      (await first.json()) as RegistrationBody,
+      (await second.json()) as RegistrationBody,
+    ];
     assert.deepEqual({ ...b.registration, id: 'x' }, { ...a.registration, id: 'x' });
     assert.equal(b.registration.id.length, a.registration.id.length);
     assert.notEqual(b.registration.id, a.registration.id);
@@ -499,7 +514,9 @@ describe('POST /api/v1/series/:slug/registrations: the same address again', () =
     const a = await createWorkshop(worker, slug, { capacity: 5 });
     const b = await createWorkshop(worker, slug, { capacity: 5 });
     const email = `${unique('more')}@example.org`;
-    await expectRegistered(await postRegistration(worker, slug, validRegistration([a.id], { email })));
+    await expectRegistered(
+      await postRegistration(worker, slug, validRegistration([a.id], { email })),
+    );
     const again = await expectRegistered(
       await postRegistration(worker, slug, validRegistration([a.id, b.id], { email })),
     );
@@ -515,7 +532,11 @@ describe('POST /api/v1/series/:slug/registrations: all or nothing', () => {
   test('refuses a full workshop with 409 workshop_full and stores nothing', async () => {
     const full = await createWorkshop(worker, slug, { capacity: 1 });
     await expectRegistered(
-      await postRegistration(worker, slug, validRegistration([full.id], { email: 'x@example.org' })),
+      await postRegistration(
+        worker,
+        slug,
+        validRegistration([full.id], { email: 'x@example.org' }),
+      ),
     );
     const roomyBefore = await heldSeats(worker.db, roomy.id);
     const res = await storesNothing(() =>

@@ -12,12 +12,16 @@ const OWN_CODES = new Set([
 
 /**
  * Turns zod issues into `{field: code}`, one code per field (the first, which is the most basic:
- * a missing value before a malformed one). Nested fields use dotted paths, e.g. `title.sk`.
+ * a missing value before a malformed one). Nested fields use dotted paths, e.g. `title.sk`;
+ * an error in a list item is reported on the list.
  */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    // An error inside a list belongs to the list: "workshopIds", not "workshopIds.3".
+    const item = issue.path.findIndex((key) => typeof key === 'number');
+    const path = item >= 0 ? issue.path.slice(0, item) : issue.path;
+    const field = path.length > 0 ? path.map(String).join('.') : '_';
     fields[field] ??= codeOf(issue);
   }
   return fields;
