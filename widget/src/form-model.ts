@@ -24,15 +24,15 @@ export interface FormValues {
 
 export type FieldName = keyof FormValues;
 
-/** Page order: the error summary lists errors in this order. */
+/** Page order (the workshops come first): the error summary lists errors in this order. */
 export const FIELD_ORDER: readonly FieldName[] = [
+  'workshopIds',
   'givenName',
   'familyName',
   'email',
   'organizationType',
   'organization',
   'role',
-  'workshopIds',
 ];
 
 /** Field → error code (the API's codes, so client and server errors read the same). */

@@ -7,6 +7,7 @@ import {
   fetchSeries,
   postRegistration,
   type Locale,
+  type Localized,
   type SeriesResponse,
   type Workshop,
 } from './api.js';
@@ -47,7 +48,7 @@ type TextField = 'givenName' | 'familyName' | 'email' | 'organization' | 'role';
  * @attr series - Required. The slug of the workshop series to show.
  * @attr api - Base URL of the workshop-signup API. Default: the origin this script was loaded from.
  * @attr lang - `sk` or `en`. Default: the nearest ancestor's `lang`, else `sk`.
- * @attr heading-level - Level (1–6) of the series heading; workshop headings are one below. Default 2.
+ * @attr heading-level - Level (1–5) of the series heading; workshop headings are one below. Default 2.
  *
  * @fires workshop-signup-ready - The workshops are loaded. `detail: {series, workshopIds}`.
  * @fires workshop-signup-registered - A registration was accepted. `detail: {series, workshopIds}`; no personal data.
@@ -86,7 +87,7 @@ export class WorkshopSignup extends LitElement {
   @state() private values: FormValues = emptyForm();
   @state() private errors: FieldErrors = {};
   /** Titles of the workshops a 409 named, captured before the list is refreshed. */
-  @state() private unavailableTitles = '';
+  @state() private unavailableTitles: Localized[] = [];
   @state() private submitting = false;
   @state() private submitFailed = false;
   @state() private registeredIds?: string[];
@@ -141,7 +142,8 @@ export class WorkshopSignup extends LitElement {
       this.data = data;
       this.loadState = 'ready';
       const open = data.workshops.filter((w) => w.registrationOpen && w.seatsLeft > 0).length;
-      if (!quiet) this.status = this.workshopCountText(data.workshops.length, open);
+      if (quiet) return;
+      this.status = this.workshopCountText(data.workshops.length, open);
       this.emit('workshop-signup-ready', { workshopIds: data.workshops.map((w) => w.id) });
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -219,8 +221,7 @@ export class WorkshopSignup extends LitElement {
       const named = new Set(error.workshopIds);
       this.unavailableTitles = (this.data?.workshops ?? [])
         .filter((w) => named.has(w.id))
-        .map((w) => `„${w.title[this.locale]}“`)
-        .join(', ');
+        .map((w) => w.title);
       this.setValue(
         'workshopIds',
         this.values.workshopIds.filter((id) => !named.has(id)),
@@ -418,7 +419,10 @@ export class WorkshopSignup extends LitElement {
   }
 
   private errorText(field: FieldName): string {
-    return errorMessage(field, this.errors[field]!, this.unavailableTitles);
+    // Quoted at render time, so the titles and quotation marks follow a change of language.
+    const [open, close] = this.locale === 'en' ? ['“', '”'] : ['„', '“'];
+    const titles = this.unavailableTitles.map((t) => `${open}${t[this.locale]}${close}`);
+    return errorMessage(field, this.errors[field]!, titles.join(', '));
   }
 
   /** The inline error with its hidden "Error:" prefix, or nothing. */
