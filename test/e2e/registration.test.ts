@@ -3,8 +3,9 @@ import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SERIES_SLUG } from '../../demo/content';
+import { seedDemo } from '../../demo/seed';
 import { launchChromium } from '../support/browser';
-import { freePort, startDevStack, type DevStack } from '../support/dev-stack';
+import { E2E_ADMIN_TOKEN, freePort, startDevStack, type DevStack } from '../support/dev-stack';
 
 let stack: DevStack;
 let browser: Browser;
@@ -73,6 +74,21 @@ describe('demo page served by the running worker', () => {
     assert.equal(await page.getByRole('button', { name: 'Send registration' }).count(), 1);
     assert.equal(await page.getByText('Registration closed').count(), 1);
     await page.close();
+  });
+});
+
+describe('the demo seed', () => {
+  test('is idempotent: seeding again adds no workshop and no seat', async () => {
+    const snapshot = () =>
+      stack.query<{ title_sk: string; seats: number }>(
+        `SELECT w.title_sk, (SELECT COUNT(*) FROM seats s WHERE s.workshop_id = w.id) AS seats
+         FROM workshops w ORDER BY w.starts_at`,
+      );
+    const before = snapshot();
+    assert.equal(before.length, 5);
+    assert.equal(before.find((w) => w.title_sk.startsWith('Kľúčové'))?.seats, 2, 'nearly full');
+    await seedDemo(stack.url, E2E_ADMIN_TOKEN);
+    assert.deepEqual(snapshot(), before);
   });
 });
 

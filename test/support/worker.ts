@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import type { D1Database } from '@cloudflare/workers-types/experimental';
@@ -29,23 +30,32 @@ export interface TestWorker {
   /** The worker's own D1 database, for looking at what was stored. */
   db: D1Database;
   mf: Miniflare;
+  /** Everything the worker wrote to stdout and stderr so far. */
+  logs: () => string;
   dispose(): Promise<void>;
 }
 
 /** The real worker in workerd with a fresh in-memory D1, migrations applied. */
 export async function startTestWorker(bindings: Record<string, string> = {}): Promise<TestWorker> {
+  const logs: string[] = [];
   const mf = new Miniflare({
     modules: true,
     script: await bundleWorker(),
     compatibilityDate: '2026-04-20',
     d1Databases: { DB: crypto.randomUUID() },
     bindings: { ADMIN_TOKEN, ENVIRONMENT: 'test', ...bindings },
+    // Keep what the worker logs, so tests can check it carries no personal data.
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
+      for (const stream of [stdout, stderr])
+        stream.on('data', (chunk: Buffer) => logs.push(String(chunk)));
+    },
   });
   const db = await mf.getD1Database('DB');
   await applyMigrations(db);
   return {
     db,
     mf,
+    logs: () => logs.join(''),
     fetch: async (path, init) =>
       (await mf.dispatchFetch(new URL(path, ORIGIN), init as never)) as unknown as Response,
     dispose: () => mf.dispose(),
