@@ -60,4 +60,23 @@ export async function seedDemo(base: string, adminToken: string, now = Date.now(
       false,
     );
   }
+  await confirmDemoParticipants(base);
+}
+
+/**
+ * Registrations are pending until confirmed by e-mail. The demo participants confirm through the
+ * links in the development outbox, so their seats stay taken beyond the 24-hour hold.
+ */
+async function confirmDemoParticipants(base: string): Promise<void> {
+  const outbox = await fetch(`${base}/api/v1/dev/outbox`);
+  if (!outbox.ok) return; // not a development environment: nothing to read
+  const { messages } = (await outbox.json()) as {
+    messages: { kind: string; to: string; text: string }[];
+  };
+  const demoAddresses = new Set<string>(demoParticipants.map((p) => p.email));
+  for (const message of messages) {
+    if (message.kind !== 'confirm_request' || !demoAddresses.has(message.to)) continue;
+    const link = /https?:\/\/\S+\/api\/v1\/registrations\/confirm\?token=[\w-]+/.exec(message.text);
+    if (link) await fetch(link[0]);
+  }
 }

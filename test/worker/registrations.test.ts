@@ -65,7 +65,7 @@ async function expectRegistered(res: Response): Promise<RegistrationBody['regist
   const body = JSON.parse(text) as RegistrationBody;
   assert.deepEqual(Object.keys(body), ['registration']);
   assert.deepEqual(Object.keys(body.registration).sort(), ['id', 'status', 'workshopIds']);
-  assert.equal(body.registration.status, 'confirmed');
+  assert.equal(body.registration.status, 'pending');
   return body.registration;
 }
 
@@ -106,7 +106,7 @@ describe('POST /api/v1/series/:slug/registrations: success', () => {
     assert.equal(row.organization, 'Žilinská univerzita');
     assert.equal(row.role, 'Docentka');
     assert.equal(row.locale, 'en');
-    assert.equal(row.status, 'confirmed');
+    assert.equal(row.status, 'pending');
     const seats = await worker.db
       .prepare('SELECT workshop_id, status FROM seats WHERE registration_id = ?')
       .bind(id)
@@ -228,7 +228,7 @@ describe('POST /api/v1/series/:slug/registrations: success', () => {
     });
     const registration = await expectRegistered(await postRegistration(worker, slug, body));
     assert.notEqual(registration.id, 'chosen-by-client');
-    assert.equal((await registrationRow(registration.id))?.status, 'confirmed');
+    assert.equal((await registrationRow(registration.id))?.status, 'pending');
     assert.equal(await registrationRow('chosen-by-client'), null);
   });
 

@@ -6,6 +6,8 @@ import { ApiError } from './http/errors';
 import { seriesRoutes } from './routes/series';
 import { registrationRoutes } from './routes/registrations';
 import { adminRoutes } from './routes/admin';
+import { registrationLinkRoutes } from './routes/registration-links';
+import { devRoutes } from './routes/dev';
 
 /**
  * The widget runs on other sites' pages, so the public API answers any origin. It uses no cookies
@@ -23,7 +25,9 @@ export const app = new Hono<AppEnv>();
 app.use('/api/v1/series/*', publicCors);
 app.route('/api/v1/series', seriesRoutes);
 app.route('/api/v1/series/:slug/registrations', registrationRoutes);
+app.route('/api/v1/registrations', registrationLinkRoutes);
 app.route('/api/v1/admin', adminRoutes);
+app.route('/', devRoutes);
 
 app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such endpoint.' } }, 404));
 

@@ -3,10 +3,23 @@ export interface Bindings {
   DB: D1Database;
   /** Secret bearer token for /api/v1/admin. Without it every admin request is refused. */
   ADMIN_TOKEN?: string;
-  /** "development" enables dev-only routes; anything else is production. */
+  /** "development" enables the dev outbox routes; "production" requires a real mail transport. */
   ENVIRONMENT?: string;
+  /** Origin for links in e-mails, e.g. https://workshopy.example.gov.sk. Default: the request's. */
+  PUBLIC_URL?: string;
+  /** outbox (default outside production) | cloudflare | http. See README "E-mail". */
+  MAIL_TRANSPORT?: string;
+  /** Sender address on the sending domain, e.g. workshopy@example.gov.sk. */
+  MAIL_FROM?: string;
+  /** Cloudflare Email Sending binding (MAIL_TRANSPORT=cloudflare). */
+  EMAIL?: SendEmail;
+  /** HTTP e-mail API (MAIL_TRANSPORT=http): Resend-compatible endpoint and its secret key. */
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
 }
 
 export interface AppEnv {
   Bindings: Bindings;
 }
+
+export const isDevelopment = (env: Bindings) => env.ENVIRONMENT === 'development';

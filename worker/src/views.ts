@@ -15,9 +15,12 @@ export const publicSeries = (s: Series) => ({
   organizer: { name: s.organizer.name, email: s.organizer.email },
 });
 
+export const adminSeries = (s: Series) => ({ ...publicSeries(s), retentionDays: s.retentionDays });
+
 export const seatsLeft = (w: Workshop) => Math.max(0, w.capacity - w.seatsTaken);
 
-export const isRegistrationOpen = (w: Workshop, now: number) => now < w.registrationClosesAt;
+export const isRegistrationOpen = (w: Workshop, now: number) =>
+  w.cancelledAt === null && now < w.registrationClosesAt;
 
 export const publicWorkshop = (w: Workshop, now: number) => ({
   id: w.id,
@@ -35,4 +38,5 @@ export const adminWorkshop = (w: Workshop, now: number) => ({
   seatsTaken: w.seatsTaken,
   joinUrl: w.joinUrl,
   registrationClosesAt: iso(w.registrationClosesAt),
+  cancelledAt: w.cancelledAt === null ? null : iso(w.cancelledAt),
 });

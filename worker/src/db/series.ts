@@ -7,6 +7,8 @@ export interface Series {
   description: { sk: string; en: string };
   privacyUrl: string;
   organizer: { name: string; email: string };
+  /** Days after a registrant's last workshop until their personal data is deleted. */
+  retentionDays: number;
 }
 
 interface SeriesRow {
@@ -19,6 +21,7 @@ interface SeriesRow {
   privacy_url: string;
   organizer_name: string;
   organizer_email: string;
+  retention_days: number;
 }
 
 const fromRow = (r: SeriesRow): Series => ({
@@ -28,10 +31,16 @@ const fromRow = (r: SeriesRow): Series => ({
   description: { sk: r.description_sk, en: r.description_en },
   privacyUrl: r.privacy_url,
   organizer: { name: r.organizer_name, email: r.organizer_email },
+  retentionDays: r.retention_days,
 });
 
 export async function findSeries(db: D1Database, slug: string): Promise<Series | null> {
   const row = await db.prepare('SELECT * FROM series WHERE slug = ?').bind(slug).first<SeriesRow>();
+  return row ? fromRow(row) : null;
+}
+
+export async function findSeriesById(db: D1Database, id: number): Promise<Series | null> {
+  const row = await db.prepare('SELECT * FROM series WHERE id = ?').bind(id).first<SeriesRow>();
   return row ? fromRow(row) : null;
 }
 
@@ -46,13 +55,14 @@ export async function upsertSeries(
   const row = await db
     .prepare(
       `INSERT INTO series (slug, title_sk, title_en, description_sk, description_en, privacy_url,
-         organizer_name, organizer_email, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+         organizer_name, organizer_email, retention_days, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?9, ?9)
        ON CONFLICT (slug) DO UPDATE SET
          title_sk = excluded.title_sk, title_en = excluded.title_en,
          description_sk = excluded.description_sk, description_en = excluded.description_en,
          privacy_url = excluded.privacy_url, organizer_name = excluded.organizer_name,
-         organizer_email = excluded.organizer_email, updated_at = excluded.updated_at
+         organizer_email = excluded.organizer_email, retention_days = excluded.retention_days,
+         updated_at = excluded.updated_at
        RETURNING *`,
     )
     .bind(
@@ -65,6 +75,7 @@ export async function upsertSeries(
       input.organizer.name,
       input.organizer.email,
       now,
+      input.retentionDays,
     )
     .first<SeriesRow>();
   if (!row) throw new Error('upsert returned no row');

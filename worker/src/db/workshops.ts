@@ -8,12 +8,19 @@ export interface Workshop {
   capacity: number;
   joinUrl: string;
   registrationClosesAt: number;
+  /** Set when the organizer cancelled the workshop. */
+  cancelledAt: number | null;
+  /** Bumped when the time or the join link changes; calendars and change notices follow it. */
+  sequence: number;
   /** Seats held by registrations (not released). */
   seatsTaken: number;
 }
 
 /** What an organizer sets; everything else is derived. */
-export type WorkshopFields = Omit<Workshop, 'id' | 'seriesId' | 'seatsTaken'>;
+export type WorkshopFields = Omit<
+  Workshop,
+  'id' | 'seriesId' | 'seatsTaken' | 'cancelledAt' | 'sequence'
+>;
 
 interface WorkshopRow {
   id: string;
@@ -27,6 +34,8 @@ interface WorkshopRow {
   capacity: number;
   join_url: string;
   registration_closes_at: number;
+  cancelled_at: number | null;
+  sequence: number;
   seats_taken: number;
 }
 
@@ -40,6 +49,8 @@ const fromRow = (r: WorkshopRow): Workshop => ({
   capacity: r.capacity,
   joinUrl: r.join_url,
   registrationClosesAt: r.registration_closes_at,
+  cancelledAt: r.cancelled_at,
+  sequence: r.sequence,
   seatsTaken: r.seats_taken,
 });
 
@@ -52,12 +63,13 @@ async function all(statement: D1PreparedStatement): Promise<Workshop[]> {
   return results.map(fromRow);
 }
 
-/** Workshops of a series that have not started yet, soonest first. */
+/** Workshops of a series that have not started yet and are not cancelled, soonest first. */
 export function listUpcomingWorkshops(db: D1Database, seriesId: number, now: number) {
   return all(
     db
       .prepare(
-        `${SELECT_WITH_SEATS} WHERE w.series_id = ? AND w.starts_at > ? ORDER BY w.starts_at, w.id`,
+        `${SELECT_WITH_SEATS} WHERE w.series_id = ? AND w.starts_at > ? AND w.cancelled_at IS NULL
+         ORDER BY w.starts_at, w.id`,
       )
       .bind(seriesId, now),
   );
@@ -104,21 +116,39 @@ export async function insertWorkshop(
     .run();
 }
 
-export async function updateWorkshop(
+/** The UPDATE for a changed workshop, to run in one batch with the notices the change causes. */
+export function updateWorkshop(
   db: D1Database,
   id: string,
   w: WorkshopFields,
+  sequence: number,
   now: number,
-): Promise<void> {
-  await db
+): D1PreparedStatement {
+  return db
     .prepare(
       `UPDATE workshops SET title_sk = ?2, title_en = ?3, description_sk = ?4, description_en = ?5,
          starts_at = ?6, ends_at = ?7, capacity = ?8, join_url = ?9, registration_closes_at = ?10,
-         updated_at = ?11
+         sequence = ?11, updated_at = ?12
        WHERE id = ?1`,
     )
-    .bind(id, ...fieldValues(w), now)
-    .run();
+    .bind(id, ...fieldValues(w), sequence, now);
+}
+
+/** Cancels a workshop and releases its seats (their history stays). */
+export function cancelWorkshop(db: D1Database, id: string, now: number): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `UPDATE workshops SET cancelled_at = ?2, sequence = sequence + 1, updated_at = ?2
+         WHERE id = ?1 AND cancelled_at IS NULL`,
+      )
+      .bind(id, now),
+    db
+      .prepare(
+        `UPDATE seats SET status = 'released', released_at = ?2 WHERE workshop_id = ?1 AND status = 'held'`,
+      )
+      .bind(id, now),
+  ];
 }
 
 const fieldValues = (w: WorkshopFields) => [

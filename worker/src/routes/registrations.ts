@@ -3,6 +3,7 @@ import type { AppEnv } from '../env';
 import { notFound } from '../http/errors';
 import { jsonBody } from '../http/json-body';
 import { findSeries } from '../db/series';
+import { deliverDue } from '../mail/deliver';
 import { registrationInput } from '../schemas/registration';
 import { register } from '../services/register';
 
@@ -11,9 +12,19 @@ export const registrationRoutes = new Hono<AppEnv>().post(
   '/',
   jsonBody(registrationInput),
   async (c) => {
+    const now = Date.now();
     const series = await findSeries(c.env.DB, c.req.param('slug') ?? '');
     if (!series) throw notFound('series_not_found', 'Series');
-    const registration = await register(c.env.DB, series, c.req.valid('json'), Date.now());
+    const baseUrl = c.env.PUBLIC_URL ?? new URL(c.req.url).origin;
+    const { registration, outboxIds } = await register(
+      c.env.DB,
+      series,
+      c.req.valid('json'),
+      baseUrl,
+      now,
+    );
+    // The confirmation e-mail goes out now; if this send fails, the cron retries it.
+    c.executionCtx.waitUntil(deliverDue(c.env, now, outboxIds));
     return c.json({ registration }, 201);
   },
 );

@@ -6,6 +6,11 @@ export const seriesInput = z.object({
   description: localized(optionalText(5000)).optional(),
   privacyUrl: httpsUrl,
   organizer: z.object({ name: requiredLine(200), email: emailAddress }),
+  /**
+   * Days after a registrant's last workshop until their personal data is deleted. EU-funded
+   * programmes may have to keep participation evidence for ten years, hence the wide range.
+   */
+  retentionDays: z.number().int().min(1).max(3700).default(30),
 });
 
 export type SeriesInput = z.output<typeof seriesInput>;

@@ -1,62 +1,100 @@
 import { ApiError, validationFailed } from '../http/errors';
 import { randomId } from '../ids';
 import {
-  heldWorkshopIds,
+  expirePending,
+  findRegistration,
+  heldSeatsOf,
   insertRegistration,
+  runSeatBatch,
   SeatRefusedError,
-  type RegistrationStatus,
+  type HeldSeat,
 } from '../db/registrations';
 import type { Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
+import { composeMail } from '../mail/compose';
 import type { RegistrationInput } from '../schemas/registration';
 import { isRegistrationOpen, seatsLeft } from '../views';
 
 export interface Registered {
   id: string;
-  status: RegistrationStatus;
+  status: 'pending';
   workshopIds: string[];
 }
 
 /** How often to retry when the database refused a seat but a fresh look finds it free again. */
 const ATTEMPTS = 3;
 
+/** A pending registration holds its seats this long at most (or until its first workshop starts). */
+export const HOLD_MS = 24 * 3_600_000;
+
 /** The key under which one address holds at most one seat per workshop. */
 export const emailKeyOf = (email: string) => email.trim().toLowerCase();
 
 /**
- * Registers one person for one or more workshops of a series, all or nothing.
+ * Registers one person for one or more workshops of a series, all or nothing, as `pending` until
+ * they confirm by e-mail (double opt-in). Returns the outbox ids to deliver right away.
  *
  * An address that already holds a seat in a chosen workshop keeps that one seat; the response looks
- * the same as for a first registration, so it does not reveal who registered before.
+ * the same as for a first registration. What happened is told by e-mail, to the address only.
  */
 export async function register(
   db: D1Database,
   series: Series,
   input: RegistrationInput,
+  baseUrl: string,
   now: number,
-): Promise<Registered> {
+): Promise<{ registration: Registered; outboxIds: string[] }> {
   const emailKey = emailKeyOf(input.email);
+  // Holds that ran out must not keep anyone from a seat.
+  await db.batch(expirePending(db, now));
   for (let attempt = 1; ; attempt++) {
     const workshops = await findWorkshopsInSeries(db, series.id, input.workshopIds);
     if (workshops.length !== input.workshopIds.length) {
       throw validationFailed({ workshopIds: 'unknown_workshop' });
     }
-    const held = await heldWorkshopIds(db, emailKey, input.workshopIds);
-    const toSeat = workshops.filter((w) => !held.has(w.id));
+    const held = await heldSeatsOf(db, emailKey, input.workshopIds);
+    const heldIds = new Set(held.map((h) => h.workshopId));
+    const toSeat = workshops.filter((w) => !heldIds.has(w.id));
     refuseUnavailable(toSeat, now);
 
     const id = randomId();
-    try {
-      await insertRegistration(db, {
-        id,
-        seriesId: series.id,
-        input,
-        emailKey,
-        status: 'confirmed',
-        seatWorkshopIds: toSeat.map((w) => w.id),
+    const statements: D1PreparedStatement[] = [];
+    const outboxIds: string[] = [];
+    if (toSeat.length > 0) {
+      const expiresAt = Math.min(now + HOLD_MS, ...toSeat.map((w) => w.startsAt));
+      const registration = { id, email: input.email, locale: input.locale, baseUrl };
+      statements.push(
+        ...insertRegistration(db, {
+          id,
+          seriesId: series.id,
+          input,
+          emailKey,
+          seatWorkshopIds: toSeat.map((w) => w.id),
+          expiresAt,
+          baseUrl,
+          now,
+        }),
+      );
+      const mail = await composeMail(db, {
+        kind: 'confirm_request',
+        dedupeKey: `confirm_request:${id}`,
+        registration,
+        series,
+        workshops: toSeat,
+        withConfirmLink: true,
+        holdUntil: expiresAt,
         now,
       });
-      return { id, status: 'confirmed', workshopIds: input.workshopIds };
+      statements.push(...mail.statements);
+      outboxIds.push(mail.outboxId);
+    }
+    const notices = await noticesForHeldSeats(db, series, workshops, held, now);
+    statements.push(...notices.statements);
+    outboxIds.push(...notices.outboxIds);
+
+    try {
+      await runSeatBatch(db, statements);
+      return { registration: { id, status: 'pending', workshopIds: input.workshopIds }, outboxIds };
     } catch (error) {
       if (!(error instanceof SeatRefusedError)) throw error;
       // Someone took the last seat between our look and our write: the next look reports which.
@@ -68,6 +106,40 @@ export async function register(
       }
     }
   }
+}
+
+/**
+ * For workshops the address already holds: a pending registration gets a fresh confirmation link
+ * (the first mail may be lost), a confirmed one a note that nothing more is needed.
+ */
+async function noticesForHeldSeats(
+  db: D1Database,
+  series: Series,
+  workshops: Workshop[],
+  held: HeldSeat[],
+  now: number,
+) {
+  const statements: D1PreparedStatement[] = [];
+  const outboxIds: string[] = [];
+  for (const registrationId of new Set(held.map((h) => h.registrationId))) {
+    const existing = await findRegistration(db, registrationId);
+    if (!existing) continue;
+    const pending = existing.status === 'pending';
+    const mail = await composeMail(db, {
+      kind: pending ? 'confirm_request' : 'already_registered',
+      // Each new submission may tell the owner once; a random key keeps them apart.
+      dedupeKey: `${pending ? 'confirm_again' : 'already_registered'}:${registrationId}:${randomId()}`,
+      registration: existing,
+      series,
+      workshops: workshops.filter((w) => existing.heldWorkshopIds.includes(w.id)),
+      withConfirmLink: pending,
+      holdUntil: existing.expiresAt ?? undefined,
+      now,
+    });
+    statements.push(...mail.statements);
+    outboxIds.push(mail.outboxId);
+  }
+  return { statements, outboxIds };
 }
 
 /** Closed workshops are reported before full ones: closing is final, a seat may still free up. */

@@ -9,7 +9,8 @@ import { randomId } from '../../ids';
 import { seriesInput } from '../../schemas/series';
 import { seriesSlug } from '../../schemas/fields';
 import { scheduleErrors, workshopInput } from '../../schemas/workshop';
-import { adminWorkshop, publicSeries } from '../../views';
+import { listSeriesMessages } from '../../db/outbox';
+import { adminSeries, adminWorkshop } from '../../views';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -29,14 +30,14 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
       });
     }
     const { series, created } = await upsertSeries(c.env.DB, slug, c.req.valid('json'), Date.now());
-    return c.json({ series: publicSeries(series) }, created ? 201 : 200);
+    return c.json({ series: adminSeries(series) }, created ? 201 : 200);
   })
   .get('/:slug', async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
     const workshops = await listAllWorkshops(c.env.DB, series.id);
     return c.json({
-      series: publicSeries(series),
+      series: adminSeries(series),
       workshops: workshops.map((w) => adminWorkshop(w, now)),
     });
   })
@@ -60,6 +61,22 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
     const registrations = await listRegistrations(c.env.DB, series.id);
     return c.json({
-      registrations: registrations.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+      registrations: registrations.map((r) => ({
+        ...r,
+        createdAt: iso(r.createdAt),
+        confirmedAt: r.confirmedAt === null ? null : iso(r.confirmedAt),
+      })),
+    });
+  })
+  // Delivery per person and message: organizers see what failed and why, without the bodies.
+  .get('/:slug/messages', async (c) => {
+    const series = await requireSeries(c.env.DB, c.req.param('slug'));
+    const messages = await listSeriesMessages(c.env.DB, series.id);
+    return c.json({
+      messages: messages.map((m) => ({
+        ...m,
+        createdAt: iso(m.createdAt),
+        sentAt: m.sentAt === null ? null : iso(m.sentAt),
+      })),
     });
   });

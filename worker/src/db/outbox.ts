@@ -1,0 +1,211 @@
+import type { Attachment, Mail, MailKind } from '../mail/message';
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxMessage extends Mail {
+  id: string;
+  kind: MailKind;
+  registrationId: string;
+  workshopId: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  createdAt: number;
+  sentAt: number | null;
+  lastError: string | null;
+}
+
+interface OutboxRow {
+  id: string;
+  kind: MailKind;
+  registration_id: string;
+  workshop_id: string | null;
+  to_address: string;
+  from_name: string;
+  reply_to: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  attachments: string;
+  status: OutboxStatus;
+  attempts: number;
+  created_at: number;
+  sent_at: number | null;
+  last_error: string | null;
+}
+
+const fromRow = (r: OutboxRow): OutboxMessage => ({
+  id: r.id,
+  kind: r.kind,
+  registrationId: r.registration_id,
+  workshopId: r.workshop_id,
+  to: r.to_address,
+  fromName: r.from_name,
+  replyTo: r.reply_to,
+  subject: r.subject,
+  text: r.text_body,
+  html: r.html_body,
+  attachments: JSON.parse(r.attachments) as Attachment[],
+  status: r.status,
+  attempts: r.attempts,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
+  lastError: r.last_error,
+});
+
+export interface Enqueue {
+  id: string;
+  /** The ledger key: the same key is enqueued once, however often it is tried. */
+  dedupeKey: string;
+  kind: MailKind;
+  registrationId: string;
+  workshopId?: string;
+  mail: Mail;
+  now: number;
+}
+
+/** Queues a message unless one with the same key exists (then it is a no-op). */
+export const enqueue = (db: D1Database, m: Enqueue) =>
+  db
+    .prepare(
+      `INSERT INTO outbox (id, dedupe_key, kind, registration_id, workshop_id, to_address, from_name,
+         reply_to, subject, text_body, html_body, attachments, next_attempt_at, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+    )
+    .bind(
+      m.id,
+      m.dedupeKey,
+      m.kind,
+      m.registrationId,
+      m.workshopId ?? null,
+      m.mail.to,
+      m.mail.fromName,
+      m.mail.replyTo,
+      m.mail.subject,
+      m.mail.text,
+      m.mail.html,
+      JSON.stringify(m.mail.attachments),
+      m.now,
+    );
+
+/** A claim older than this is taken to be from a run that died; its message is tried again. */
+export const STALE_CLAIM_MS = 10 * 60_000;
+
+/**
+ * Claims up to `limit` due messages in one statement. D1 runs statements one at a time, so two
+ * overlapping runs can never claim the same message: each is sent by exactly one run.
+ */
+export async function claimDue(
+  db: D1Database,
+  now: number,
+  limit: number,
+  ids?: readonly string[],
+): Promise<OutboxMessage[]> {
+  // Numbered placeholders: an anonymous `?` here would reuse ?2, which appears later in the text.
+  const only = ids ? `AND id IN (${ids.map((_, i) => `?${i + 3}`).join(', ')})` : '';
+  const { results } = await db
+    .prepare(
+      `UPDATE outbox SET status = 'sending', claimed_at = ?1, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM outbox
+         WHERE ((status = 'queued' AND next_attempt_at <= ?1)
+             OR (status = 'sending' AND claimed_at <= ?1 - ${STALE_CLAIM_MS}))
+           ${only}
+         ORDER BY next_attempt_at LIMIT ?2)
+       RETURNING *`,
+    )
+    .bind(now, limit, ...(ids ?? []))
+    .all<OutboxRow>();
+  return results.map(fromRow);
+}
+
+export const markSent = (db: D1Database, id: string, now: number) =>
+  db
+    .prepare(
+      `UPDATE outbox SET status = 'sent', sent_at = ?2, last_error = NULL
+       WHERE id = ?1 AND status = 'sending'`,
+    )
+    .bind(id, now);
+
+/** A failed attempt: back to the queue for `retryAt`, or failed for good when that is null. */
+export const markAttemptFailed = (
+  db: D1Database,
+  id: string,
+  error: string,
+  retryAt: number | null,
+) =>
+  db
+    .prepare(
+      `UPDATE outbox SET status = ?2, next_attempt_at = COALESCE(?3, next_attempt_at),
+         last_error = ?4
+       WHERE id = ?1 AND status = 'sending'`,
+    )
+    .bind(id, retryAt === null ? 'failed' : 'queued', retryAt, error.slice(0, 500));
+
+/** Queued reminders that have not gone out: dropped when their facts change, re-queued fresh. */
+export const dropQueuedReminders = (
+  db: D1Database,
+  by: { workshopId: string } | { registrationId: string; workshopIds: readonly string[] },
+) =>
+  'workshopId' in by
+    ? db
+        .prepare(
+          `DELETE FROM outbox WHERE kind = 'reminder' AND status = 'queued' AND workshop_id = ?`,
+        )
+        .bind(by.workshopId)
+    : db
+        .prepare(
+          `DELETE FROM outbox WHERE kind = 'reminder' AND status = 'queued' AND registration_id = ?
+             AND workshop_id IN (${by.workshopIds.map(() => '?').join(', ')})`,
+        )
+        .bind(by.registrationId, ...by.workshopIds);
+
+/** Newest first, for the development outbox. */
+export async function listOutbox(db: D1Database, limit = 200): Promise<OutboxMessage[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ?')
+    .bind(limit)
+    .all<OutboxRow>();
+  return results.map(fromRow);
+}
+
+export interface MessageStatus {
+  id: string;
+  kind: MailKind;
+  registrationId: string;
+  workshopId: string | null;
+  to: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+/** Every message of a series with its delivery state (no bodies), newest first. */
+export async function listSeriesMessages(
+  db: D1Database,
+  seriesId: number,
+): Promise<MessageStatus[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT o.id, o.kind, o.registration_id, o.workshop_id, o.to_address, o.status, o.attempts,
+         o.last_error, o.created_at, o.sent_at
+       FROM outbox o JOIN registrations r ON r.id = o.registration_id
+       WHERE r.series_id = ? ORDER BY o.created_at DESC, o.rowid DESC`,
+    )
+    .bind(seriesId)
+    .all<OutboxRow>();
+  return results.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    registrationId: r.registration_id,
+    workshopId: r.workshop_id,
+    to: r.to_address,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }));
+}

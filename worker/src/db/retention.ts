@@ -1,0 +1,59 @@
+const DAY_MS = 86_400_000;
+
+/**
+ * Registrations whose personal data is due for deletion: their series' retention period has
+ * passed since their last workshop ended (or since they registered, if they hold no seat at all).
+ */
+export async function registrationsPastRetention(
+  db: D1Database,
+  now: number,
+  limit: number,
+): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT r.id FROM registrations r JOIN series se ON se.id = r.series_id
+       WHERE COALESCE(
+           (SELECT MAX(w.ends_at) FROM seats s JOIN workshops w ON w.id = s.workshop_id
+            WHERE s.registration_id = r.id),
+           r.created_at) + se.retention_days * ${DAY_MS} < ?1
+       LIMIT ?2`,
+    )
+    .bind(now, limit)
+    .all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+/**
+ * Deletes the registrations, their seats, tokens and sent mail, after adding their confirmed
+ * seats to the anonymous counts per workshop and organization type. One batch: all or nothing.
+ */
+export function deleteRegistrations(db: D1Database, ids: readonly string[]): D1PreparedStatement[] {
+  const list = ids.map(() => '?').join(', ');
+  const statement = (sql: string) => db.prepare(sql).bind(...ids);
+  return [
+    statement(
+      `INSERT INTO attendance_counts (workshop_id, organization_type, participants)
+       SELECT s.workshop_id, r.organization_type, COUNT(*)
+       FROM seats s JOIN registrations r ON r.id = s.registration_id
+       WHERE r.id IN (${list}) AND r.status = 'confirmed' AND s.status = 'held'
+       GROUP BY s.workshop_id, r.organization_type
+       ON CONFLICT (workshop_id, organization_type)
+       DO UPDATE SET participants = participants + excluded.participants`,
+    ),
+    statement(`DELETE FROM outbox WHERE registration_id IN (${list})`),
+    statement(`DELETE FROM tokens WHERE registration_id IN (${list})`),
+    statement(`DELETE FROM seats WHERE registration_id IN (${list})`),
+    statement(`DELETE FROM registrations WHERE id IN (${list})`),
+  ];
+}
+
+export async function attendanceCounts(db: D1Database, workshopId: string) {
+  const { results } = await db
+    .prepare(
+      `SELECT organization_type, participants FROM attendance_counts WHERE workshop_id = ?
+       ORDER BY organization_type`,
+    )
+    .bind(workshopId)
+    .all<{ organization_type: string; participants: number }>();
+  return Object.fromEntries(results.map((r) => [r.organization_type, r.participants]));
+}

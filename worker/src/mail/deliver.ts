@@ -1,0 +1,73 @@
+import { claimDue, markAttemptFailed, markSent } from '../db/outbox';
+import type { Bindings } from '../env';
+import { chooseTransport, PermanentSendError } from './transport';
+
+/** After this many failed attempts a message is marked failed and stays visible to organizers. */
+export const MAX_ATTEMPTS = 8;
+
+/** Messages sent per run: well inside the Workers subrequest limit. */
+const BATCH = 50;
+
+/**
+ * Wait before attempt n+1: 1, 2, 4, … minutes, at most an hour. With the 15-minute cron the
+ * eight attempts span about three hours, so an hour-long provider outage loses nothing.
+ */
+export const retryDelay = (attempts: number) => Math.min(60, 2 ** (attempts - 1)) * 60_000;
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/**
+ * Sends due messages (or just `ids`, right after a request queued them): claim, send, record.
+ * A message is claimed before it is sent and marked sent only after the provider accepted it.
+ */
+export async function deliverDue(
+  env: Bindings,
+  now: number,
+  ids?: readonly string[],
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const transport = chooseTransport(env);
+  if (!transport) {
+    console.warn(
+      JSON.stringify({ event: 'mail_not_sent', reason: 'no mail transport configured' }),
+    );
+    return report;
+  }
+  if (ids?.length === 0) return report;
+  const messages = await claimDue(env.DB, now, BATCH, ids);
+  for (const message of messages) {
+    let failure: unknown = null;
+    try {
+      await transport.send(message);
+    } catch (error) {
+      failure = error;
+    }
+    if (failure === null) {
+      // Recorded at once, not at the end: a run that dies later must not leave it to be re-sent.
+      await markSent(env.DB, message.id, now).run();
+      report.sent++;
+      continue;
+    }
+    const permanent = failure instanceof PermanentSendError || message.attempts >= MAX_ATTEMPTS;
+    const reason = failure instanceof Error ? failure.message : 'send failed';
+    const retryAt = permanent ? null : now + retryDelay(message.attempts);
+    await markAttemptFailed(env.DB, message.id, reason, retryAt).run();
+    if (permanent) report.failed++;
+    else report.retrying++;
+    // The kind and id identify the message for organizers; the address stays out of logs.
+    console.warn(
+      JSON.stringify({
+        event: 'mail_send_failed',
+        id: message.id,
+        kind: message.kind,
+        reason,
+        permanent,
+      }),
+    );
+  }
+  return report;
+}

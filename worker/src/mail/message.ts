@@ -1,0 +1,28 @@
+/** An e-mail as the outbox stores it and transports send it. */
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  /** Text content (calendar files); transports encode it as they need. */
+  content: string;
+}
+
+export interface Mail {
+  to: string;
+  /** Display name in From; the address is the sending domain's (MAIL_FROM). */
+  fromName: string;
+  replyTo: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: Attachment[];
+}
+
+/** What a message is about; with registration and workshop, the key of the send ledger. */
+export type MailKind =
+  | 'confirm_request'
+  | 'confirmed'
+  | 'already_registered'
+  | 'cancelled'
+  | 'reminder'
+  | 'workshop_changed'
+  | 'workshop_cancelled';

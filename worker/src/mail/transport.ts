@@ -1,0 +1,115 @@
+import type { OutboxMessage } from '../db/outbox';
+import type { Bindings } from '../env';
+
+/** A send that must not be retried (the provider refused the message itself). */
+export class PermanentSendError extends Error {
+  override name = 'PermanentSendError';
+}
+
+export interface Transport {
+  name: string;
+  /** Resolves when the provider accepted the message; throws otherwise. */
+  send(message: OutboxMessage): Promise<void>;
+}
+
+/**
+ * The default outside production: the outbox row is the message. Developers read it at
+ * /dev/outbox; tests read the table.
+ */
+const outboxTransport: Transport = { name: 'outbox', send: async () => {} };
+
+const sender = (env: Bindings, message: OutboxMessage) => {
+  if (!env.MAIL_FROM) throw new PermanentSendError('MAIL_FROM is not configured');
+  return { name: message.fromName, email: env.MAIL_FROM };
+};
+
+/** Cloudflare Email Sending through the `send_email` binding named EMAIL. */
+function cloudflareTransport(env: Bindings): Transport {
+  return {
+    name: 'cloudflare',
+    async send(message) {
+      if (!env.EMAIL) throw new PermanentSendError('the EMAIL binding is missing');
+      await env.EMAIL.send({
+        from: sender(env, message),
+        to: message.to,
+        replyTo: message.replyTo,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        attachments: message.attachments.map((a) => ({
+          disposition: 'attachment' as const,
+          filename: a.filename,
+          type: a.contentType,
+          content: a.content,
+        })),
+      });
+    },
+  };
+}
+
+const base64 = (text: string) => {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+};
+
+/**
+ * A Resend-compatible HTTP API (POST JSON with a Bearer key). The outbox id is the idempotency
+ * key, so a retry after a lost response does not send the message twice.
+ */
+function httpTransport(env: Bindings): Transport {
+  return {
+    name: 'http',
+    async send(message) {
+      if (!env.MAIL_API_KEY) throw new PermanentSendError('MAIL_API_KEY is not configured');
+      const from = sender(env, message);
+      const response = await fetch(env.MAIL_API_URL ?? 'https://api.resend.com/emails', {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${env.MAIL_API_KEY}`,
+          'content-type': 'application/json',
+          'idempotency-key': message.id,
+        },
+        body: JSON.stringify({
+          from: `${JSON.stringify(from.name)} <${from.email}>`,
+          to: [message.to],
+          reply_to: message.replyTo,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          attachments: message.attachments.map((a) => ({
+            filename: a.filename,
+            content: base64(a.content),
+            content_type: a.contentType,
+          })),
+        }),
+      });
+      if (response.ok) return;
+      const detail = `HTTP ${response.status}`;
+      // 4xx means this message will never be accepted; 429 and 5xx are worth another try.
+      if (response.status >= 400 && response.status < 500 && response.status !== 429) {
+        throw new PermanentSendError(detail);
+      }
+      throw new Error(detail);
+    },
+  };
+}
+
+/**
+ * The transport MAIL_TRANSPORT names. Production never silently uses the outbox: without a real
+ * transport messages stay queued (nothing is lost) until one is configured.
+ */
+export function chooseTransport(env: Bindings): Transport | null {
+  const name = env.MAIL_TRANSPORT ?? (env.ENVIRONMENT === 'production' ? '' : 'outbox');
+  switch (name) {
+    case 'outbox':
+      return env.ENVIRONMENT === 'production' ? null : outboxTransport;
+    case 'cloudflare':
+      return cloudflareTransport(env);
+    case 'http':
+      return httpTransport(env);
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,62 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { isDevelopment, type AppEnv } from '../env';
+import { listOutbox, type OutboxMessage } from '../db/outbox';
+import { html, page } from '../pages/html';
+
+/**
+ * The development outbox: every e-mail the worker "sent" with the outbox transport. Exists only
+ * when ENVIRONMENT is "development"; anywhere else these paths are 404.
+ */
+export const devRoutes = new Hono<AppEnv>();
+
+const devOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!isDevelopment(c.env)) {
+    return c.json({ error: { code: 'not_found', message: 'No such endpoint.' } }, 404);
+  }
+  await next();
+};
+
+const view = (m: OutboxMessage) => ({
+  id: m.id,
+  to: m.to,
+  from: m.fromName,
+  replyTo: m.replyTo,
+  subject: m.subject,
+  text: m.text,
+  html: m.html,
+  kind: m.kind,
+  attachments: m.attachments,
+  status: m.status,
+  attempts: m.attempts,
+  createdAt: new Date(m.createdAt).toISOString(),
+  sentAt: m.sentAt === null ? null : new Date(m.sentAt).toISOString(),
+});
+
+devRoutes.get('/api/v1/dev/outbox', devOnly, async (c) =>
+  c.json({ messages: (await listOutbox(c.env.DB)).map(view) }),
+);
+
+devRoutes.get('/dev/outbox', devOnly, async (c) => {
+  const messages = await listOutbox(c.env.DB);
+  const linkify = (text: string) =>
+    text
+      .split(/(https?:\/\/\S+)/g)
+      .map((part, i) => (i % 2 ? html`<a href="${part}">${part}</a>` : part));
+  const body = html`<h1>Outbox (development)</h1>
+    <p>
+      ${messages.length} messages, newest first. JSON:
+      <a href="/api/v1/dev/outbox">/api/v1/dev/outbox</a>
+    </p>
+    ${messages.map(
+      (m) =>
+        html`<section class="panel">
+          <p>
+            <strong>${m.subject}</strong><br />To: ${m.to} · ${m.kind} · ${m.status} ·
+            ${new Date(m.createdAt).toISOString()}
+          </p>
+          <pre style="white-space:pre-wrap">${linkify(m.text)}</pre>
+          ${m.attachments.length > 0 ? html`<p>Attachments: ${m.attachments.map((a) => a.filename).join(', ')}</p>` : ''}
+        </section>`,
+    )}`;
+  return c.html(page('en', 'Outbox', body));
+});

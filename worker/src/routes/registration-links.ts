@@ -1,0 +1,82 @@
+import { Hono, type Context } from 'hono';
+import { validator } from 'hono/validator';
+import * as z from 'zod';
+import type { AppEnv } from '../env';
+import { deliverDue } from '../mail/deliver';
+import {
+  cancelledPage,
+  confirmPage,
+  invalidLinkPage,
+  managePage,
+} from '../pages/registration-pages';
+import { PAGE_HEADERS } from '../pages/html';
+import { cancelSeats, heldByToken } from '../services/cancel';
+import { confirmByToken } from '../services/confirm';
+
+/** Tokens are 43 base64url characters; anything else is not one of ours. */
+const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+
+const tokenQuery = validator('query', (value) => {
+  const parsed = token.safeParse(value.token);
+  return { token: parsed.success ? parsed.data : null };
+});
+
+const cancelForm = z.object({
+  token,
+  workshopId: z
+    .union([z.string().max(64), z.array(z.string().max(64)).max(50)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+  all: z.literal('1').optional(),
+});
+
+const cancelBody = validator('form', (value) => {
+  const parsed = cancelForm.safeParse(value);
+  return parsed.success ? parsed.data : null;
+});
+
+const htmlPage = (c: Context<AppEnv>, body: string, status: 200 | 404 = 200) =>
+  c.body(body, status, PAGE_HEADERS);
+
+/**
+ * The pages the links in e-mails open: confirm (idempotent GET), manage, and cancel (a POST, so
+ * that mail scanners which open every link cannot cancel anyone).
+ */
+export const registrationLinkRoutes = new Hono<AppEnv>()
+  .get('/confirm', tokenQuery, async (c) => {
+    const now = Date.now();
+    const { token } = c.req.valid('query');
+    const confirmation = token ? await confirmByToken(c.env.DB, token, now) : null;
+    if (!confirmation) return htmlPage(c, invalidLinkPage(), 404);
+    c.executionCtx.waitUntil(deliverDue(c.env, now, confirmation.outboxIds));
+    const { outcome, registration, series, workshops } = confirmation;
+    return htmlPage(c, confirmPage(outcome, registration.locale, series, workshops));
+  })
+  .get('/manage', tokenQuery, async (c) => {
+    const { token } = c.req.valid('query');
+    const held = token ? await heldByToken(c.env.DB, token) : null;
+    if (!token || !held) return htmlPage(c, invalidLinkPage(), 404);
+    return htmlPage(c, managePage(token, held.registration, held.series, held.held));
+  })
+  .post('/cancel', cancelBody, async (c) => {
+    const now = Date.now();
+    const form = c.req.valid('form');
+    const held = form ? await heldByToken(c.env.DB, form.token) : null;
+    if (!form || !held) return htmlPage(c, invalidLinkPage(), 404);
+    const choice = form.all ? 'all' : form.workshopId;
+    if (choice !== 'all' && choice.length === 0 && held.held.length > 0) {
+      return htmlPage(
+        c,
+        managePage(form.token, held.registration, held.series, held.held, 'nothing_chosen'),
+      );
+    }
+    const result = await cancelSeats(c.env.DB, held, choice, now);
+    if (result.released.length === 0) {
+      return htmlPage(c, managePage(form.token, held.registration, held.series, result.remaining));
+    }
+    c.executionCtx.waitUntil(deliverDue(c.env, now, result.outboxIds));
+    return htmlPage(
+      c,
+      cancelledPage(held.registration.locale, held.series, result.released, result.remaining),
+    );
+  });

@@ -1,0 +1,17 @@
+import { expirePending } from './db/registrations';
+import type { Bindings } from './env';
+import { deliverDue } from './mail/deliver';
+import { queueReminders } from './reminders';
+import { applyRetention } from './retention';
+
+/**
+ * One cron run at `now` (the scheduled time, so tests can travel in time). Each step is
+ * idempotent and catches up whatever earlier, missed or overlapping runs left behind.
+ */
+export async function runScheduled(env: Bindings, now: number): Promise<void> {
+  await env.DB.batch(expirePending(env.DB, now));
+  const reminders = (await queueReminders(env.DB, now)).length;
+  const delivery = await deliverDue(env, now);
+  const deleted = await applyRetention(env.DB, now);
+  console.log(JSON.stringify({ event: 'scheduled', now, reminders, ...delivery, deleted }));
+}

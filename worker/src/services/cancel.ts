@@ -1,0 +1,55 @@
+import { dropQueuedReminders } from '../db/outbox';
+import { findRegistrationByToken, releaseSeats, type Registration } from '../db/registrations';
+import { findSeriesById, type Series } from '../db/series';
+import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
+import { composeMail } from '../mail/compose';
+import { hashToken } from '../tokens';
+
+export interface Held {
+  registration: Registration;
+  series: Series;
+  held: Workshop[];
+}
+
+/** The registration a manage link belongs to, with the workshops it holds seats in. */
+export async function heldByToken(db: D1Database, token: string): Promise<Held | null> {
+  const registration = await findRegistrationByToken(db, await hashToken(token), 'manage');
+  if (!registration) return null;
+  const series = await findSeriesById(db, registration.seriesId);
+  if (!series) return null;
+  const held = await findWorkshopsInSeries(db, series.id, registration.heldWorkshopIds);
+  held.sort((a, b) => a.startsAt - b.startsAt);
+  return { registration, series, held };
+}
+
+/**
+ * Cancels some or all of a registration's seats: they are freed, queued reminders for them are
+ * dropped, and a confirmation is mailed — in one batch.
+ */
+export async function cancelSeats(
+  db: D1Database,
+  { registration, series, held }: Held,
+  workshopIds: readonly string[] | 'all',
+  now: number,
+): Promise<{ released: Workshop[]; remaining: Workshop[]; outboxIds: string[] }> {
+  const chosen = new Set(workshopIds === 'all' ? held.map((w) => w.id) : workshopIds);
+  const released = held.filter((w) => chosen.has(w.id));
+  const remaining = held.filter((w) => !chosen.has(w.id));
+  if (released.length === 0) return { released, remaining, outboxIds: [] };
+  const ids = released.map((w) => w.id).sort();
+  const mail = await composeMail(db, {
+    kind: 'cancelled',
+    // A seat is released once; the key keeps a double-submitted form to one message.
+    dedupeKey: `cancelled:${registration.id}:${ids.join(',')}`,
+    registration,
+    series,
+    workshops: released,
+    now,
+  });
+  await db.batch([
+    ...releaseSeats(db, registration.id, ids, now),
+    dropQueuedReminders(db, { registrationId: registration.id, workshopIds: ids }),
+    ...mail.statements,
+  ]);
+  return { released, remaining, outboxIds: [mail.outboxId] };
+}
