@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { isDevelopment, type AppEnv } from '../env';
 import { listOutbox, type OutboxMessage } from '../db/outbox';
 import { html, page } from '../pages/html';
+import { runScheduled } from '../scheduled';
 
 /**
  * The development outbox: every e-mail the worker "sent" with the outbox transport. Exists only
@@ -59,4 +60,21 @@ devRoutes.get('/dev/outbox', devOnly, async (c) => {
         </section>`,
     )}`;
   return c.html(page('en', 'Outbox', body));
+});
+
+/**
+ * Runs the cron job now, or at `?time=<epoch ms>`: what the scheduled handler does with
+ * `controller.scheduledTime`. wrangler 4.86 cannot trigger it locally for a worker with static
+ * assets (/cdn-cgi/handler/scheduled reaches the assets router and answers "exception").
+ */
+devRoutes.post('/api/v1/dev/scheduled', devOnly, async (c) => {
+  const time = Number(c.req.query('time') ?? Date.now());
+  if (!Number.isSafeInteger(time) || time <= 0) {
+    return c.json(
+      { error: { code: 'validation', message: 'time must be epoch milliseconds.' } },
+      422,
+    );
+  }
+  await runScheduled(c.env, time);
+  return c.json({ ranAt: new Date(time).toISOString() });
 });
