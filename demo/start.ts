@@ -45,6 +45,8 @@ console.log(`
   Demo (Slovak):   ${server.url}/
   Demo (English):  ${server.url}/en.html
   Public API:      ${server.url}/api/v1/series/${DEMO_SERIES_SLUG}
+  E-mail outbox:   ${server.url}/dev/outbox
+  Run the cron:    curl -X POST ${server.url}/api/v1/dev/scheduled
   Admin token:     ${token}
                    (in .dev.vars; use as "Authorization: Bearer <token>")
 
