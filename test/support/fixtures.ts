@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { D1Database } from '@cloudflare/workers-types/experimental';
 import { demoParticipants, demoSeries, demoWorkshops, type DemoWorkshop } from '../../demo/content';
-import { asAdmin, json, type TestWorker } from './worker';
+import { asAdmin, json, startTestWorker, type TestWorker } from './worker';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -182,4 +182,307 @@ export async function heldSeats(db: D1Database, workshopId: string, emailKey?: s
     .bind(workshopId, emailKey ?? null)
     .first<{ n: number }>();
   return row!.n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mail lifecycle: the outbox, the links in messages, the cron and a fake e-mail provider.
+
+export const MINUTE = 60_000;
+
+/** The HTTP e-mail transport, pointed at the fake provider (see `fakeMailProvider`). */
+export const HTTP_MAIL = {
+  MAIL_TRANSPORT: 'http',
+  MAIL_API_URL: 'https://mail.test/emails',
+  MAIL_API_KEY: 'k',
+  MAIL_FROM: 'workshopy@example.gov.sk',
+};
+
+/** A worker for one test, disposed when the test ends (cron runs travel in time over all data). */
+export async function testWorker(
+  t: { after: (fn: () => Promise<void>) => void },
+  ...args: Parameters<typeof startTestWorker>
+): Promise<TestWorker> {
+  const worker = await startTestWorker(...args);
+  t.after(() => worker.dispose());
+  return worker;
+}
+
+export interface CalendarAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/** A row of the outbox (the send ledger), as tests read it. */
+export interface OutboxMessage {
+  id: string;
+  kind: string;
+  registrationId: string;
+  workshopId: string | null;
+  to: string;
+  fromName: string;
+  replyTo: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: CalendarAttachment[];
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: number;
+  sentAt: number | null;
+  createdAt: number;
+}
+
+interface OutboxRow {
+  id: string;
+  kind: string;
+  registration_id: string;
+  workshop_id: string | null;
+  to_address: string;
+  from_name: string;
+  reply_to: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  attachments: string;
+  status: OutboxMessage['status'];
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: number;
+  sent_at: number | null;
+  created_at: number;
+}
+
+/** Messages in the outbox, oldest first, optionally only those matching every given field. */
+export async function outbox(
+  worker: TestWorker,
+  where: { to?: string; kind?: string; registrationId?: string; workshopId?: string } = {},
+): Promise<OutboxMessage[]> {
+  const { results } = await worker.db
+    .prepare(
+      `SELECT * FROM outbox
+       WHERE (?1 IS NULL OR to_address = ?1) AND (?2 IS NULL OR kind = ?2)
+         AND (?3 IS NULL OR registration_id = ?3) AND (?4 IS NULL OR workshop_id = ?4)
+       ORDER BY created_at, rowid`,
+    )
+    .bind(
+      where.to ?? null,
+      where.kind ?? null,
+      where.registrationId ?? null,
+      where.workshopId ?? null,
+    )
+    .all<OutboxRow>();
+  return results.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    registrationId: r.registration_id,
+    workshopId: r.workshop_id,
+    to: r.to_address,
+    fromName: r.from_name,
+    replyTo: r.reply_to,
+    subject: r.subject,
+    text: r.text_body,
+    html: r.html_body,
+    attachments: JSON.parse(r.attachments) as CalendarAttachment[],
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    nextAttemptAt: r.next_attempt_at,
+    sentAt: r.sent_at,
+    createdAt: r.created_at,
+  }));
+}
+
+/** The one message matching `where`; fails when there is none or more than one. */
+export async function onlyMessage(
+  worker: TestWorker,
+  where: Parameters<typeof outbox>[1],
+): Promise<OutboxMessage> {
+  const messages = await outbox(worker, where);
+  assert.equal(messages.length, 1, `exactly one message ${JSON.stringify(where)}`);
+  return messages[0]!;
+}
+
+/** Every place a message carries text: the text part, the HTML part and each attachment. */
+export const everythingIn = (m: OutboxMessage) =>
+  [m.subject, m.text, m.html, ...m.attachments.map((a) => a.content)].join('\n');
+
+/**
+ * Waits until what requests handed to `waitUntil` is done: no message is being sent, and none is
+ * still waiting for its first attempt. Time-travelling cron runs must not race those sends.
+ */
+export async function settle(worker: TestWorker, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await worker.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM outbox
+         WHERE status = 'sending' OR (status = 'queued' AND attempts = 0)`,
+      )
+      .first<{ n: number }>();
+    if (row!.n === 0) return;
+    assert.ok(Date.now() < deadline, `${row!.n} messages still unsent after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Runs the cron as if it fired at `ms` (epoch milliseconds), and checks that it succeeded. */
+export async function runCron(worker: TestWorker, ms: number): Promise<void> {
+  const fetcher = await worker.mf.getWorker();
+  const result = await fetcher.scheduled({ cron: '*/15 * * * *', scheduledTime: new Date(ms) });
+  assert.equal(result.outcome, 'ok', `cron at ${new Date(ms).toISOString()}`);
+}
+
+/** The link of one kind (confirm or manage) a message carries, as a URL the worker answers. */
+export function linkIn(message: Pick<OutboxMessage, 'text'>, kind: 'confirm' | 'manage'): string {
+  const match = message.text.match(
+    new RegExp(`https?://\\S+/api/v1/registrations/${kind}\\?token=[A-Za-z0-9_-]+`),
+  );
+  assert.ok(match, `a ${kind} link in:\n${message.text}`);
+  return match[0];
+}
+export const confirmLink = (message: Pick<OutboxMessage, 'text'>) => linkIn(message, 'confirm');
+export const manageLink = (message: Pick<OutboxMessage, 'text'>) => linkIn(message, 'manage');
+
+/** A fresh e-mail address. */
+export const uniqueEmail = (prefix = 'person') => `${unique(prefix)}@example.org`;
+
+/**
+ * Registers (201 expected) and returns the new registration's id, once its mail is sent (so not
+ * for a worker without a transport, e.g. production: there use `postRegistration`).
+ */
+export async function register(
+  worker: TestWorker,
+  slug: string,
+  workshopIds: string[],
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await postRegistration(worker, slug, validRegistration(workshopIds, overrides));
+  const text = await res.text();
+  assert.equal(res.status, 201, text);
+  await settle(worker);
+  return (JSON.parse(text) as RegistrationBody).registration.id;
+}
+
+/** Registers and opens the confirm link from the e-mail; returns the registration id. */
+export async function registerConfirmed(
+  worker: TestWorker,
+  slug: string,
+  workshopIds: string[],
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const id = await register(worker, slug, workshopIds, overrides);
+  const request = await onlyMessage(worker, { registrationId: id, kind: 'confirm_request' });
+  const res = await worker.fetch(confirmLink(request));
+  assert.equal(res.status, 200, await res.text());
+  await settle(worker);
+  assert.equal(await registrationStatus(worker, id), 'confirmed');
+  return id;
+}
+
+export async function registrationStatus(worker: TestWorker, id: string): Promise<string | null> {
+  const row = await worker.db
+    .prepare('SELECT status FROM registrations WHERE id = ?')
+    .bind(id)
+    .first<{ status: string }>();
+  return row?.status ?? null;
+}
+
+/**
+ * Opens a manage link, reads the cancel form on the page and submits it the way a browser would
+ * (application/x-www-form-urlencoded): the chosen workshops, or the "cancel all" button.
+ */
+export async function cancelThroughManagePage(
+  worker: TestWorker,
+  manageUrl: string,
+  choice: { workshopIds: string[] } | 'all',
+): Promise<Response> {
+  const page = await worker.fetch(manageUrl);
+  const html = await page.text();
+  assert.equal(page.status, 200, html);
+  const action = html.match(/<form method="post" action="([^"]+)"/)?.[1];
+  assert.equal(action, '/api/v1/registrations/cancel');
+  const token = html.match(/<input type="hidden" name="token" value="([^"]+)"/)?.[1];
+  assert.ok(token, 'the form carries the token');
+  const form = new URLSearchParams({ token });
+  if (choice === 'all') form.set('all', '1');
+  else for (const id of choice.workshopIds) form.append('workshopId', id);
+  return worker.fetch(action, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+}
+
+/** What the admin API lists of a series' messages. */
+export interface MessageStatus {
+  id: string;
+  kind: string;
+  registrationId: string;
+  workshopId: string | null;
+  to: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export async function adminMessages(worker: TestWorker, slug: string): Promise<MessageStatus[]> {
+  const res = await worker.fetch(`${adminSeriesPath(slug)}/messages`, asAdmin());
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { messages: MessageStatus[] }).messages;
+}
+
+/** What the fake provider received: one call per HTTP request the worker made. */
+export interface ProviderCall {
+  idempotencyKey: string | null;
+  authorization: string | null;
+  body: {
+    from: string;
+    to: string[];
+    reply_to: string;
+    subject: string;
+    text: string;
+    html: string;
+    attachments: { filename: string; content: string; content_type: string }[];
+  };
+  /** The status the fake answered. */
+  status: number;
+}
+
+/**
+ * A Resend-style e-mail API for `startTestWorker(HTTP_MAIL, { outbound })`. `answer` decides each
+ * status (200 unless changed; tests may replace it at any time) and sees the calls so far.
+ */
+export function fakeMailProvider(
+  answer: (call: ProviderCall['body'], n: number) => number = () => 200,
+) {
+  const provider = {
+    answer,
+    calls: [] as ProviderCall[],
+    /** Calls the provider accepted. */
+    accepted: () => provider.calls.filter((c) => c.status >= 200 && c.status < 300),
+    outbound: async (request: Request): Promise<Response> => {
+      assert.equal(request.url, HTTP_MAIL.MAIL_API_URL);
+      assert.equal(request.method, 'POST');
+      const body = (await request.json()) as ProviderCall['body'];
+      const status = provider.answer(body, provider.calls.length + 1);
+      provider.calls.push({
+        idempotencyKey: request.headers.get('idempotency-key'),
+        authorization: request.headers.get('authorization'),
+        body,
+        status,
+      });
+      // An error body that echoes the address: it must not end up in the worker's logs.
+      const reply =
+        status < 300 ? { id: unique('email') } : { message: `cannot send to ${body.to}` };
+      return new Response(JSON.stringify(reply), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  };
+  return provider;
 }

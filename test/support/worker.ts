@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
+import { Miniflare, Response as MiniflareResponse } from 'miniflare';
 import type { D1Database } from '@cloudflare/workers-types/experimental';
 import { applyMigrations } from './migrations';
 
@@ -35,15 +35,39 @@ export interface TestWorker {
   dispose(): Promise<void>;
 }
 
+export interface TestWorkerOptions {
+  /**
+   * Answers every outbound `fetch` the worker makes (e.g. to the HTTP e-mail provider). Without
+   * it, outbound requests go to the network.
+   */
+  outbound?: (request: Request) => Response | Promise<Response>;
+}
+
 /** The real worker in workerd with a fresh in-memory D1, migrations applied. */
-export async function startTestWorker(bindings: Record<string, string> = {}): Promise<TestWorker> {
+export async function startTestWorker(
+  bindings: Record<string, string> = {},
+  options: TestWorkerOptions = {},
+): Promise<TestWorker> {
   const logs: string[] = [];
+  const { outbound } = options;
   const mf = new Miniflare({
     modules: true,
     script: await bundleWorker(),
     compatibilityDate: '2026-04-20',
     d1Databases: { DB: crypto.randomUUID() },
     bindings: { ADMIN_TOKEN, ENVIRONMENT: 'test', ...bindings },
+    ...(outbound && {
+      // Miniflare hands over its own Request and wants its own Response back.
+      outboundService: async (request: unknown) => {
+        const response = await outbound(request as Request);
+        const headers: Record<string, string> = {};
+        response.headers.forEach((value, name) => (headers[name] = value));
+        return new MiniflareResponse(await response.arrayBuffer(), {
+          status: response.status,
+          headers,
+        });
+      },
+    }),
     // Keep what the worker logs, so tests can check it carries no personal data.
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       for (const stream of [stdout, stderr])

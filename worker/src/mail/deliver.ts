@@ -32,6 +32,7 @@ export async function deliverDue(
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const transport = chooseTransport(env);
   if (!transport) {
+    if (ids?.length === 0) return report;
     console.warn(
       JSON.stringify({ event: 'mail_not_sent', reason: 'no mail transport configured' }),
     );

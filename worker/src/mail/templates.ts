@@ -77,8 +77,8 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
           ? `vaša registrácia je potvrdená. Tešíme sa na vás na workshopoch:\n${list(ctx.workshops)}`
           : `your registration is confirmed. We look forward to seeing you at:\n${list(ctx.workshops)}`,
         sk
-          ? 'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu. V prílohe je termín do kalendára.'
-          : 'We will e-mail you the join link about 24 hours before each workshop starts. A calendar entry is attached.',
+          ? 'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu (ak sa začína skôr, hneď). V prílohe je termín do kalendára.'
+          : 'We will e-mail you the join link about 24 hours before each workshop starts (right away if it starts sooner). A calendar entry is attached.',
       ],
       calendars: 'plain',
     }),
@@ -181,11 +181,16 @@ function calendars(mode: Body['calendars'], ctx: MailContext): Attachment[] {
   if (mode === 'none') return [];
   return ctx.workshops.map((w) => {
     const withLink = mode === 'join';
+    const sk = ctx.locale === 'sk';
     const description = withLink
-      ? `${ctx.locale === 'sk' ? 'Odkaz na pripojenie' : 'Join link'}: ${w.joinUrl}`
-      : ctx.locale === 'sk'
-        ? 'Odkaz na pripojenie dostanete e-mailom približne 24 hodín pred začiatkom.'
-        : 'You will get the join link by e-mail about 24 hours before the start.';
+      ? `${sk ? 'Odkaz na pripojenie' : 'Join link'}: ${w.joinUrl}`
+      : mode === 'cancel'
+        ? sk
+          ? 'Tento termín je zrušený.'
+          : 'This event is cancelled.'
+        : sk
+          ? 'Odkaz na pripojenie dostanete e-mailom približne 24 hodín pred začiatkom.'
+          : 'You will get the join link by e-mail about 24 hours before the start.';
     return {
       filename: `workshop-${w.id}.ics`,
       contentType: `text/calendar; charset=utf-8; method=${mode === 'cancel' ? 'CANCEL' : 'PUBLISH'}`,

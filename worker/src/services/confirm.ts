@@ -39,6 +39,8 @@ export async function confirmByToken(
   if (registration.status === 'expired' || (registration.expiresAt ?? 0) <= now) {
     return { ...result, outcome: 'expired' };
   }
+  // Every seat was released meanwhile (the organizer cancelled the workshops): nothing to confirm.
+  if (workshops.length === 0) return { ...result, outcome: 'cancelled' };
 
   const mail = await composeMail(db, {
     kind: 'confirmed',

@@ -27,6 +27,9 @@ const ATTEMPTS = 3;
 /** A pending registration holds its seats this long at most (or until its first workshop starts). */
 export const HOLD_MS = 24 * 3_600_000;
 
+/** Repeat submissions for seats already held are answered by e-mail at most this often. */
+export const NOTICE_INTERVAL_MS = 3_600_000;
+
 /** The key under which one address holds at most one seat per workshop. */
 export const emailKeyOf = (email: string) => email.trim().toLowerCase();
 
@@ -127,8 +130,9 @@ async function noticesForHeldSeats(
     const pending = existing.status === 'pending';
     const mail = await composeMail(db, {
       kind: pending ? 'confirm_request' : 'already_registered',
-      // Each new submission may tell the owner once; a random key keeps them apart.
-      dedupeKey: `${pending ? 'confirm_again' : 'already_registered'}:${registrationId}:${randomId()}`,
+      // At most one such note per registration and hour: repeated submissions of someone else's
+      // address must not turn the worker into a mail cannon.
+      dedupeKey: `${pending ? 'confirm_again' : 'already_registered'}:${registrationId}:${Math.floor(now / NOTICE_INTERVAL_MS)}`,
       registration: existing,
       series,
       workshops: workshops.filter((w) => existing.heldWorkshopIds.includes(w.id)),

@@ -1,0 +1,12 @@
+/**
+ * The Workers globals that worker/src names in types. Tests import a few pure worker modules
+ * (e.g. reminders.ts, mail/ics.ts) into Node; the test project has Node's types, not the Workers
+ * ones, so these aliases let `tsc -p test` check those imports.
+ */
+import type * as Workers from '@cloudflare/workers-types/experimental';
+
+declare global {
+  type D1Database = Workers.D1Database;
+  type D1PreparedStatement = Workers.D1PreparedStatement;
+  type SendEmail = Workers.SendEmail;
+}

@@ -1,0 +1,397 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startTestWorker, type TestWorker } from '../support/worker';
+import {
+  queueReminders,
+  REMINDER_LEAD_MS,
+  selectDueReminders,
+  type ReminderCandidate,
+} from '../../worker/src/reminders';
+import {
+  cancelThroughManagePage,
+  createSeries,
+  createWorkshop,
+  everythingIn,
+  fakeMailProvider,
+  HOUR,
+  HTTP_MAIL,
+  manageLink,
+  MINUTE,
+  onlyMessage,
+  outbox,
+  register,
+  registerConfirmed,
+  runCron,
+  settle,
+  testWorker,
+  unique,
+  uniqueEmail,
+  type AdminWorkshop,
+} from '../support/fixtures';
+
+const NOW = Date.parse('2026-12-01T09:00:00Z');
+
+/** A seat that is due unless a test changes something: confirmed, held, starting in 12 hours. */
+const candidate = (overrides: Partial<ReminderCandidate> = {}): ReminderCandidate => ({
+  registrationId: unique('r'),
+  registrationStatus: 'confirmed',
+  seatStatus: 'held',
+  workshopId: unique('w'),
+  startsAt: NOW + 12 * HOUR,
+  cancelledAt: null,
+  reminded: false,
+  ...overrides,
+});
+
+const isDue = (overrides: Partial<ReminderCandidate>, now = NOW) =>
+  selectDueReminders([candidate(overrides)], now).length === 1;
+
+describe('selectDueReminders (pure)', () => {
+  test('the lead time is 24 hours', () => {
+    assert.equal(REMINDER_LEAD_MS, 24 * HOUR);
+  });
+
+  test('a workshop starting 24 h + 1 min from now is not due yet', () => {
+    assert.equal(isDue({ startsAt: NOW + 24 * HOUR + MINUTE }), false);
+    assert.equal(isDue({ startsAt: NOW + 24 * HOUR + 1 }), false);
+  });
+
+  test('a workshop starting exactly 24 h or 23 h 59 min from now is due', () => {
+    assert.equal(isDue({ startsAt: NOW + 24 * HOUR }), true);
+    assert.equal(isDue({ startsAt: NOW + 24 * HOUR - MINUTE }), true);
+  });
+
+  test('a workshop starting a millisecond from now is still due; one that has started is not', () => {
+    assert.equal(isDue({ startsAt: NOW + 1 }), true);
+    assert.equal(isDue({ startsAt: NOW }), false);
+    assert.equal(isDue({ startsAt: NOW - MINUTE }), false);
+  });
+
+  test('only confirmed registrations are due (not pending, cancelled or expired)', () => {
+    assert.equal(isDue({ registrationStatus: 'confirmed' }), true);
+    for (const status of ['pending', 'cancelled', 'expired']) {
+      assert.equal(isDue({ registrationStatus: status }), false, status);
+    }
+  });
+
+  test('a released seat, a cancelled workshop or a reminder already in the ledger is not due', () => {
+    assert.equal(isDue({ seatStatus: 'released' }), false);
+    assert.equal(isDue({ cancelledAt: NOW - HOUR }), false);
+    assert.equal(isDue({ reminded: true }), false);
+  });
+
+  test('picks exactly the due rows out of a mixed list, in order', () => {
+    const due1 = candidate({ startsAt: NOW + HOUR });
+    const due2 = candidate({ startsAt: NOW + 20 * HOUR });
+    const rows = [
+      candidate({ registrationStatus: 'pending' }),
+      due1,
+      candidate({ startsAt: NOW + 25 * HOUR }),
+      candidate({ reminded: true }),
+      due2,
+      candidate({ startsAt: NOW - HOUR }),
+    ];
+    assert.deepEqual(selectDueReminders(rows, NOW), [due1, due2]);
+    assert.deepEqual(selectDueReminders([], NOW), []);
+  });
+});
+
+describe('the reminder cron', () => {
+  /**
+   * One worker for the tests below that use the default (outbox) transport. Each test has its own
+   * series, workshop and addresses and only looks at those; cron runs act on everything, but only
+   * on what earlier (finished) tests left behind.
+   */
+  let shared: TestWorker;
+  before(async () => {
+    shared = await startTestWorker();
+  });
+  after(() => shared.dispose());
+
+  /** A series with one workshop starting in `startsInHours`, and the workshop's start instant. */
+  async function setup(worker: TestWorker, startsInHours = 72) {
+    const slug = unique('series');
+    await createSeries(worker, slug);
+    const workshop = await createWorkshop(worker, slug, { startsInHours, capacity: 50 });
+    return { slug, workshop, start: Date.parse(workshop.startsAt) };
+  }
+
+  test('window edges: nothing at start − 24 h − 1 min, exactly one reminder at start − 23 h 59 min', async () => {
+    const worker = shared;
+    const { slug, workshop, start } = await setup(worker);
+    const email = uniqueEmail();
+    await registerConfirmed(worker, slug, [workshop.id], { email });
+
+    await runCron(worker, start - 24 * HOUR - MINUTE);
+    assert.deepEqual(await outbox(worker, { to: email, kind: 'reminder' }), []);
+
+    await runCron(worker, start - 23 * HOUR - 59 * MINUTE);
+    const reminder = await onlyMessage(worker, { to: email, kind: 'reminder' });
+    assert.equal(reminder.status, 'sent');
+    assert.equal(reminder.workshopId, workshop.id);
+    assert.ok(reminder.text.includes(workshop.joinUrl), 'the reminder carries the join link');
+
+    // Later runs inside the window do not send it again.
+    for (const at of [start - 23 * HOUR - 45 * MINUTE, start - 12 * HOUR, start - MINUTE]) {
+      await runCron(worker, at);
+    }
+    assert.equal((await outbox(worker, { to: email, kind: 'reminder' })).length, 1);
+  });
+
+  test('a missed run is caught up: the first run inside the window sends the reminder', async () => {
+    const worker = shared;
+    const { slug, workshop, start } = await setup(worker);
+    const email = uniqueEmail();
+    await registerConfirmed(worker, slug, [workshop.id], { email });
+
+    // No run for the first 22 hours of the window (the cron was down).
+    await runCron(worker, start - 2 * HOUR);
+    assert.equal((await onlyMessage(worker, { to: email, kind: 'reminder' })).status, 'sent');
+  });
+
+  test('a workshop that has started gets no new reminders', async () => {
+    const worker = shared;
+    const { slug, workshop, start } = await setup(worker);
+    const email = uniqueEmail();
+    await registerConfirmed(worker, slug, [workshop.id], { email });
+
+    await runCron(worker, start);
+    await runCron(worker, start + MINUTE);
+    assert.deepEqual(await outbox(worker, { to: email, kind: 'reminder' }), []);
+  });
+
+  test('a late registrant who confirms inside the window gets exactly one reminder', async () => {
+    const worker = shared;
+    const { slug, workshop } = await setup(worker, 10);
+    const email = uniqueEmail();
+    const id = await registerConfirmed(worker, slug, [workshop.id], { email });
+
+    // The code sends it right at confirmation rather than waiting for the next run.
+    const reminder = await onlyMessage(worker, { to: email, kind: 'reminder' });
+    assert.equal(reminder.registrationId, id);
+    assert.equal(reminder.status, 'sent');
+    assert.ok(reminder.text.includes(workshop.joinUrl));
+
+    for (const minutes of [15, 30, 45, 60]) await runCron(worker, Date.now() + minutes * MINUTE);
+    assert.equal((await outbox(worker, { to: email, kind: 'reminder' })).length, 1);
+  });
+
+  test('a pending registration never gets the join link, however often the cron runs in the window', async () => {
+    const worker = shared;
+    const { slug, workshop, start } = await setup(worker, 10);
+    const pending = uniqueEmail('pending');
+    const confirmed = uniqueEmail('confirmed');
+    await register(worker, slug, [workshop.id], { email: pending });
+    await registerConfirmed(worker, slug, [workshop.id], { email: confirmed });
+
+    for (let at = Date.now() + 15 * MINUTE; at < start + HOUR; at += 30 * MINUTE) {
+      await runCron(worker, at);
+    }
+    // The cron did run inside the window: the confirmed registrant has the link.
+    assert.ok(
+      (await onlyMessage(worker, { to: confirmed, kind: 'reminder' })).text.includes(
+        workshop.joinUrl,
+      ),
+    );
+    const toPending = await outbox(worker, { to: pending });
+    assert.ok(toPending.length >= 1, 'the pending registrant got the confirm request');
+    for (const message of toPending) {
+      assert.ok(
+        !everythingIn(message).includes(workshop.joinUrl),
+        `${message.kind} has no join link`,
+      );
+      assert.notEqual(message.kind, 'reminder');
+    }
+  });
+
+  describe('a cancelled registration gets no reminder', () => {
+    test('confirmed, then cancelled on the manage page: the cron in the window sends nothing', async () => {
+      const worker = shared;
+      const { slug, workshop, start } = await setup(worker);
+      const email = uniqueEmail();
+      const id = await registerConfirmed(worker, slug, [workshop.id], { email });
+      const confirmed = await onlyMessage(worker, { registrationId: id, kind: 'confirmed' });
+      const res = await cancelThroughManagePage(worker, manageLink(confirmed), 'all');
+      assert.equal(res.status, 200);
+      await settle(worker);
+
+      await runCron(worker, start - 23 * HOUR);
+      await runCron(worker, start - HOUR);
+      assert.deepEqual(await outbox(worker, { to: email, kind: 'reminder' }), []);
+      for (const message of await outbox(worker, { to: email })) {
+        assert.ok(!everythingIn(message).includes(workshop.joinUrl), message.kind);
+      }
+    });
+
+    test('a reminder queued but not yet sent when the person cancels is dropped', async (t) => {
+      // The provider is down when the reminder is first tried, so it waits in the queue.
+      const provider = fakeMailProvider();
+      const worker = await testWorker(t, HTTP_MAIL, { outbound: provider.outbound });
+      const { slug, workshop, start } = await setup(worker);
+      const email = uniqueEmail();
+      const id = await registerConfirmed(worker, slug, [workshop.id], { email });
+
+      provider.answer = () => 503;
+      await runCron(worker, start - 23 * HOUR);
+      const queued = await onlyMessage(worker, { to: email, kind: 'reminder' });
+      assert.equal(queued.status, 'queued');
+      assert.equal(queued.attempts, 1);
+
+      provider.answer = () => 200;
+      const confirmed = await onlyMessage(worker, { registrationId: id, kind: 'confirmed' });
+      assert.equal(
+        (await cancelThroughManagePage(worker, manageLink(confirmed), 'all')).status,
+        200,
+      );
+      await settle(worker);
+      assert.deepEqual(await outbox(worker, { to: email, kind: 'reminder' }), []);
+
+      for (let at = start - 22 * HOUR; at < start; at += 2 * HOUR) await runCron(worker, at);
+      assert.deepEqual(await outbox(worker, { to: email, kind: 'reminder' }), []);
+      const delivered = provider.accepted().filter((c) => c.body.text.includes(workshop.joinUrl));
+      assert.deepEqual(delivered, [], 'the provider never accepted a message with the join link');
+      // The cancellation itself was delivered.
+      assert.equal((await onlyMessage(worker, { to: email, kind: 'cancelled' })).status, 'sent');
+    });
+  });
+
+  test('two scheduled runs at once send one reminder to each registrant', async (t) => {
+    const provider = fakeMailProvider();
+    const worker = await testWorker(t, HTTP_MAIL, { outbound: provider.outbound });
+    const { slug, workshop, start } = await setup(worker);
+    const emails = [uniqueEmail(), uniqueEmail(), uniqueEmail(), uniqueEmail()];
+    for (const email of emails) await registerConfirmed(worker, slug, [workshop.id], { email });
+    const before = provider.calls.length;
+
+    // A run outside the window first, so that the runs below start together (the first run
+    // after startup is slower to start than the ones that follow it).
+    await runCron(worker, start - 36 * HOUR);
+    const at = start - 23 * HOUR;
+    await Promise.all([runCron(worker, at), runCron(worker, at), runCron(worker, at)]);
+
+    const reminders = await outbox(worker, { kind: 'reminder' });
+    assert.deepEqual(reminders.map((r) => r.to).sort(), [...emails].sort());
+    assert.ok(reminders.every((r) => r.status === 'sent' && r.attempts === 1));
+    const calls = provider.calls.slice(before);
+    assert.equal(calls.length, emails.length, 'one provider request per registrant');
+    assert.deepEqual(calls.map((c) => c.body.to[0]).sort(), [...emails].sort());
+    assert.deepEqual(calls.map((c) => c.idempotencyKey).sort(), reminders.map((r) => r.id).sort());
+
+    // And once more, later: still nothing new.
+    await Promise.all([runCron(worker, at + 15 * MINUTE), runCron(worker, at + 15 * MINUTE)]);
+    assert.equal(provider.calls.length, before + emails.length);
+  });
+
+  test('two runs that both see a seat as due still queue one reminder for it (the ledger key)', async () => {
+    // Driven from here against the worker's D1, so both runs surely read the due seats before
+    // either has queued anything.
+    const worker = shared;
+    const { slug, workshop, start } = await setup(worker);
+    const emails = [uniqueEmail(), uniqueEmail(), uniqueEmail()];
+    for (const email of emails) await registerConfirmed(worker, slug, [workshop.id], { email });
+
+    const at = start - 23 * HOUR;
+    const [a, b] = await Promise.all([
+      queueReminders(worker.db, at),
+      queueReminders(worker.db, at),
+    ]);
+    assert.equal(a.length + b.length, 2 * emails.length, 'both runs found every seat due');
+    const queued = await outbox(worker, { kind: 'reminder', workshopId: workshop.id });
+    assert.deepEqual(queued.map((m) => m.to).sort(), [...emails].sort());
+
+    await runCron(worker, at);
+    const sent = await outbox(worker, { kind: 'reminder', workshopId: workshop.id });
+    assert.equal(sent.length, emails.length);
+    assert.ok(sent.every((m) => m.status === 'sent' && m.attempts === 1));
+  });
+
+  describe('a workshop in the week the clocks change (2037 has the same calendar as 2026)', () => {
+    /**
+     * Registers one Slovak and one English registrant for both workshops, then checks for each that
+     * the reminder goes exactly 24 h before the instant and shows the Bratislava wall-clock time.
+     */
+    async function checkReminders(
+      workshops: { startsAt: string; endsAt: string; sk: string; en: string; subjectSk: string }[],
+    ) {
+      const worker = shared;
+      const slug = unique('series');
+      await createSeries(worker, slug);
+      const created: AdminWorkshop[] = [];
+      for (const w of workshops) {
+        created.push(
+          await createWorkshop(worker, slug, { startsAt: w.startsAt, endsAt: w.endsAt }),
+        );
+      }
+      const sk = uniqueEmail('sk');
+      const en = uniqueEmail('en');
+      const ids = created.map((w) => w.id);
+      await registerConfirmed(worker, slug, ids, { email: sk, locale: 'sk' });
+      await registerConfirmed(worker, slug, ids, { email: en, locale: 'en' });
+
+      for (const [i, w] of workshops.entries()) {
+        const workshop = created[i]!;
+        const start = Date.parse(w.startsAt);
+        await runCron(worker, start - 24 * HOUR - MINUTE);
+        assert.deepEqual(await outbox(worker, { kind: 'reminder', workshopId: workshop.id }), []);
+        await runCron(worker, start - 24 * HOUR);
+        const skReminder = await onlyMessage(worker, {
+          to: sk,
+          kind: 'reminder',
+          workshopId: workshop.id,
+        });
+        const enReminder = await onlyMessage(worker, {
+          to: en,
+          kind: 'reminder',
+          workshopId: workshop.id,
+        });
+        assert.ok(skReminder.text.includes(w.sk), `${w.sk} in:\n${skReminder.text}`);
+        assert.ok(enReminder.text.includes(w.en), `${w.en} in:\n${enReminder.text}`);
+        assert.ok(skReminder.html.includes(w.sk));
+        assert.ok(skReminder.subject.includes(w.subjectSk), skReminder.subject);
+        for (const wrong of ['09:00', '11:00']) {
+          assert.ok(!skReminder.text.includes(wrong) && !enReminder.text.includes(wrong), wrong);
+        }
+      }
+    }
+
+    test('autumn (CEST → CET on Sunday 25 October): Sunday and Monday 10:00 workshops', async () => {
+      await checkReminders([
+        {
+          // 24 h before is Saturday 11:00 CEST: a "same time yesterday" rule would be an hour late.
+          startsAt: '2037-10-25T10:00:00+01:00',
+          endsAt: '2037-10-25T12:00:00+01:00',
+          sk: 'nedeľa 25. októbra 2037 o 10:00 – 12:00',
+          en: 'Sunday 25 October 2037, 10:00 – 12:00',
+          subjectSk: '25. októbra 2037 o 10:00',
+        },
+        {
+          startsAt: '2037-10-26T10:00:00+01:00',
+          endsAt: '2037-10-26T12:00:00+01:00',
+          sk: 'pondelok 26. októbra 2037 o 10:00 – 12:00',
+          en: 'Monday 26 October 2037, 10:00 – 12:00',
+          subjectSk: '26. októbra 2037 o 10:00',
+        },
+      ]);
+    });
+
+    test('spring (CET → CEST on Sunday 29 March): Sunday and Monday 10:00 workshops', async () => {
+      await checkReminders([
+        {
+          // 24 h before is Saturday 09:00 CET: a "same time yesterday" rule would be an hour early.
+          startsAt: '2037-03-29T10:00:00+02:00',
+          endsAt: '2037-03-29T12:00:00+02:00',
+          sk: 'nedeľa 29. marca 2037 o 10:00 – 12:00',
+          en: 'Sunday 29 March 2037, 10:00 – 12:00',
+          subjectSk: '29. marca 2037 o 10:00',
+        },
+        {
+          startsAt: '2037-03-30T10:00:00+02:00',
+          endsAt: '2037-03-30T12:00:00+02:00',
+          sk: 'pondelok 30. marca 2037 o 10:00 – 12:00',
+          en: 'Monday 30 March 2037, 10:00 – 12:00',
+          subjectSk: '30. marca 2037 o 10:00',
+        },
+      ]);
+    });
+  });
+});
