@@ -145,10 +145,10 @@ describe('errorMessage', () => {
     expect(errorMessage('organization', 'something_new')).to.equal(
       'Skontrolujte pole Názov organizácie.',
     );
-    expect(errorMessage('workshopIds', 'workshop_full', '„Dáta“')).to.equal(
+    expect(errorMessage('workshopIds', 'workshop_full', ['Dáta'], 'sk')).to.equal(
       'Na workshope „Dáta“ už nie sú voľné miesta. Vyberte iný workshop.',
     );
-    expect(errorMessage('workshopIds', 'registration_closed', '„Dáta“')).to.equal(
+    expect(errorMessage('workshopIds', 'registration_closed', ['Dáta'], 'sk')).to.equal(
       'Registrácia na workshop „Dáta“ je už uzavretá. Vyberte iný workshop.',
     );
     expect(errorMessage('workshopIds', 'unknown_workshop')).to.equal(
@@ -166,8 +166,31 @@ describe('errorMessage', () => {
     expect(errorMessage('familyName', 'too_long')).to.equal(
       'Last name must be 100 characters or fewer.',
     );
-    expect(errorMessage('workshopIds', 'workshop_full', '“Data”')).to.equal(
-      'No seats are left in: “Data”. Select another workshop.',
+    expect(errorMessage('workshopIds', 'workshop_full', ['Data'], 'en')).to.equal(
+      'No seats are left in “Data”. Select another workshop.',
+    );
+    expect(errorMessage('workshopIds', 'registration_closed', ['A', 'B', 'C'], 'en')).to.equal(
+      'Registration has closed for “A”, “B” and “C”. Select another workshop.',
+    );
+  });
+
+  it('names several workshops in the Slovak plural, listed with "a"', async () => {
+    await useLocale('sk');
+    const titles = (n: number) => ['Dáta', 'Mobilita', 'Energia', 'Voda', 'Odpady'].slice(0, n);
+    // one (1), few (2–4) and other (5+) each have their own message.
+    expect(errorMessage('workshopIds', 'workshop_full', titles(2), 'sk')).to.equal(
+      'Na workshopoch „Dáta“ a „Mobilita“ už nie sú voľné miesta. Vyberte iný workshop.',
+    );
+    expect(errorMessage('workshopIds', 'workshop_full', titles(5), 'sk')).to.equal(
+      'Na workshopoch „Dáta“, „Mobilita“, „Energia“, „Voda“ a „Odpady“ už nie sú voľné miesta. ' +
+        'Vyberte iný workshop.',
+    );
+    expect(errorMessage('workshopIds', 'registration_closed', titles(3), 'sk')).to.equal(
+      'Registrácia na workshopy „Dáta“, „Mobilita“ a „Energia“ je už uzavretá. Vyberte iný workshop.',
+    );
+    expect(errorMessage('workshopIds', 'registration_closed', titles(5), 'sk')).to.equal(
+      'Registrácia na workshopy „Dáta“, „Mobilita“, „Energia“, „Voda“ a „Odpady“ je už uzavretá. ' +
+        'Vyberte iný workshop.',
     );
   });
 });

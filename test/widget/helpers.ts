@@ -96,15 +96,17 @@ export const JANA: Person = {
 
 const restores: Array<() => void> = [];
 
-/** Replaces window.fetch with `handler` until restoreFetch() (call it in afterEach). */
+/** Replaces window.fetch with `handler` until cleanUp() (call it in afterEach). */
 export function useFetch(handler: Handler) {
   const stub = stubFetch(handler);
   restores.push(stub.restore);
   return stub;
 }
 
-export function restoreFetch(): void {
+/** Puts fetch back and forgets the drafts and contacts the widgets kept in sessionStorage. */
+export function cleanUp(): void {
   while (restores.length > 0) restores.pop()!();
+  sessionStorage.clear();
 }
 
 export interface FakeApi {
@@ -123,6 +125,8 @@ export function fakeApi(
   options: {
     series?: SeriesResponse | ((index: number) => SeriesResponse | Response | Promise<Response>);
     register?: (body: RegistrationRequest, index: number) => Response | Promise<Response>;
+    /** The status a registration gets by default: `pending` once e-mail confirmation is on. */
+    status?: 'pending' | 'confirmed';
   } = {},
 ): FakeApi {
   let getCount = 0;
@@ -138,7 +142,13 @@ export function fakeApi(
     const body = (await request.json()) as RegistrationRequest;
     if (options.register) return options.register(body, postCount++);
     return jsonResponse(
-      { registration: { id: 'r1', status: 'confirmed', workshopIds: body.workshopIds } },
+      {
+        registration: {
+          id: 'r1',
+          status: options.status ?? 'confirmed',
+          workshopIds: body.workshopIds,
+        },
+      },
       201,
     );
   });
@@ -227,6 +237,22 @@ export async function until(el: WorkshopSignup, selector: string, message?: stri
   });
   await el.updateComplete;
   return $(el, selector);
+}
+
+/**
+ * A node as a short string (`<button.button>`), or null. Assert on this, not on nodes: the test
+ * runner serializes a failed assertion's values, and a DOM node drags the whole page along (the
+ * browser hangs instead of reporting the failure).
+ */
+export const nodeName = (node: Element | null | undefined): string | null =>
+  node ? `<${node.tagName.toLowerCase()}${node.className ? `.${node.className}` : ''}>` : null;
+
+/** The text of the polite live region. */
+export const announced = (el: WorkshopSignup) => textOf($(el, '[role="status"]'));
+
+/** Waits until the live region says `text` (announcements come a moment after a change). */
+export async function untilAnnounced(el: WorkshopSignup, text: string): Promise<void> {
+  await waitUntil(() => announced(el) === text, `never announced "${text}"`, { timeout: 3000 });
 }
 
 /** The active element inside the widget's shadow root. */

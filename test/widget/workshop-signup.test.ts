@@ -10,18 +10,20 @@ import {
   fakeApi,
   renderInside,
   renderSignup,
-  restoreFetch,
+  cleanUp,
+  nodeName,
   root,
   submitButton,
   testSeries,
   textOf,
+  untilAnnounced,
   untilLoaded,
   useFetch,
   widgetText,
   workshopRows,
 } from './helpers.js';
 
-afterEach(restoreFetch);
+afterEach(cleanUp);
 
 const SK = {
   title: 'Séria dátových workshopov',
@@ -104,7 +106,7 @@ function expectLanguage(el: WorkshopSignup, expected: typeof SK, lang: 'sk' | 'e
 }
 
 describe('<workshop-signup> loading', () => {
-  it('shows the loading state and a live region before the data arrives', async () => {
+  it('shows the loading state, with a live region that is empty first and then announces', async () => {
     const answer = deferred<Response>();
     const api = useFetch(() => answer.promise);
     const el = await renderSignup();
@@ -112,15 +114,18 @@ describe('<workshop-signup> loading', () => {
     expect(textOf($(el, '.loading'))).to.equal('Načítavajú sa workshopy…');
     const status = $(el, '[role="status"]');
     expect(status.getAttribute('aria-live')).to.equal('polite');
-    expect(root(el).querySelector('form')).to.equal(null);
+    // Rendered empty, so that screen readers notice when the text arrives.
+    expect(textOf(status)).to.equal('');
+    expect(nodeName(root(el).querySelector('form'))).to.equal(null);
     expect(api.requests).to.have.length(1);
+    await untilAnnounced(el, 'Načítavajú sa workshopy…');
 
     answer.resolve(jsonResponse(testSeries()));
     await untilLoaded(el);
-    expect(root(el).querySelector('.loading')).to.equal(null);
+    expect(nodeName(root(el).querySelector('.loading'))).to.equal(null);
     // The same live region, now announcing what was loaded.
     expect($(el, '[role="status"]')).to.equal(status);
-    expect(textOf(status)).to.equal('Workshopy sú načítané. Otvorené na registráciu: 3 z 5.');
+    await untilAnnounced(el, 'Workshopy sú načítané. Otvorené na registráciu: 3 z 5.');
   });
 
   it('fires workshop-signup-ready with the series and workshop ids once loaded', async () => {
@@ -267,9 +272,7 @@ describe('<workshop-signup> language', () => {
     const el = await renderSignup({ lang: 'en' });
     await untilLoaded(el);
     expectLanguage(el, EN, 'en');
-    expect(textOf($(el, '[role="status"]'))).to.equal(
-      'Workshops loaded. Open for registration: 3 of 5.',
-    );
+    await untilAnnounced(el, 'Workshops loaded. Open for registration: 3 of 5.');
   });
 
   it("is English when an ancestor's lang is en-GB", async () => {

@@ -8,7 +8,7 @@ export interface Series {
   title: Localized;
   description: Localized;
   privacyUrl: string;
-  organizer: { name: string; email: string };
+  organizer: Contact;
 }
 
 export interface Workshop {
@@ -38,10 +38,20 @@ export interface RegistrationRequest {
   locale: Locale;
 }
 
+/**
+ * `pending`: the person must still click the confirmation link sent by e-mail (double opt-in);
+ * `confirmed`: the seats are theirs. Any other status reads as confirmed.
+ */
 export interface Registration {
   id: string;
-  status: string;
+  status: 'pending' | 'confirmed' | (string & {});
   workshopIds: string[];
+}
+
+/** Who to write to when registration does not work. */
+export interface Contact {
+  name: string;
+  email: string;
 }
 
 /** The server answered with `{error: {...}}`. */
@@ -56,6 +66,13 @@ export class ApiRequestError extends Error {
     this.name = 'ApiRequestError';
   }
 }
+
+/**
+ * Worth sending again unchanged: the network failed, the server failed (5xx) or asked to slow down
+ * (429). Anything else would be refused again.
+ */
+export const isRetryable = (error: unknown) =>
+  !(error instanceof ApiRequestError) || error.status >= 500 || error.status === 429;
 
 /** The server could not be reached, or answered with something that is not our API. */
 export class NetworkError extends Error {

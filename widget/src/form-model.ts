@@ -1,4 +1,6 @@
 import { msg, str } from '@lit/localize';
+import type { Locale } from './api.js';
+import { pluralCategory, quotedList } from './format.js';
 
 /** Who registers, as the announcement names its audience (same list as the API). */
 export const ORGANIZATION_TYPES = [
@@ -121,17 +123,22 @@ export function fieldLabel(field: FieldName): string {
 
 /**
  * What to tell a person about a field's error code, saying how to fix it (GOV.UK/ID-SK style).
- * `workshopTitles` names the workshops a 409 was about.
+ * `workshopTitles` names the workshops a 409 was about, in `locale`.
  */
-export function errorMessage(field: FieldName, code: string, workshopTitles = ''): string {
+export function errorMessage(
+  field: FieldName,
+  code: string,
+  workshopTitles: string[] = [],
+  locale: Locale = 'sk',
+): string {
   if (field === 'workshopIds') {
     switch (code) {
       case 'required':
         return msg('Select at least one workshop.');
       case 'workshop_full':
-        return msg(str`No seats are left in: ${workshopTitles}. Select another workshop.`);
+        return workshopFullMessage(workshopTitles, locale);
       case 'registration_closed':
-        return msg(str`Registration has closed for: ${workshopTitles}. Select another workshop.`);
+        return registrationClosedMessage(workshopTitles, locale);
       default:
         return msg('A workshop you selected is no longer available. Select another workshop.');
     }
@@ -163,4 +170,63 @@ export function errorMessage(field: FieldName, code: string, workshopTitles = ''
     default:
       return msg(str`Check the value of: ${label}.`);
   }
+}
+
+/** "Na workshope „A“ …" but "Na workshopoch „A“ a „B“ …": the count picks the message. */
+function workshopFullMessage(titles: string[], locale: Locale): string {
+  const list = quotedList(titles, locale);
+  switch (pluralCategory(titles.length, locale)) {
+    case 'one':
+      return msg(str`No seats are left in ${list}. Select another workshop.`, {
+        id: 'workshop-full-one',
+      });
+    case 'few':
+      return msg(str`No seats are left in ${list}. Select another workshop.`, {
+        id: 'workshop-full-few',
+      });
+    default:
+      return msg(str`No seats are left in ${list}. Select another workshop.`, {
+        id: 'workshop-full-other',
+      });
+  }
+}
+
+/** "Registrácia na workshop „A“ …" but "Registrácia na workshopy „A“ a „B“ …". */
+function registrationClosedMessage(titles: string[], locale: Locale): string {
+  const list = quotedList(titles, locale);
+  switch (pluralCategory(titles.length, locale)) {
+    case 'one':
+      return msg(str`Registration has closed for ${list}. Select another workshop.`, {
+        id: 'registration-closed-one',
+      });
+    case 'few':
+      return msg(str`Registration has closed for ${list}. Select another workshop.`, {
+        id: 'registration-closed-few',
+      });
+    default:
+      return msg(str`Registration has closed for ${list}. Select another workshop.`, {
+        id: 'registration-closed-other',
+      });
+  }
+}
+
+export const isOrganizationType = (value: unknown): value is OrganizationType =>
+  (ORGANIZATION_TYPES as readonly unknown[]).includes(value);
+
+/** A draft read back from storage, checked field by field: storage is not ours alone. */
+export function formValuesFrom(stored: unknown): FormValues | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const record = stored as Record<string, unknown>;
+  const text = (key: keyof typeof MAX_LENGTH) =>
+    typeof record[key] === 'string' ? (record[key] as string) : '';
+  const ids = Array.isArray(record.workshopIds) ? record.workshopIds : [];
+  return {
+    givenName: text('givenName'),
+    familyName: text('familyName'),
+    email: text('email'),
+    organizationType: isOrganizationType(record.organizationType) ? record.organizationType : '',
+    organization: text('organization'),
+    role: text('role'),
+    workshopIds: ids.filter((id): id is string => typeof id === 'string'),
+  };
 }

@@ -33,3 +33,27 @@ export const activeLocale = (): Locale => toLocale(getLocale());
 
 /** BCP 47 tags for Intl: British English writes "Wednesday 25 May 2022, 10:00". */
 export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'sk-SK');
+
+/** The element's parent, crossing out of a shadow root to its host. */
+const parentOf = (node: Element): Element | null =>
+  node.parentElement ?? ((node.getRootNode() as Partial<ShadowRoot>).host || null);
+
+/** The `lang` of the nearest ancestor that has one, across shadow roots (like the :lang() rule). */
+export function inheritedLang(el: Element): string | null {
+  for (let node = parentOf(el); node; node = parentOf(node)) {
+    if (node.hasAttribute('lang')) return node.getAttribute('lang');
+  }
+  return null;
+}
+
+/**
+ * Calls `onChange` when the `lang` of any ancestor changes (a host page's language switch may
+ * only set <html lang>). Returns the function that stops watching.
+ */
+export function watchInheritedLang(el: Element, onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  for (let node = parentOf(el); node; node = parentOf(node)) {
+    observer.observe(node, { attributes: true, attributeFilter: ['lang'] });
+  }
+  return () => observer.disconnect();
+}

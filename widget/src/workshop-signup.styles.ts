@@ -1,40 +1,73 @@
 import { css } from 'lit';
 
 /**
- * ID-SK 3 look (the current Slovak government design system, a GOV.UK Frontend fork). Every
- * colour, radius and spacing is a --workshop-signup-* custom property so hosts can re-theme it;
- * the font is inherited from the host page (a shadow root cannot load fonts, and should not).
+ * The ID-SK 3 look by default, ID-SK 2 with theme="idsk2" (../shared/reference/ui-gov-sk.md).
+ * Every colour, radius, spacing and font is a --workshop-signup-* custom property that hosts may
+ * set; the private --_* properties hold the value in force (the host's, else the theme's).
  */
-export const styles = css`
+const tokens = css`
   :host {
     --_font: var(--workshop-signup-font-family, inherit);
+    --_size: var(--workshop-signup-font-size, medium);
+    --_line: var(--workshop-signup-line-height, 1.5);
+    --_max: var(--workshop-signup-max-width, 40rem);
     --_text: var(--workshop-signup-color-text, #000000);
     --_secondary: var(--workshop-signup-color-secondary, #757575);
     --_primary: var(--workshop-signup-color-primary, #126dff);
     --_primary-dark: var(--workshop-signup-color-primary-dark, #072c66);
     --_primary-light: var(--workshop-signup-color-primary-light, #eff5fe);
+    --_button: var(--workshop-signup-color-button, #126dff);
+    --_button-hover: var(--workshop-signup-color-button-hover, #126dff);
+    --_button-text: var(--workshop-signup-color-button-text, #ffffff);
+    --_disabled: var(--workshop-signup-color-disabled, #9e9e9e);
     --_error: var(--workshop-signup-color-error, #c3112b);
-    --_error-light: var(--workshop-signup-color-error-light, #fbeef0);
     --_success: var(--workshop-signup-color-success, #078814);
     --_success-light: var(--workshop-signup-color-success-light, #ebf5ec);
+    --_info: var(--workshop-signup-color-info, #126dff);
     --_focus: var(--workshop-signup-color-focus, #d96e00);
+    --_focus-text: var(--workshop-signup-color-focus-text, #0b0c0c);
     --_border: var(--workshop-signup-color-border, #424242);
     --_divider: var(--workshop-signup-color-divider, #b1b4b6);
     --_background: var(--workshop-signup-color-background, #ffffff);
     --_radius: var(--workshop-signup-radius, 5px);
     --_radius-large: var(--workshop-signup-radius-large, 10px);
-    --_space: var(--workshop-signup-space, 20px);
+    --_s: var(--workshop-signup-space, 5px);
+    --_input-height: var(--workshop-signup-input-height, 48px);
+  }
 
-    display: block;
-    font-family: var(--_font);
-    font-size: 1rem;
-    line-height: 1.5;
-    color: var(--_text);
-    text-align: start;
+  /* ID-SK 2 (GOV.UK Frontend 3): square corners, green start button, yellow focus. */
+  :host([theme='idsk2']) {
+    --_text: var(--workshop-signup-color-text, #0b0c0c);
+    --_secondary: var(--workshop-signup-color-secondary, #626a6e);
+    --_primary: var(--workshop-signup-color-primary, #0065b3);
+    --_primary-dark: var(--workshop-signup-color-primary-dark, #003078);
+    --_primary-light: var(--workshop-signup-color-primary-light, #f3f2f1);
+    --_button: var(--workshop-signup-color-button, #00703c);
+    --_button-hover: var(--workshop-signup-color-button-hover, #204e2e);
+    --_error: var(--workshop-signup-color-error, #d0190f);
+    --_success: var(--workshop-signup-color-success, #00703c);
+    --_success-light: var(--workshop-signup-color-success-light, #ffffff);
+    --_info: var(--workshop-signup-color-info, #1d70b8);
+    --_focus: var(--workshop-signup-color-focus, #ffdf0f);
+    --_border: var(--workshop-signup-color-border, #0b0c0c);
+    --_radius: var(--workshop-signup-radius, 0);
+    --_radius-large: var(--workshop-signup-radius-large, 0);
+    --_input-height: var(--workshop-signup-input-height, 40px);
+  }
+`;
+
+/**
+ * A host page's global CSS reaches the shadow tree only through inherited properties (and through
+ * the host element itself), so the root resets all of them; !important on :host beats the page's
+ * !important for display.
+ */
+const base = css`
+  :host {
+    display: block !important;
   }
 
   :host([hidden]) {
-    display: none;
+    display: none !important;
   }
 
   *,
@@ -44,11 +77,19 @@ export const styles = css`
   }
 
   .root {
-    max-width: 40rem;
+    all: initial;
+    display: block;
+    max-width: var(--_max);
+    font-family: var(--_font);
+    font-size: var(--_size);
+    line-height: var(--_line);
+    color: var(--_text);
+    text-align: start;
+    overflow-wrap: anywhere;
   }
 
   p {
-    margin: 0 0 calc(var(--_space) * 0.75);
+    margin: 0 0 calc(var(--_s) * 3);
   }
 
   .visually-hidden {
@@ -65,8 +106,8 @@ export const styles = css`
   }
 
   .title {
-    margin: 0 0 var(--_space);
-    font-size: 1.5rem;
+    margin: 0 0 calc(var(--_s) * 4);
+    font-size: 1.5em;
     font-weight: 700;
     line-height: 1.25;
   }
@@ -86,35 +127,63 @@ export const styles = css`
     text-decoration-thickness: 2px;
   }
 
-  :focus-visible {
+  :focus-visible,
+  .input:focus,
+  .error-summary:focus,
+  .notice:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
 
-  [tabindex='-1']:focus {
+  /* Focus moves to these headings by script only, to be read out; they are no controls. */
+  .title:focus,
+  .success-title:focus {
     outline: none;
   }
 
-  /* ---- Fields ---- */
+  .loading {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_s) * 2);
+  }
 
+  .spinner {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    border: 3px solid var(--_divider);
+    border-top-color: var(--_primary);
+    border-radius: 50%;
+    animation: spin 1s linear infinite;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+`;
+
+const fields = css`
   .field {
-    margin: 0 0 calc(var(--_space) * 1.5);
+    margin: 0 0 calc(var(--_s) * 6);
   }
 
   .field--error {
-    padding-inline-start: 15px;
+    padding-inline-start: calc(var(--_s) * 3);
     border-inline-start: 5px solid var(--_error);
   }
 
   .label,
   .legend {
     display: block;
-    margin: 0 0 5px;
+    margin: 0 0 var(--_s);
+    padding: 0;
     font-weight: 700;
   }
 
   .legend {
-    font-size: 1.125rem;
+    font-size: 1.125em;
   }
 
   .required {
@@ -131,9 +200,9 @@ export const styles = css`
   .input {
     display: block;
     width: 100%;
-    min-height: 48px;
+    min-height: var(--_input-height);
     margin: 0;
-    padding: 5px 16px;
+    padding: var(--_s) calc(var(--_s) * 3);
     font: inherit;
     color: inherit;
     background: var(--_background);
@@ -141,17 +210,12 @@ export const styles = css`
     border-radius: var(--_radius);
   }
 
-  .input:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
   .input[aria-invalid='true'] {
     border-color: var(--_error);
   }
 
   .error-message {
-    margin: 0 0 10px;
+    margin: 0 0 calc(var(--_s) * 2);
     font-weight: 700;
     color: var(--_error);
   }
@@ -159,13 +223,13 @@ export const styles = css`
   /* Radios and checkboxes: native inputs, enlarged to ID-SK sizes (40–44 px targets). */
   .choices {
     display: grid;
-    gap: 10px;
+    gap: calc(var(--_s) * 2);
   }
 
   .choice {
     display: flex;
     align-items: flex-start;
-    gap: 10px;
+    gap: calc(var(--_s) * 2);
     min-height: 44px;
   }
 
@@ -182,32 +246,34 @@ export const styles = css`
     padding-top: 8px;
     cursor: pointer;
   }
+`;
 
-  /* ---- Workshops ---- */
-
+const workshops = css`
   .workshops {
     margin: 0;
     padding: 0;
     list-style: none;
     display: grid;
-    gap: 15px;
+    gap: calc(var(--_s) * 3);
   }
 
   .workshop {
-    padding: 15px var(--_space);
+    padding: calc(var(--_s) * 3) calc(var(--_s) * 4);
     border: 1px solid var(--_divider);
     border-radius: var(--_radius-large);
+    background: var(--_background);
   }
 
   .workshop-title {
-    margin: 0 0 5px;
-    font-size: 1.125rem;
+    margin: 0 0 var(--_s);
+    font-size: 1.125em;
     font-weight: 700;
     line-height: 1.3;
   }
 
-  .when {
-    margin-bottom: 5px;
+  .when,
+  .seats {
+    margin-bottom: var(--_s);
   }
 
   .description {
@@ -216,13 +282,12 @@ export const styles = css`
 
   .seats {
     font-weight: 700;
-    margin-bottom: 5px;
   }
 
   .tag {
     display: inline-block;
     margin: 0;
-    padding: 2px 10px;
+    padding: 2px calc(var(--_s) * 2);
     font-weight: 700;
     border: 2px solid currentColor;
     border-radius: var(--_radius);
@@ -235,35 +300,39 @@ export const styles = css`
   .tag--closed {
     color: var(--_secondary);
   }
+`;
 
-  /* ---- Buttons and actions ---- */
-
+const buttons = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 10px var(--_space);
+    gap: calc(var(--_s) * 2) calc(var(--_s) * 4);
   }
 
   .actions .privacy {
     margin: 0;
   }
 
+  /* The transparent border shows as a real one in forced-colors mode. */
   .button {
     display: inline-block;
-    min-height: 48px;
+    min-height: var(--_input-height);
     margin: 0;
-    padding: 10px 20px;
+    padding: calc(var(--_s) * 2) calc(var(--_s) * 4);
     font: inherit;
     font-weight: 700;
-    color: #ffffff;
-    background: var(--_primary);
-    border: 0;
+    line-height: 1.25;
+    text-align: center;
+    color: var(--_button-text);
+    background: var(--_button);
+    border: 2px solid transparent;
     border-radius: var(--_radius);
     cursor: pointer;
   }
 
   .button:hover {
+    background: var(--_button-hover);
     box-shadow: 0 0 0 3px var(--_primary-dark);
   }
 
@@ -271,49 +340,73 @@ export const styles = css`
     background: var(--_primary-dark);
   }
 
-  .button[aria-disabled='true'] {
-    background: #9e9e9e;
-    cursor: progress;
-  }
-
-  .button--secondary {
+  .button--secondary,
+  .button--secondary:hover {
     color: var(--_primary-dark);
     background: var(--_primary-light);
   }
 
   .button--secondary:active {
-    color: #ffffff;
+    color: var(--_button-text);
+    background: var(--_primary-dark);
   }
 
-  /* ---- Notices ---- */
+  .button[aria-disabled='true'] {
+    color: var(--_button-text);
+    background: var(--_disabled);
+    box-shadow: none;
+    cursor: progress;
+  }
 
+  /* Full-width buttons on phones, as ID-SK does below its 641 px breakpoint. */
+  @media (max-width: 640px) {
+    .button {
+      width: 100%;
+    }
+  }
+`;
+
+const notices = css`
   .error-summary,
   .notice,
   .success {
-    margin: 0 0 var(--_space);
-    padding: 15px var(--_space);
+    margin: 0 0 calc(var(--_s) * 4);
+    padding: calc(var(--_s) * 3) calc(var(--_s) * 4);
     border: 3px solid var(--_error);
     border-radius: var(--_radius-large);
     background: var(--_background);
   }
 
-  .error-summary:focus,
-  .notice:focus,
-  .success-title:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+  .notice--info {
+    border-color: var(--_info);
+  }
+
+  .success {
+    border-color: var(--_success);
+    background: var(--_success-light);
+  }
+
+  .notice > :last-child,
+  .success > :last-child {
+    margin-bottom: 0;
   }
 
   .error-summary-title,
   .success-title {
-    margin: 0 0 10px;
-    font-size: 1.25rem;
+    margin: 0 0 calc(var(--_s) * 2);
+    font-size: 1.25em;
     font-weight: 700;
+    line-height: 1.3;
+  }
+
+  .error-summary-list,
+  .success-list {
+    margin: 0 0 calc(var(--_s) * 3);
+    padding-inline-start: calc(var(--_s) * 4);
   }
 
   .error-summary-list {
     margin: 0;
-    padding-inline-start: 20px;
   }
 
   .error-summary-list a {
@@ -321,39 +414,64 @@ export const styles = css`
     font-weight: 700;
   }
 
-  .success {
-    border-color: var(--_success);
-  }
-
-  .success-list {
-    padding-inline-start: 20px;
-  }
-
   .success-list li {
-    margin-bottom: 10px;
+    margin-bottom: calc(var(--_s) * 2);
+  }
+`;
+
+/** GOV.UK Frontend 3 focus: yellow background, dark underline; the transparent outline is for forced colours. */
+const idsk2Focus = css`
+  :host([theme='idsk2']) a:focus-visible,
+  :host([theme='idsk2']) .button:focus-visible {
+    outline: 3px solid transparent;
+    outline-offset: 0;
+    color: var(--_focus-text);
+    background: var(--_focus);
+    text-decoration: none;
   }
 
-  @media (max-width: 640px) {
-    .button {
-      width: 100%;
-    }
+  :host([theme='idsk2']) a:focus-visible {
+    box-shadow:
+      0 -2px var(--_focus),
+      0 4px var(--_focus-text);
   }
 
+  :host([theme='idsk2']) .button,
+  :host([theme='idsk2']) .button:hover {
+    box-shadow: 0 2px 0 #002d18;
+  }
+
+  :host([theme='idsk2']) .button--secondary {
+    color: var(--_text);
+    box-shadow: 0 2px 0 #929191;
+  }
+
+  :host([theme='idsk2']) .button:focus-visible {
+    box-shadow: 0 2px 0 var(--_focus-text);
+  }
+
+  :host([theme='idsk2']) .input:focus {
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px;
+  }
+`;
+
+const preferences = css`
   @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
+    *,
+    *::before,
+    *::after {
       animation: none !important;
+      transition: none !important;
     }
   }
 
   @media (forced-colors: active) {
-    .button,
-    .tag,
-    .workshop,
-    .error-summary,
-    .notice,
-    .success {
-      border: 2px solid ButtonText;
+    .button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
     }
   }
 `;
+
+export const styles = [tokens, base, fields, workshops, buttons, notices, idsk2Focus, preferences];

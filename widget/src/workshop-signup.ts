@@ -1,32 +1,44 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
   ApiRequestError,
   defaultApiBase,
   fetchSeries,
+  isRetryable,
   postRegistration,
+  type Contact,
   type Locale,
   type Localized,
   type SeriesResponse,
   type Workshop,
 } from './api.js';
-import { formatSeatsLeft, formatWhen } from './format.js';
 import {
   FIELD_ORDER,
-  MAX_LENGTH,
-  ORGANIZATION_TYPES,
   emptyForm,
   errorMessage,
-  fieldLabel,
-  organizationRequired,
-  organizationTypeLabel,
+  isOrganizationType,
   validate,
   type FieldErrors,
   type FieldName,
   type FormValues,
 } from './form-model.js';
-import { toLocale, useLocale } from './localization.js';
+import { inheritedLang, toLocale, useLocale, watchInheritedLang } from './localization.js';
+import { clearDraft, loadContact, loadDraft, saveContact, saveDraft } from './session-store.js';
+import type { FormContext } from './views/context.js';
+import { errorSummary } from './views/error-summary.js';
+import { personFields } from './views/fields.js';
+import { heading } from './views/heading.js';
+import { localizedText } from './views/language.js';
+import {
+  loadFailed,
+  notAvailable,
+  nothingToChoose,
+  submitProblem,
+  type SubmitProblem,
+} from './views/notices.js';
+import { success, type Registered } from './views/success.js';
+import { isSelectable, workshopChoice, workshopList } from './views/workshops.js';
 import { styles } from './workshop-signup.styles.js';
 
 type SignupEventType =
@@ -37,41 +49,79 @@ const signupEvent = (type: SignupEventType, detail: Record<string, unknown>) =>
   new CustomEvent(type, { detail, bubbles: true, composed: true });
 
 type LoadState = 'loading' | 'ready' | 'not-found' | 'error';
-type TextField = 'givenName' | 'familyName' | 'email' | 'organization' | 'role';
+
+/**
+ * Screen readers notice a live region's text only when it changes after the region exists, so
+ * every announcement empties the region first and fills it this much later.
+ */
+const ANNOUNCE_DELAY_MS = 150;
 
 /**
  * Registration for a series of workshops: lists the upcoming ones and registers one person for one
- * or more of them. Slovak by default, English on request.
+ * or more of them. Slovak by default, English on request. Looks like ID-SK 3 unless told otherwise.
  *
  * @summary Workshop registration form for public-sector events.
  *
  * @attr series - Required. The slug of the workshop series to show.
  * @attr api - Base URL of the workshop-signup API. Default: the origin this script was loaded from.
- * @attr lang - `sk` or `en`. Default: the nearest ancestor's `lang`, else `sk`.
- * @attr heading-level - Level (1–5) of the series heading; workshop headings are one below. Default 2.
+ * @attr lang - `sk` or `en`. Default: the nearest ancestor's `lang`, else `sk`; follows changes of either.
+ * @attr heading-level - Level (1–5) of the series heading; headings inside are one below. Default 2.
+ * @attr theme - `idsk2` for the older ID-SK 2 look. Default: ID-SK 3.
+ * @attr workshops - Show only these workshops: their ids, separated by spaces or commas. Default: all.
+ * @attr organization-type - Preselect a type of organisation: `municipality`, `region`, `university`, `state`, `expert`, `business` or `other`.
+ * @attr organizer-name - Who to contact when the API cannot be reached (the series names its organizer once loaded).
+ * @attr organizer-email - E-mail address to contact when the API cannot be reached.
  *
- * @fires workshop-signup-ready - The workshops are loaded. `detail: {series, workshopIds}`.
- * @fires workshop-signup-registered - A registration was accepted. `detail: {series, workshopIds}`; no personal data.
+ * @fires workshop-signup-ready - The workshops are loaded. `detail: {series, workshopIds}` (the workshops shown).
+ * @fires workshop-signup-registered - A registration was accepted. `detail: {series, workshopIds}`; no personal data, no join link.
  * @fires workshop-signup-error - Loading or registering failed. `detail: {series, code}`.
  *
  * @csspart base - The widget's root box.
+ * @csspart loading - The loading message.
  * @csspart title - The series heading.
+ * @csspart notice - A message box: could not load, not available, nothing to choose, could not send.
+ * @csspart workshop-list - The list of workshops.
  * @csspart workshop - One workshop in the list.
+ * @csspart workshop-title - A workshop's heading.
  * @csspart form - The registration form.
  * @csspart error-summary - The list of errors shown after a failed submit.
+ * @csspart error-summary-title - The heading of the error summary.
+ * @csspart field - One question: its label, hint, error and control.
+ * @csspart label - A field's label, or a group's legend.
+ * @csspart hint - A field's hint.
+ * @csspart error-message - A field's inline error.
+ * @csspart input - A text input.
  * @csspart submit - The submit button.
+ * @csspart button - The other buttons (try again, send again, register another person).
  * @csspart success - The confirmation shown after registering.
+ * @csspart success-title - The confirmation's heading.
  *
  * @cssprop --workshop-signup-font-family - Font stack. Default: inherited from the page.
- * @cssprop --workshop-signup-color-text - Text colour.
- * @cssprop --workshop-signup-color-secondary - Hints and secondary text.
- * @cssprop --workshop-signup-color-primary - Links and the primary button.
- * @cssprop --workshop-signup-color-primary-dark - Hover ring and pressed button.
- * @cssprop --workshop-signup-color-error - Error text and borders.
- * @cssprop --workshop-signup-color-success - Success border.
- * @cssprop --workshop-signup-color-focus - Focus ring.
- * @cssprop --workshop-signup-color-border - Input borders.
- * @cssprop --workshop-signup-radius - Corner radius of controls.
+ * @cssprop --workshop-signup-font-size - Body text size. Default: `medium` (the reader's own setting, unaffected by a page's `html {font-size}`).
+ * @cssprop --workshop-signup-line-height - Body line height. Default 1.5.
+ * @cssprop --workshop-signup-max-width - Widest the widget gets. Default 40rem.
+ * @cssprop --workshop-signup-color-text - Text. ID-SK 3 #000000, ID-SK 2 #0b0c0c.
+ * @cssprop --workshop-signup-color-secondary - Hints and secondary text. #757575 / #626a6e.
+ * @cssprop --workshop-signup-color-primary - Links and accents. #126dff / #0065b3.
+ * @cssprop --workshop-signup-color-primary-dark - Hover ring, pressed button, secondary button text. #072c66 / #003078.
+ * @cssprop --workshop-signup-color-primary-light - Secondary button background. #eff5fe / #f3f2f1.
+ * @cssprop --workshop-signup-color-button - Primary button background. #126dff / #00703c.
+ * @cssprop --workshop-signup-color-button-hover - Primary button background on hover. #126dff / #204e2e.
+ * @cssprop --workshop-signup-color-button-text - Primary button text. #ffffff.
+ * @cssprop --workshop-signup-color-disabled - Button background while sending. #9e9e9e.
+ * @cssprop --workshop-signup-color-error - Error text and borders. #c3112b / #d0190f.
+ * @cssprop --workshop-signup-color-success - Success border. #078814 / #00703c.
+ * @cssprop --workshop-signup-color-success-light - Success background. #ebf5ec / #ffffff.
+ * @cssprop --workshop-signup-color-info - Border of informational notices. #126dff / #1d70b8.
+ * @cssprop --workshop-signup-color-focus - Focus ring (ID-SK 3) or focus background (ID-SK 2). #d96e00 / #ffdf0f.
+ * @cssprop --workshop-signup-color-focus-text - Text on the ID-SK 2 focus background. #0b0c0c.
+ * @cssprop --workshop-signup-color-border - Input borders. #424242 / #0b0c0c.
+ * @cssprop --workshop-signup-color-divider - Workshop card borders. #b1b4b6.
+ * @cssprop --workshop-signup-color-background - Background of inputs, cards and notices. #ffffff.
+ * @cssprop --workshop-signup-radius - Corner radius of controls. 5px / 0.
+ * @cssprop --workshop-signup-radius-large - Corner radius of cards and notices. 10px / 0.
+ * @cssprop --workshop-signup-space - Spacing unit; every gap is a multiple of it (ID-SK's 5, 10, 15, 20, 30 px). Default 5px.
+ * @cssprop --workshop-signup-input-height - Height of text inputs and buttons. 48px / 40px.
  */
 @localized()
 export class WorkshopSignup extends LitElement {
@@ -81,6 +131,11 @@ export class WorkshopSignup extends LitElement {
   @property() api = '';
   @property() override lang = '';
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  @property({ reflect: true }) theme?: string;
+  @property() workshops = '';
+  @property({ attribute: 'organization-type' }) organizationType = '';
+  @property({ attribute: 'organizer-name' }) organizerName = '';
+  @property({ attribute: 'organizer-email' }) organizerEmail = '';
 
   @state() private loadState: LoadState = 'loading';
   @state() private data?: SeriesResponse;
@@ -89,15 +144,19 @@ export class WorkshopSignup extends LitElement {
   /** Titles of the workshops a 409 named, captured before the list is refreshed. */
   @state() private unavailableTitles: Localized[] = [];
   @state() private submitting = false;
-  @state() private submitFailed = false;
-  @state() private registeredIds?: string[];
-  /** Text of the polite live region, which exists from the first render. */
-  @state() private status = '';
+  @state() private problem?: SubmitProblem;
+  @state() private registered?: Registered;
+  /** The polite live region's text, as a function so that it follows a change of language. */
+  @state() private status?: () => string;
 
+  /** Whether the form holds this series' draft (or a fresh form) yet. */
+  private formReady = false;
   private loadAbort?: AbortController;
+  private announceTimer?: ReturnType<typeof setTimeout>;
+  private stopWatchingLang?: () => void;
 
   private get locale(): Locale {
-    return toLocale(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
+    return toLocale(this.lang || inheritedLang(this));
   }
 
   private get apiBase(): string {
@@ -109,20 +168,59 @@ export class WorkshopSignup extends LitElement {
     return level >= 1 && level <= 5 ? level : 2;
   }
 
+  /** The series' workshops, or only those the `workshops` attribute names. */
+  private get shownWorkshops(): Workshop[] {
+    const all = this.data?.workshops ?? [];
+    const wanted = this.workshops.split(/[\s,]+/).filter(Boolean);
+    return wanted.length > 0 ? all.filter((w) => wanted.includes(w.id)) : all;
+  }
+
+  /** Who to write to: the loaded series' organizer, else the attributes, else the last one seen. */
+  private get contact(): Contact | undefined {
+    if (this.data) return this.data.series.organizer;
+    if (this.organizerEmail) return { name: this.organizerName, email: this.organizerEmail };
+    return loadContact(this.apiBase, this.series);
+  }
+
   // Render only once the page's widget language is active, so nobody sees a flash of English.
   protected override async scheduleUpdate(): Promise<void> {
     await useLocale(this.locale);
     super.scheduleUpdate();
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if ((changed.has('series') || changed.has('api')) && this.isConnected) void this.load();
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatchingLang = watchInheritedLang(this, () => this.requestUpdate());
+    // Moved in the page while loading: the move aborted that load, so start it again.
+    if (this.hasUpdated && this.loadState === 'loading') void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopWatchingLang?.();
     this.loadAbort?.abort();
+    clearTimeout(this.announceTimer);
   }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!this.hasUpdated || changed.has('series') || changed.has('api')) {
+      this.formReady = false;
+      this.registered = undefined;
+      this.errors = {};
+      this.problem = undefined;
+      void this.load();
+    }
+    // A choice the host has since hidden must not be sent unseen.
+    if (changed.has('workshops') && this.formReady) {
+      const shown = new Set(this.shownWorkshops.map((w) => w.id));
+      this.values = {
+        ...this.values,
+        workshopIds: this.values.workshopIds.filter((id) => shown.has(id)),
+      };
+    }
+  }
+
+  // ---- Loading ---------------------------------------------------------------------------------
 
   private async load({ quiet = false } = {}): Promise<void> {
     this.loadAbort?.abort();
@@ -134,31 +232,52 @@ export class WorkshopSignup extends LitElement {
     }
     if (!quiet) {
       this.loadState = 'loading';
-      this.status = msg('Loading workshops…');
+      this.data = undefined;
+      this.announce(() => msg('Loading workshops…'));
     }
     try {
       const data = await fetchSeries(this.apiBase, this.series, abort.signal);
       if (abort.signal.aborted) return;
       this.data = data;
+      saveContact(this.apiBase, this.series, data.series.organizer);
+      if (!this.formReady) this.startForm();
       this.loadState = 'ready';
-      const open = data.workshops.filter((w) => w.registrationOpen && w.seatsLeft > 0).length;
       if (quiet) return;
-      this.status = this.workshopCountText(data.workshops.length, open);
-      this.emit('workshop-signup-ready', { workshopIds: data.workshops.map((w) => w.id) });
+      const shown = this.shownWorkshops;
+      const open = shown.filter(isSelectable).length;
+      this.announce(() => this.workshopCountText(shown.length, open));
+      this.emit('workshop-signup-ready', { workshopIds: shown.map((w) => w.id) });
     } catch (error) {
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted || quiet) return;
       const notFound = error instanceof ApiRequestError && error.status === 404;
       if (notFound)
         console.error(`<workshop-signup>: no series "${this.series}" at ${this.apiBase}.`);
       this.loadState = notFound ? 'not-found' : 'error';
-      this.status = '';
+      this.announce(() =>
+        notFound
+          ? msg('Registration is not available at the moment.')
+          : msg('The workshops could not be loaded.'),
+      );
       this.emit('workshop-signup-error', { code: notFound ? 'series_not_found' : 'load_failed' });
     }
   }
 
+  /** "Try again": the button goes away while loading, so focus moves on to what replaced it. */
+  private loadAgain = async (): Promise<void> => {
+    await this.load();
+    await this.focusAfterRender(this.loadState === 'ready' ? '.title' : '.load-failed button');
+  };
+
   private workshopCountText(total: number, open: number): string {
     if (total === 0) return msg('No workshops are planned at the moment.');
     return msg(str`Workshops loaded. Open for registration: ${open} of ${total}.`);
+  }
+
+  /** Puts `message` into the live region after emptying it (see ANNOUNCE_DELAY_MS). */
+  private announce(message?: () => string): void {
+    clearTimeout(this.announceTimer);
+    this.status = undefined;
+    if (message) this.announceTimer = setTimeout(() => (this.status = message), ANNOUNCE_DELAY_MS);
   }
 
   private emit(type: SignupEventType, detail: Record<string, unknown>): void {
@@ -167,8 +286,30 @@ export class WorkshopSignup extends LitElement {
 
   // ---- Form state ------------------------------------------------------------------------------
 
+  /** A form with nothing typed; the host may have preselected the type of organisation. */
+  private blankForm(): FormValues {
+    const preset = this.organizationType;
+    return { ...emptyForm(), organizationType: isOrganizationType(preset) ? preset : '' };
+  }
+
+  /** The draft this tab kept (nothing lost on a reload), else a blank form. */
+  private startForm(): void {
+    const draft = loadDraft(this.apiBase, this.series);
+    const selectable = new Set(this.shownWorkshops.filter(isSelectable).map((w) => w.id));
+    const blank = this.blankForm();
+    this.values = draft
+      ? {
+          ...draft,
+          organizationType: draft.organizationType || blank.organizationType,
+          workshopIds: draft.workshopIds.filter((id) => selectable.has(id)),
+        }
+      : blank;
+    this.formReady = true;
+  }
+
   private setValue<K extends FieldName>(field: K, value: FormValues[K]): void {
     this.values = { ...this.values, [field]: value };
+    saveDraft(this.apiBase, this.series, this.values);
   }
 
   private toggleWorkshop(id: string, checked: boolean): void {
@@ -176,49 +317,69 @@ export class WorkshopSignup extends LitElement {
     this.setValue('workshopIds', checked ? [...others, id] : others);
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  private errorText(field: FieldName): string {
+    // Localized at render time, so titles follow a change of language.
+    const titles = this.unavailableTitles.map((t) => t[this.locale] || t.sk);
+    return errorMessage(field, this.errors[field]!, titles, this.locale);
+  }
+
+  // ---- Sending ---------------------------------------------------------------------------------
+
+  private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
+    void this.send();
+  }
+
+  /** "Send again" in the failure notice: the notice goes away, so focus moves to the button. */
+  private retrySend = (): void => {
+    this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus();
+    void this.send();
+  };
+
+  private async send(): Promise<void> {
+    // One registration at a time, however often the button is pressed.
     if (this.submitting || !this.data) return;
-    this.submitFailed = false;
+    this.problem = undefined;
     const errors = validate(this.values);
     if (Object.keys(errors).length > 0) return this.showErrors(errors);
 
+    // Old messages go as soon as a valid form is on its way.
+    this.errors = {};
+    this.unavailableTitles = [];
     this.submitting = true;
-    this.status = msg('Sending your registration…');
-    const { workshopIds } = this.values;
+    this.announce(() => msg('Sending your registration…'));
+    const values = this.values;
     try {
-      await postRegistration(this.apiBase, this.series, {
-        ...this.values,
-        workshopIds,
+      const registration = await postRegistration(this.apiBase, this.series, {
+        ...values,
         locale: this.locale,
       });
-      this.errors = {};
-      this.registeredIds = workshopIds;
-      this.status = '';
-      this.emit('workshop-signup-registered', { workshopIds });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.success-title')?.focus();
+      clearDraft(this.apiBase, this.series);
+      this.registered = {
+        workshops: this.shownWorkshops.filter((w) => values.workshopIds.includes(w.id)),
+        status: registration.status,
+        email: values.email.trim(),
+      };
+      this.announce();
+      this.emit('workshop-signup-registered', { workshopIds: values.workshopIds });
+      await this.focusAfterRender('.success-title');
       void this.load({ quiet: true });
     } catch (error) {
-      await this.onSubmitError(error);
+      await this.onSendError(error);
     } finally {
       this.submitting = false;
     }
   }
 
-  private async onSubmitError(error: unknown): Promise<void> {
-    this.status = '';
+  private async onSendError(error: unknown): Promise<void> {
+    this.announce();
     const code = error instanceof ApiRequestError ? error.code : 'network';
     this.emit('workshop-signup-error', { code });
-    if (!(error instanceof ApiRequestError) || error.status >= 500) {
-      // Keep everything typed; the person only needs to try again.
-      this.submitFailed = true;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.submit-failed')?.focus();
-      return;
-    }
-    if (error.code === 'workshop_full' || error.code === 'registration_closed') {
-      const named = new Set(error.workshopIds);
+    // Everything typed stays in the form whatever happened.
+    if (isRetryable(error)) return this.showProblem('retry');
+    const refusal = error as ApiRequestError;
+    if (code === 'workshop_full' || code === 'registration_closed') {
+      const named = new Set(refusal.workshopIds);
       this.unavailableTitles = (this.data?.workshops ?? [])
         .filter((w) => named.has(w.id))
         .map((w) => w.title);
@@ -227,27 +388,34 @@ export class WorkshopSignup extends LitElement {
         this.values.workshopIds.filter((id) => !named.has(id)),
       );
       await this.load({ quiet: true });
-      return this.showErrors({ workshopIds: error.code });
+      return this.showErrors({ workshopIds: code });
     }
-    if (error.code === 'series_not_found') {
+    if (code === 'series_not_found') {
+      this.data = undefined;
       this.loadState = 'not-found';
       return;
     }
     const fields: FieldErrors = {};
     for (const field of FIELD_ORDER) {
-      if (error.fields[field]) fields[field] = error.fields[field];
+      if (refusal.fields[field]) fields[field] = refusal.fields[field];
     }
-    if (Object.keys(fields).length === 0) {
-      this.submitFailed = true;
-      return;
-    }
+    if (Object.keys(fields).length === 0) return this.showProblem('rejected');
     return this.showErrors(fields);
   }
 
-  private async showErrors(errors: FieldErrors): Promise<void> {
+  private showProblem(problem: SubmitProblem): Promise<void> {
+    this.problem = problem;
+    return this.focusAfterRender('.submit-failed');
+  }
+
+  private showErrors(errors: FieldErrors): Promise<void> {
     this.errors = errors;
+    return this.focusAfterRender('.error-summary');
+  }
+
+  private async focusAfterRender(selector: string): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** Error-summary links cannot use #ids across the shadow boundary; focus the control directly. */
@@ -256,17 +424,19 @@ export class WorkshopSignup extends LitElement {
   }
 
   private registerAnother(): void {
-    this.values = emptyForm();
+    clearDraft(this.apiBase, this.series);
+    this.values = this.blankForm();
     this.errors = {};
-    this.registeredIds = undefined;
-    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input')?.focus());
+    this.problem = undefined;
+    this.registered = undefined;
+    void this.focusAfterRender('input');
   }
 
   // ---- Rendering -------------------------------------------------------------------------------
 
   override render() {
     return html`<div class="root" part="base" lang=${this.locale}>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.status?.() ?? ''}</div>
       ${this.renderContent()}
     </div>`;
   }
@@ -274,100 +444,56 @@ export class WorkshopSignup extends LitElement {
   private renderContent() {
     switch (this.loadState) {
       case 'loading':
-        return html`<p class="loading">${msg('Loading workshops…')}</p>`;
+        return html`<p class="loading" part="loading">
+          <span class="spinner" aria-hidden="true"></span>${msg('Loading workshops…')}
+        </p>`;
       case 'not-found':
-        return html`<div class="notice notice--error">
-          <p>${msg('Registration is not available at the moment.')}</p>
-        </div>`;
+        return notAvailable(this.contact, this.locale);
       case 'error':
-        return html`<div class="notice notice--error">
-          <p>
-            ${msg('The workshops could not be loaded. Check your internet connection and try again.')}
-          </p>
-          <button class="button button--secondary" type="button" @click=${() => this.load()}>
-            ${msg('Try again')}
-          </button>
-        </div>`;
+        return loadFailed(this.contact, this.locale, this.loadAgain);
       case 'ready':
         return this.renderSeries(this.data!);
     }
   }
 
-  private heading(level: number, content: unknown, className: string, focusable = false) {
-    return html`<div
-      role="heading"
-      aria-level=${Math.min(level, 6)}
-      class=${className}
-      part=${className === 'title' ? 'title' : nothing}
-      tabindex=${focusable ? '-1' : nothing}
-    >
-      ${content}
-    </div>`;
+  private get formContext(): FormContext {
+    return {
+      locale: this.locale,
+      level: this.level,
+      values: this.values,
+      errors: this.errors,
+      errorText: (field) => this.errorText(field),
+      setValue: (field, value) => this.setValue(field, value),
+      toggleWorkshop: (id, checked) => this.toggleWorkshop(id, checked),
+      focusField: (field) => this.focusField(field),
+    };
   }
 
-  private renderSeries({ series, workshops }: SeriesResponse) {
-    const body =
-      workshops.length === 0
-        ? html`<p>${msg('No workshops are planned at the moment.')}</p>`
-        : this.registeredIds
-          ? this.renderSuccess(workshops)
-          : this.renderForm(series.privacyUrl, workshops);
-    return html`${this.heading(this.level, series.title[this.locale], 'title')} ${body}`;
-  }
-
-  private renderSuccess(workshops: Workshop[]) {
-    const chosen = workshops.filter((w) => this.registeredIds!.includes(w.id));
-    return html`<div class="success" part="success">
-      ${this.heading(this.level + 1, msg('Registration sent'), 'success-title', true)}
-      <p>${msg('You are registered for:')}</p>
-      <ul class="success-list">
-        ${chosen.map(
-          (w) =>
-            html`<li>
-              <strong>${w.title[this.locale]}</strong><br />${formatWhen(
-                w.startsAt,
-                w.endsAt,
-                this.locale,
-              )}
-            </li>`,
-        )}
-      </ul>
-      <p>
-        ${msg('We will email you the link to join about 24 hours before each workshop starts.')}
-      </p>
-      <button class="button button--secondary" type="button" @click=${this.registerAnother}>
-        ${msg('Register another person')}
-      </button>
-    </div>`;
+  private renderSeries({ series }: SeriesResponse) {
+    const { locale, level } = this;
+    const workshops = this.shownWorkshops;
+    let body;
+    if (this.registered) {
+      body = success(this.registered, locale, level, () => this.registerAnother());
+    } else if (workshops.length === 0) {
+      body = html`<p>${msg('No workshops are planned at the moment.')}</p>`;
+    } else if (!workshops.some(isSelectable)) {
+      body = html`${nothingToChoose(series.organizer, locale)}
+      ${workshopList({ locale, level }, workshops)}`;
+    } else {
+      body = this.renderForm(series.privacyUrl, workshops);
+    }
+    const title = localizedText(series.title, locale);
+    return html`${heading(level, title, 'title', { focusable: true })} ${body}`;
   }
 
   private renderForm(privacyUrl: string, workshops: Workshop[]) {
+    const form = this.formContext;
     return html`<form class="form" part="form" novalidate @submit=${this.onSubmit}>
-      ${this.renderErrorSummary()}
-      ${
-        this.submitFailed
-          ? html`<div class="notice notice--error submit-failed" tabindex="-1">
-              <p>
-                ${msg(
-                  'Your registration could not be sent. Nothing you entered is lost: check your internet connection and send it again.',
-                )}
-              </p>
-            </div>`
-          : nothing
-      }
+      ${errorSummary(form)}
+      ${this.problem ? submitProblem(this.problem, this.contact, this.locale, this.retrySend) : nothing}
       <p class="hint">${msg('Fields marked with an asterisk (*) are required.')}</p>
-      ${this.renderWorkshops(workshops)} ${this.renderTextField('givenName', 'given-name')}
-      ${this.renderTextField('familyName', 'family-name')}
-      ${this.renderTextField('email', 'email', {
-        type: 'email',
-        hint: msg('We will send the link to join the workshop to this address.'),
-      })}
-      ${this.renderOrganizationType()}
-      ${this.renderTextField('organization', 'organization', {
-        required: organizationRequired(this.values.organizationType),
-        hint: msg('Not required for the expert public.'),
-      })}
-      ${this.renderTextField('role', 'organization-title', { required: false })}
+      ${workshopChoice(form, workshops)} ${personFields(form)}
       <div class="actions">
         <button class="button" part="submit" type="submit" aria-disabled=${this.submitting}>
           ${this.submitting ? msg('Sending…') : msg('Send registration')}
@@ -381,181 +507,6 @@ export class WorkshopSignup extends LitElement {
         </p>
       </div>
     </form>`;
-  }
-
-  private renderErrorSummary() {
-    const fields = FIELD_ORDER.filter((f) => this.errors[f]);
-    if (fields.length === 0) return nothing;
-    return html`<div
-      class="error-summary"
-      part="error-summary"
-      tabindex="-1"
-      aria-labelledby="error-summary-title"
-    >
-      <div
-        role="heading"
-        aria-level=${this.level + 1}
-        class="error-summary-title"
-        id="error-summary-title"
-      >
-        ${msg('There is a problem')}
-      </div>
-      <ul class="error-summary-list">
-        ${fields.map(
-          (field) =>
-            html`<li>
-              <a
-                href="#${field}"
-                @click=${(event: Event) => {
-                  event.preventDefault();
-                  this.focusField(field);
-                }}
-                >${this.errorText(field)}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  private errorText(field: FieldName): string {
-    // Quoted at render time, so the titles and quotation marks follow a change of language.
-    const [open, close] = this.locale === 'en' ? ['“', '”'] : ['„', '“'];
-    const titles = this.unavailableTitles.map((t) => `${open}${t[this.locale]}${close}`);
-    return errorMessage(field, this.errors[field]!, titles.join(', '));
-  }
-
-  /** The inline error with its hidden "Error:" prefix, or nothing. */
-  private renderError(field: FieldName) {
-    if (!this.errors[field]) return nothing;
-    return html`<p class="error-message" id="${field}-error">
-      <span class="visually-hidden">${msg('Error:')}</span> ${this.errorText(field)}
-    </p>`;
-  }
-
-  private describedBy(field: FieldName, hint: boolean): string | typeof nothing {
-    const ids = [hint ? `${field}-hint` : '', this.errors[field] ? `${field}-error` : ''];
-    return ids.filter(Boolean).join(' ') || nothing;
-  }
-
-  private renderTextField(
-    field: TextField,
-    autocomplete: string,
-    { type = 'text', required = true, hint = '' } = {},
-  ) {
-    const invalid = Boolean(this.errors[field]);
-    return html`<div class="field ${invalid ? 'field--error' : ''}">
-      <label class="label" for=${field}>
-        ${fieldLabel(field)}${
-          required
-            ? html`<span class="required" aria-hidden="true"> *</span>`
-            : html` ${msg('(optional)')}`
-        }
-      </label>
-      ${hint ? html`<p class="hint" id="${field}-hint">${hint}</p>` : nothing}
-      ${this.renderError(field)}
-      <input
-        class="input"
-        id=${field}
-        name=${field}
-        type=${type}
-        autocomplete=${autocomplete}
-        maxlength=${MAX_LENGTH[field] + 50}
-        spellcheck="false"
-        ?required=${required}
-        aria-invalid=${invalid ? 'true' : nothing}
-        aria-describedby=${this.describedBy(field, Boolean(hint))}
-        .value=${this.values[field]}
-        @input=${(e: InputEvent) => this.setValue(field, (e.target as HTMLInputElement).value)}
-      />
-    </div>`;
-  }
-
-  private renderOrganizationType() {
-    const invalid = Boolean(this.errors.organizationType);
-    return html`<div class="field ${invalid ? 'field--error' : ''}">
-      <fieldset class="fieldset" aria-describedby=${this.describedBy('organizationType', false)}>
-        <legend class="legend">
-          ${fieldLabel('organizationType')}<span class="required" aria-hidden="true"> *</span>
-        </legend>
-        ${this.renderError('organizationType')}
-        <div class="choices">
-          ${ORGANIZATION_TYPES.map(
-            (type) =>
-              html`<div class="choice choice--radio">
-                <input
-                  class="choice-input"
-                  type="radio"
-                  id="organizationType-${type}"
-                  name="organizationType"
-                  value=${type}
-                  required
-                  .checked=${this.values.organizationType === type}
-                  @change=${() => this.setValue('organizationType', type)}
-                />
-                <label class="choice-label" for="organizationType-${type}"
-                  >${organizationTypeLabel(type)}</label
-                >
-              </div>`,
-          )}
-        </div>
-      </fieldset>
-    </div>`;
-  }
-
-  private renderWorkshops(workshops: Workshop[]) {
-    const invalid = Boolean(this.errors.workshopIds);
-    return html`<div class="field ${invalid ? 'field--error' : ''}">
-      <fieldset class="fieldset" aria-describedby=${this.describedBy('workshopIds', true)}>
-        <legend class="legend">
-          ${msg('Workshops to register for')}<span class="required" aria-hidden="true"> *</span>
-        </legend>
-        <p class="hint" id="workshopIds-hint">${msg('You can choose more than one.')}</p>
-        ${this.renderError('workshopIds')}
-        <ul class="workshops">
-          ${workshops.map((w) => this.renderWorkshop(w))}
-        </ul>
-      </fieldset>
-    </div>`;
-  }
-
-  private renderWorkshop(w: Workshop): TemplateResult {
-    const id = `workshop-${w.id}`;
-    const description = w.description[this.locale];
-    let availability: TemplateResult;
-    if (!w.registrationOpen) {
-      availability = html`<p class="tag tag--closed" id="${id}-seats">
-        ${msg('Registration closed')}
-      </p>`;
-    } else if (w.seatsLeft === 0) {
-      availability = html`<p class="tag tag--full" id="${id}-seats">${msg('Full')}</p>`;
-    } else {
-      availability = html`<p class="seats" id="${id}-seats">
-          ${formatSeatsLeft(w.seatsLeft, this.locale)}
-        </p>
-        <div class="choice choice--checkbox">
-          <input
-            class="choice-input"
-            type="checkbox"
-            id=${id}
-            name="workshopIds"
-            value=${w.id}
-            aria-labelledby="${id}-label ${id}-title"
-            aria-describedby="${id}-when ${id}-seats"
-            .checked=${this.values.workshopIds.includes(w.id)}
-            @change=${(e: Event) =>
-              this.toggleWorkshop(w.id, (e.target as HTMLInputElement).checked)}
-          />
-          <label class="choice-label" id="${id}-label" for=${id}>${msg('I want to attend')}</label>
-        </div>`;
-    }
-    return html`<li class="workshop" part="workshop">
-      <div role="heading" aria-level=${this.level + 1} class="workshop-title" id="${id}-title">
-        ${w.title[this.locale]}
-      </div>
-      <p class="when" id="${id}-when">${formatWhen(w.startsAt, w.endsAt, this.locale)}</p>
-      ${description ? html`<p class="description">${description}</p>` : nothing} ${availability}
-    </li>`;
   }
 }
 

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Every UI string has a Slovak translation: lit-localize extracts the messages from the sources
+ * afresh (into a temporary copy, so the working tree is untouched), and each one must have a
+ * target with the same placeholders. Fails on a new msg() nobody translated, and on a locales/
+ * file that was not extracted after the sources changed.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const COMMITTED = join(ROOT, 'locales/sk.xlf');
+
+interface Unit {
+  id: string;
+  source: string;
+  target?: string;
+}
+
+function units(xliff: string): Unit[] {
+  return [...xliff.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)].map(
+    ([, id, body]) => ({
+      id: id!,
+      source: /<source>([\s\S]*?)<\/source>/.exec(body!)![1]!,
+      target: /<target>([\s\S]*?)<\/target>/.exec(body!)?.[1],
+    }),
+  );
+}
+
+const placeholders = (text: string) => [...text.matchAll(/<x id="(\d+)"/g)].map((m) => m[1]).sort();
+
+let extracted: Unit[];
+let tmp: string;
+
+before(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'workshop-signup-xliff-'));
+  copyFileSync(COMMITTED, join(tmp, 'sk.xlf'));
+  const config = JSON.parse(readFileSync(join(ROOT, 'lit-localize.json'), 'utf8'));
+  config.tsConfig = join(ROOT, config.tsConfig);
+  config.output.outputDir = join(tmp, 'out');
+  config.output.localeCodesModule = join(tmp, 'out/locale-codes.ts');
+  config.interchange.xliffDir = tmp;
+  writeFileSync(join(tmp, 'lit-localize.json'), JSON.stringify(config));
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/@lit/localize-tools/bin/lit-localize.js'),
+      'extract',
+      '--config',
+      join(tmp, 'lit-localize.json'),
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  assert.equal(run.status, 0, `lit-localize extract failed:\n${run.stdout}\n${run.stderr}`);
+  extracted = units(readFileSync(join(tmp, 'sk.xlf'), 'utf8'));
+});
+
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('Slovak translation', () => {
+  test('finds the messages (so the checks below are not vacuous)', () => {
+    assert.ok(extracted.length > 50, `only ${extracted.length} messages`);
+    assert.ok(extracted.some((u) => u.id === 'seats-left-few'));
+  });
+
+  test('has a non-empty target for every message in the sources', () => {
+    const missing = extracted.filter((u) => !u.target?.trim()).map((u) => `${u.id}: ${u.source}`);
+    assert.deepEqual(
+      missing,
+      [],
+      'messages without a Slovak translation (run npx lit-localize extract, then translate)',
+    );
+  });
+
+  test('keeps every placeholder of the source in the target', () => {
+    const broken = extracted
+      .filter((u) => u.target !== undefined)
+      .filter((u) => placeholders(u.source).join() !== placeholders(u.target!).join())
+      .map((u) => u.id);
+    assert.deepEqual(broken, []);
+  });
+
+  test('is extracted from the current sources (locales/sk.xlf is up to date)', () => {
+    const committed = units(readFileSync(COMMITTED, 'utf8'));
+    assert.deepEqual(
+      committed.map((u) => `${u.id} ${u.source}`).sort(),
+      extracted.map((u) => `${u.id} ${u.source}`).sort(),
+      'run npx lit-localize extract',
+    );
+  });
+});

@@ -1,0 +1,96 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import {
+  $,
+  $$,
+  JANA,
+  cleanUp,
+  fakeApi,
+  fillForm,
+  focused,
+  renderSignup,
+  root,
+  submit,
+  textOf,
+  until,
+  untilLoaded,
+} from './helpers.js';
+
+afterEach(cleanUp);
+
+/** Registers Jana for two workshops against an API that answers with `status`. */
+async function registered(status: 'pending' | 'confirmed', lang?: string) {
+  fakeApi({ status });
+  const el = await renderSignup({ lang });
+  await untilLoaded(el);
+  await fillForm(el, { ...JANA, workshopIds: ['few', 'one'] });
+  await submit(el);
+  const heading = await until(el, '.success-title');
+  await waitUntil(() => focused(el) === heading, 'focus on the success heading');
+  const paragraphs = $$(el, '.success p').map(textOf);
+  return { el, heading: textOf(heading), paragraphs };
+}
+
+describe('<workshop-signup> after registering, when the e-mail must still be confirmed', () => {
+  it('asks in Slovak to check the e-mail, names the address, the 24-hour hold and the join link', async () => {
+    const { el, heading, paragraphs } = await registered('pending');
+    expect(heading).to.equal('Skontrolujte e-mail');
+    expect(paragraphs).to.deep.equal([
+      `Na adresu ${JANA.email} sme poslali odkaz na potvrdenie registrácie.`,
+      'Kým registráciu nepotvrdíte, podržíme vám miesto najviac 24 hodín.',
+      'Vybrané workshopy:',
+      'Po potvrdení vám odkaz na pripojenie pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu.',
+      'Ak e-mail nepríde do niekoľkých minút, pozrite sa aj do priečinka s nevyžiadanou poštou.',
+    ]);
+    expect($$(el, '.success-list strong').map(textOf)).to.deep.equal([
+      'Posledné miesto',
+      'Zopár miest',
+    ]);
+    expect(textOf($(el, '.success button'))).to.equal('Zaregistrovať ďalšiu osobu');
+  });
+
+  it('says the same in English', async () => {
+    const { heading, paragraphs } = await registered('pending', 'en');
+    expect(heading).to.equal('Check your email');
+    expect(paragraphs).to.deep.equal([
+      `We have sent a link to confirm your registration to ${JANA.email}.`,
+      'We will hold your seat for up to 24 hours until you confirm.',
+      'Workshops you chose:',
+      'After you confirm, we will email you the link to join about 24 hours before each workshop starts.',
+      'If the email does not arrive within a few minutes, check your spam folder.',
+    ]);
+  });
+
+  it('shows the address as typed, without the spaces around it', async () => {
+    fakeApi({ status: 'pending' });
+    const el = await renderSignup();
+    await untilLoaded(el);
+    await fillForm(el, { ...JANA, email: `  ${JANA.email} `, workshopIds: ['one'] });
+    await submit(el);
+    await until(el, '.success-title');
+    expect(textOf($(el, '.success .address'))).to.equal(
+      `Na adresu ${JANA.email} sme poslali odkaz na potvrdenie registrácie.`,
+    );
+  });
+});
+
+describe('<workshop-signup> after registering, when the registration is confirmed at once', () => {
+  it('keeps the wording of a confirmed registration, in Slovak', async () => {
+    const { el, heading, paragraphs } = await registered('confirmed');
+    expect(heading).to.equal('Registrácia bola odoslaná');
+    expect(paragraphs).to.deep.equal([
+      'Zaregistrovali sme vás na:',
+      'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu.',
+    ]);
+    // A confirmed registration needs no e-mail step, so the address is not repeated.
+    expect(textOf(root(el))).to.not.include(JANA.email);
+  });
+
+  it('and in English', async () => {
+    const { heading, paragraphs } = await registered('confirmed', 'en');
+    expect(heading).to.equal('Registration sent');
+    expect(paragraphs).to.deep.equal([
+      'You are registered for:',
+      'We will email you the link to join about 24 hours before each workshop starts.',
+    ]);
+  });
+});

@@ -1,0 +1,94 @@
+import { msg } from '@lit/localize';
+import { html, nothing } from 'lit';
+import type { Contact, Locale } from '../api.js';
+import { organizerName } from './language.js';
+
+/** "… napíšte organizátorovi: Ministerstvo …, info@…" — or nothing when no contact is known. */
+export function contactLine(intro: string, contact: Contact | undefined, locale: Locale) {
+  if (!contact) return nothing;
+  const name = contact.name ? html`${organizerName(contact.name, locale)}, ` : nothing;
+  return html`<p class="contact">
+    ${intro} ${name}<a href="mailto:${contact.email}">${contact.email}</a>
+  </p>`;
+}
+
+const ifProblemPersists = () => msg('If the problem persists, write to the organiser:');
+
+function notice(className: string, content: unknown, focusable = false) {
+  return html`<div class="notice ${className}" part="notice" tabindex=${focusable ? '-1' : nothing}>
+    ${content}
+  </div>`;
+}
+
+export const secondaryButton = (label: string, onClick: () => void) =>
+  html`<button class="button button--secondary" part="button" type="button" @click=${onClick}>
+    ${label}
+  </button>`;
+
+/** The API could not be reached while loading: a retry, and who to write to. */
+export const loadFailed = (contact: Contact | undefined, locale: Locale, retry: () => void) =>
+  notice(
+    'notice--error load-failed',
+    html`<p>
+        ${msg('The workshops could not be loaded. Check your internet connection and try again.')}
+      </p>
+      ${contactLine(ifProblemPersists(), contact, locale)}
+      ${secondaryButton(msg('Try again'), retry)}`,
+  );
+
+/** An unknown series: nothing to retry. */
+export const notAvailable = (contact: Contact | undefined, locale: Locale) =>
+  notice(
+    'notice--error',
+    html`<p>${msg('Registration is not available at the moment.')}</p>
+      ${contactLine(msg('For more information, write to the organiser:'), contact, locale)}`,
+  );
+
+/** Every workshop is full or closed: the list is shown, but there is nothing to choose. */
+export const nothingToChoose = (contact: Contact, locale: Locale) =>
+  notice(
+    'notice--info',
+    html`<p>
+        ${msg(
+          'None of the workshops can be registered for at the moment: they are full or registration has closed.',
+        )}
+      </p>
+      ${contactLine(msg('For more information, write to the organiser:'), contact, locale)}`,
+  );
+
+export type SubmitProblem = 'retry' | 'rejected';
+
+/**
+ * Sending failed. `retry`: the network or the server failed, so the same registration can simply
+ * be sent again. `rejected`: the server refused it for a reason the form cannot fix.
+ * Either way, everything typed stays in the form.
+ */
+export function submitProblem(
+  problem: SubmitProblem,
+  contact: Contact | undefined,
+  locale: Locale,
+  retry: () => void,
+) {
+  if (problem === 'retry') {
+    return notice(
+      'notice--error submit-failed',
+      html`<p>
+          ${msg(
+            'Your registration could not be sent. Nothing you entered is lost: check your internet connection and send it again.',
+          )}
+        </p>
+        ${secondaryButton(msg('Send again'), retry)}`,
+      true,
+    );
+  }
+  return notice(
+    'notice--error submit-failed',
+    html`<p>
+        ${msg(
+          'Your registration could not be processed. Nothing you entered is lost. Try again later.',
+        )}
+      </p>
+      ${contactLine(ifProblemPersists(), contact, locale)}`,
+    true,
+  );
+}

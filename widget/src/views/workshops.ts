@@ -1,0 +1,80 @@
+import { msg } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Workshop } from '../api.js';
+import { formatSeatsLeft, formatWhen } from '../format.js';
+import type { FormContext } from './context.js';
+import { describedBy, fieldClass, inlineError } from './fields.js';
+import { localizedText } from './language.js';
+
+/** Whether a person can still choose this workshop. */
+export const isSelectable = (w: Workshop) => w.registrationOpen && w.seatsLeft > 0;
+
+/** The workshops to choose from, as the first group of the form. */
+export function workshopChoice(form: FormContext, workshops: Workshop[]) {
+  return html`<div class=${fieldClass(form, 'workshopIds')} part="field">
+    <fieldset class="fieldset" aria-describedby=${describedBy(form, 'workshopIds', true)}>
+      <legend class="legend" part="label">
+        ${msg('Workshops to register for')}<span class="required" aria-hidden="true"> *</span>
+      </legend>
+      <p class="hint" part="hint" id="workshopIds-hint">${msg('You can choose more than one.')}</p>
+      ${inlineError(form, 'workshopIds')} ${workshopList(form, workshops, form)}
+    </fieldset>
+  </div>`;
+}
+
+type ListContext = Pick<FormContext, 'locale' | 'level'>;
+
+/** The list; without `form` it has no checkboxes (when nothing can be chosen). */
+export function workshopList(list: ListContext, workshops: Workshop[], form?: FormContext) {
+  return html`<ul class="workshops" part="workshop-list">
+    ${workshops.map((w) => workshopItem(list, w, form))}
+  </ul>`;
+}
+
+function workshopItem(
+  { locale, level }: ListContext,
+  w: Workshop,
+  form?: FormContext,
+): TemplateResult {
+  const id = `workshop-${w.id}`;
+  const description = localizedText(w.description, locale);
+  return html`<li class="workshop" part="workshop">
+    <div
+      role="heading"
+      aria-level=${Math.min(level + 1, 6)}
+      class="workshop-title"
+      part="workshop-title"
+      id="${id}-title"
+    >
+      ${localizedText(w.title, locale)}
+    </div>
+    <p class="when" id="${id}-when">${formatWhen(w.startsAt, w.endsAt, locale)}</p>
+    ${description ? html`<p class="description">${description}</p>` : nothing}
+    ${availability(w, id, locale)} ${form && isSelectable(w) ? attendBox(form, w, id) : nothing}
+  </li>`;
+}
+
+function availability(w: Workshop, id: string, locale: ListContext['locale']) {
+  if (!w.registrationOpen) {
+    return html`<p class="tag tag--closed" id="${id}-seats">${msg('Registration closed')}</p>`;
+  }
+  if (w.seatsLeft === 0) return html`<p class="tag tag--full" id="${id}-seats">${msg('Full')}</p>`;
+  return html`<p class="seats" id="${id}-seats">${formatSeatsLeft(w.seatsLeft, locale)}</p>`;
+}
+
+function attendBox(form: FormContext, w: Workshop, id: string) {
+  return html`<div class="choice choice--checkbox">
+    <input
+      class="choice-input"
+      type="checkbox"
+      id=${id}
+      name="workshopIds"
+      value=${w.id}
+      aria-labelledby="${id}-label ${id}-title"
+      aria-describedby="${id}-when ${id}-seats"
+      .checked=${form.values.workshopIds.includes(w.id)}
+      @change=${(e: Event) => form.toggleWorkshop(w.id, (e.target as HTMLInputElement).checked)}
+    />
+    <label class="choice-label" id="${id}-label" for=${id}>${msg('I want to attend')}</label>
+  </div>`;
+}
