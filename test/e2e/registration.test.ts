@@ -34,7 +34,7 @@ async function register(
   await page.getByRole('radio', { name: 'Obec / mesto / mestská časť' }).check();
   await page.getByLabel('Názov organizácie').fill('Obec Veľké Úľany');
   await page.getByRole('button', { name: 'Odoslať registráciu' }).click();
-  await page.getByRole('heading', { name: 'Registrácia bola odoslaná' }).waitFor();
+  await page.getByRole('heading', { name: 'Skontrolujte e-mail' }).waitFor();
 }
 
 describe('demo page served by the running worker', () => {

@@ -1,0 +1,136 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { ROOT, applyLocalMigrations, startDevServer } from './dev-server';
+import { seedDemo } from './seed';
+
+/**
+ * `npm run screenshots`: renders the demo pages in Chromium at 375 and 1280 px, in Slovak and
+ * English, in the main states, into dist/screenshots/*.png; the few the README shows are copied to
+ * demo/screenshots/. Runs its own worker on a fresh local D1, like the end-to-end tests.
+ */
+const OUT = join(ROOT, 'dist/screenshots');
+const README_DIR = join(ROOT, 'demo/screenshots');
+const README_PICKS = ['sk-375-list.png', 'sk-1280-errors.png', 'en-1280-success.png'];
+const WIDTHS = [
+  { width: 375, height: 812 },
+  { width: 1280, height: 900 },
+];
+const TOKEN = 'screenshots-admin-token-0123456789';
+
+const TEXT = {
+  sk: {
+    path: '/',
+    submit: 'Odoslať registráciu',
+    givenName: 'Meno',
+    familyName: 'Priezvisko',
+    email: 'E-mailová adresa',
+    organizationType: 'Obec / mesto / mestská časť',
+    organization: 'Názov organizácie',
+    success: /Registrácia bola odoslaná|Skontrolujte e-mail/,
+    retry: 'Skúsiť znova',
+  },
+  en: {
+    path: '/en',
+    submit: 'Send registration',
+    givenName: 'First name',
+    familyName: 'Last name',
+    email: 'Email address',
+    organizationType: 'Municipality, town or city district',
+    organization: 'Name of organisation',
+    success: /Registration sent|Check your email/,
+    retry: 'Try again',
+  },
+};
+type Lang = keyof typeof TEXT;
+
+let registrations = 0;
+
+/** Scrolls the widget to the top of the viewport (where focus did not already take the page). */
+const showWidget = (page: Page) =>
+  page.locator('workshop-signup').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+
+/** A port nobody listens on right now. */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** Each state: how to reach it on a freshly opened demo page. */
+const STATES: Record<string, (page: Page, lang: Lang) => Promise<void>> = {
+  async list(page, lang) {
+    await page.getByRole('button', { name: TEXT[lang].submit }).waitFor();
+    await showWidget(page);
+  },
+  async errors(page, lang) {
+    await page.getByRole('button', { name: TEXT[lang].submit }).click();
+    await page.locator('workshop-signup .error-summary').waitFor();
+  },
+  async success(page, lang) {
+    const t = TEXT[lang];
+    await page.getByRole('checkbox').first().check();
+    await page.getByLabel(t.givenName, { exact: false }).first().fill('Jana');
+    await page.getByLabel(t.familyName).fill('Nováková');
+    await page.getByLabel(t.email).fill(`jana.novakova.${++registrations}@example.org`);
+    await page.getByRole('radio', { name: t.organizationType }).check();
+    await page.getByLabel(t.organization).fill('Mesto Trnava');
+    await page.getByRole('button', { name: t.submit }).click();
+    await page.getByRole('heading', { name: t.success }).waitFor();
+  },
+  /** The ID-SK 2 demo page (Slovak only) after an empty submit. */
+  async idsk2(page, lang) {
+    await STATES.errors!(page, lang);
+  },
+  async unreachable(page, lang) {
+    await page.getByRole('button', { name: TEXT[lang].retry }).waitFor();
+    await showWidget(page);
+  },
+};
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  mkdirSync(README_DIR, { recursive: true });
+  const persistTo = mkdtempSync(join(tmpdir(), 'workshop-signup-shots-'));
+  applyLocalMigrations(persistTo);
+  const server = await startDevServer({
+    port: await freePort(),
+    persistTo,
+    vars: { ADMIN_TOKEN: TOKEN, ENVIRONMENT: 'development' },
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    await seedDemo(server.url, TOKEN);
+    for (const viewport of WIDTHS) {
+      for (const lang of Object.keys(TEXT) as Lang[]) {
+        for (const [state, reach] of Object.entries(STATES)) {
+          if (state === 'idsk2' && lang !== 'sk') continue;
+          const page = await browser.newPage({ viewport });
+          // The API "down": every call fails as if the network did.
+          if (state === 'unreachable') await page.route('**/api/v1/**', (route) => route.abort());
+          await page.goto(`${server.url}${state === 'idsk2' ? '/idsk2' : TEXT[lang].path}`);
+          await reach(page, lang);
+          const file = `${lang}-${viewport.width}-${state}.png`;
+          await page.screenshot({ path: join(OUT, file) });
+          console.log(`dist/screenshots/${file}`);
+          await page.close();
+        }
+      }
+    }
+    for (const file of README_PICKS) copyFileSync(join(OUT, file), join(README_DIR, file));
+    console.log(`README pictures: ${README_PICKS.map((f) => `demo/screenshots/${f}`).join(', ')}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(persistTo, { recursive: true, force: true });
+  }
+}
+
+await main();
