@@ -2,17 +2,15 @@ import { msg, str } from '@lit/localize';
 import type { Locale } from './api.js';
 import { pluralCategory, quotedList } from './format.js';
 
-/** Who registers, as the announcement names its audience (same list as the API). */
-export const ORGANIZATION_TYPES = [
-  'municipality',
-  'region',
-  'university',
-  'state',
-  'expert',
-  'business',
-  'other',
-] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+import {
+  EMAIL_PATTERN,
+  MAX_LENGTH,
+  ORGANIZATION_TYPES,
+  organizationRequired,
+  type OrganizationType,
+} from '../../worker/src/schemas/registration-rules.js';
+
+export { MAX_LENGTH, ORGANIZATION_TYPES, organizationRequired, type OrganizationType };
 
 export interface FormValues {
   givenName: string;
@@ -49,20 +47,6 @@ export const emptyForm = (): FormValues => ({
   role: '',
   workshopIds: [],
 });
-
-export const MAX_LENGTH = {
-  givenName: 100,
-  familyName: 100,
-  email: 254,
-  organization: 200,
-  role: 100,
-} as const;
-
-/** Same rule as the API (worker/src/schemas/fields.ts): a WHATWG address with a dotted domain. */
-const EMAIL_PATTERN =
-  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
-
-export const organizationRequired = (type: FormValues['organizationType']) => type !== 'expert';
 
 /** Checks on submit what the API would refuse, so people learn it before a round trip. */
 export function validate(values: FormValues): FieldErrors {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EMAIL_PATTERN, MAX_LENGTH } from './registration-rules';
 
 /**
  * Control characters (line breaks, NUL, …) have no place in a name and could smuggle e-mail headers.
@@ -35,18 +36,11 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((s) => s ?? '');
 
-/**
- * The WHATWG "valid e-mail address" rule with a dotted domain, as people type them into forms.
- * 254 is the longest address SMTP can deliver (RFC 5321 path limit minus the angle brackets).
- */
-const EMAIL_PATTERN =
-  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
-
 export const emailAddress = z
   .string()
   .trim()
   .min(1)
-  .max(254)
+  .max(MAX_LENGTH.email)
   .refine((s) => EMAIL_PATTERN.test(s), 'invalid_email');
 
 export const httpsUrl = z

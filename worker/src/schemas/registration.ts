@@ -1,17 +1,13 @@
 import * as z from 'zod';
 import { emailAddress, optionalLine, requiredLine } from './fields';
+import {
+  MAX_LENGTH,
+  ORGANIZATION_TYPES,
+  organizationRequired,
+  type OrganizationType,
+} from './registration-rules';
 
-/** Who registers, as the announcement names its audience. */
-export const ORGANIZATION_TYPES = [
-  'municipality',
-  'region',
-  'university',
-  'state',
-  'expert',
-  'business',
-  'other',
-] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+export { ORGANIZATION_TYPES, type OrganizationType };
 
 export const LOCALES = ['sk', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -21,13 +17,12 @@ export const MAX_WORKSHOPS_PER_REGISTRATION = 20;
 
 export const registrationInput = z
   .object({
-    givenName: requiredLine(100),
-    familyName: requiredLine(100),
+    givenName: requiredLine(MAX_LENGTH.givenName),
+    familyName: requiredLine(MAX_LENGTH.familyName),
     email: emailAddress,
     organizationType: z.enum(ORGANIZATION_TYPES),
-    // Required for everyone but the expert public, who may take part as individuals.
-    organization: optionalLine(200),
-    role: optionalLine(100),
+    organization: optionalLine(MAX_LENGTH.organization),
+    role: optionalLine(MAX_LENGTH.role),
     workshopIds: z
       .array(z.string().min(1).max(64))
       .min(1)
@@ -35,7 +30,7 @@ export const registrationInput = z
       .transform((ids) => [...new Set(ids)]),
     locale: z.enum(LOCALES),
   })
-  .refine((value) => value.organizationType === 'expert' || value.organization !== '', {
+  .refine((value) => !organizationRequired(value.organizationType) || value.organization !== '', {
     path: ['organization'],
     message: 'required',
     // Run even when other fields failed, so that a person sees every error after one submit.
