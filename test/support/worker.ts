@@ -41,6 +41,11 @@ export interface TestWorkerOptions {
    * it, outbound requests go to the network.
    */
   outbound?: (request: Request) => Response | Promise<Response>;
+  /**
+   * A Cloudflare Email Sending binding named EMAIL (Miniflare's local simulation), optionally
+   * allowed to deliver only to these addresses.
+   */
+  sendEmail?: { allowedDestinations?: string[] };
 }
 
 /** The real worker in workerd with a fresh in-memory D1, migrations applied. */
@@ -49,13 +54,25 @@ export async function startTestWorker(
   options: TestWorkerOptions = {},
 ): Promise<TestWorker> {
   const logs: string[] = [];
-  const { outbound } = options;
+  const { outbound, sendEmail } = options;
   const mf = new Miniflare({
     modules: true,
     script: await bundleWorker(),
     compatibilityDate: '2026-04-20',
     d1Databases: { DB: crypto.randomUUID() },
     bindings: { ADMIN_TOKEN, ENVIRONMENT: 'test', ...bindings },
+    ...(sendEmail && {
+      email: {
+        send_email: [
+          {
+            name: 'EMAIL',
+            ...(sendEmail.allowedDestinations && {
+              allowed_destination_addresses: sendEmail.allowedDestinations,
+            }),
+          },
+        ],
+      },
+    }),
     ...(outbound && {
       // Miniflare hands over its own Request and wants its own Response back.
       outboundService: async (request: unknown) => {
