@@ -64,8 +64,10 @@ export async function seedDemo(base: string, adminToken: string, now = Date.now(
 }
 
 /**
- * Registrations are pending until confirmed by e-mail. The demo participants confirm through the
- * links in the development outbox, so their seats stay taken beyond the 24-hour hold.
+ * Registrations are pending until confirmed by e-mail. The demo participants confirm with the
+ * tokens of the links in the development outbox, posting them the way the button on the confirm
+ * page does (opening the link only shows that page), so their seats stay taken beyond the 24-hour
+ * hold.
  */
 async function confirmDemoParticipants(base: string): Promise<void> {
   const outbox = await fetch(`${base}/api/v1/dev/outbox`);
@@ -76,7 +78,15 @@ async function confirmDemoParticipants(base: string): Promise<void> {
   const demoAddresses = new Set<string>(demoParticipants.map((p) => p.email));
   for (const message of messages) {
     if (message.kind !== 'confirm_request' || !demoAddresses.has(message.to)) continue;
-    const link = /https?:\/\/\S+\/api\/v1\/registrations\/confirm\?token=[\w-]+/.exec(message.text);
-    if (link) await fetch(link[0]);
+    const token = /https?:\/\/\S+\/api\/v1\/registrations\/confirm\?token=([\w-]+)/.exec(
+      message.text,
+    )?.[1];
+    if (!token) continue;
+    const confirmed = await fetch(`${base}/api/v1/registrations/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    await confirmed.arrayBuffer();
   }
 }

@@ -68,8 +68,17 @@ test('register on the demo page, confirm from the outbox, get exactly one join l
     mine[0]!.text,
   )![0];
 
-  // The person follows the link in their mail.
+  // The person follows the link in their mail: a page with their workshop and one button, and
+  // opening it confirms nothing yet (mail scanners open every link).
   await page.goto(confirmLink);
+  await page.getByRole('heading', { name: 'Potvrďte registráciu' }).waitFor();
+  assert.equal(await page.getByText(title).count(), 1);
+  assert.deepEqual(
+    (await outbox()).filter((m) => m.to === email).map((m) => m.kind),
+    ['confirm_request'],
+    'opening the link confirms nothing',
+  );
+  await page.getByRole('button', { name: 'Potvrdiť registráciu' }).click();
   await page.getByRole('heading', { name: 'Registrácia je potvrdená' }).waitFor();
   await page.close();
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_SERIES_SLUG } from '../../demo/content';
+import { DEMO_SERIES_SLUG, demoParticipants } from '../../demo/content';
 import { seedDemo } from '../../demo/seed';
 import { launchChromium } from '../support/browser';
 import { E2E_ADMIN_TOKEN, freePort, startDevStack, type DevStack } from '../support/dev-stack';
@@ -89,6 +89,15 @@ describe('the demo seed', () => {
     assert.equal(before.find((w) => w.title_sk.startsWith('Kľúčové'))?.seats, 2, 'nearly full');
     await seedDemo(stack.url, E2E_ADMIN_TOKEN);
     assert.deepEqual(snapshot(), before);
+  });
+
+  test('confirms the demo participants (posting the confirm form), so their seats stay taken', () => {
+    const emails = demoParticipants.map((p) => `'${p.email.replace(/'/g, "''")}'`).join(', ');
+    const statuses = stack.query<{ status: string }>(
+      `SELECT status FROM registrations WHERE email IN (${emails})`,
+    );
+    assert.ok(statuses.length > 0);
+    assert.deepEqual(new Set(statuses.map((r) => r.status)), new Set(['confirmed']));
   });
 });
 

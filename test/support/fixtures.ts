@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import type { D1Database } from '@cloudflare/workers-types/experimental';
 import { demoParticipants, demoSeries, demoWorkshops, type DemoWorkshop } from '../../demo/content';
-import { asAdmin, json, startTestWorker, type TestWorker } from './worker';
+import { asAdmin, json, ORIGIN, startTestWorker, type TestWorker } from './worker';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -365,7 +366,10 @@ export async function register(
   return (JSON.parse(text) as RegistrationBody).registration.id;
 }
 
-/** Registers and opens the confirm link from the e-mail; returns the registration id. */
+/**
+ * Registers, opens the confirm link from the e-mail and presses the button on the page; returns
+ * the registration id.
+ */
 export async function registerConfirmed(
   worker: TestWorker,
   slug: string,
@@ -374,7 +378,7 @@ export async function registerConfirmed(
 ): Promise<string> {
   const id = await register(worker, slug, workshopIds, overrides);
   const request = await onlyMessage(worker, { registrationId: id, kind: 'confirm_request' });
-  const res = await worker.fetch(confirmLink(request));
+  const res = await confirmThroughPage(worker, confirmLink(await received(worker, request)));
   assert.equal(res.status, 200, await res.text());
   await settle(worker);
   assert.equal(await registrationStatus(worker, id), 'confirmed');
@@ -387,6 +391,51 @@ export async function registrationStatus(worker: TestWorker, id: string): Promis
     .bind(id)
     .first<{ status: string }>();
   return row?.status ?? null;
+}
+
+/** What a confirm link's registration looks like in the database: status, times, its mail. */
+async function confirmLinkSnapshot(worker: TestWorker, confirmUrl: string) {
+  const token = new URL(confirmUrl, ORIGIN).searchParams.get('token') ?? '';
+  const hash = createHash('sha256').update(token).digest('hex');
+  return worker.db
+    .prepare(
+      `SELECT r.id, r.status, r.confirmed_at, r.expires_at,
+         (SELECT COUNT(*) FROM outbox o WHERE o.registration_id = r.id) AS messages
+       FROM registrations r JOIN tokens t ON t.registration_id = r.id
+       WHERE t.purpose = 'confirm' AND t.hash = ?`,
+    )
+    .bind(hash)
+    .first();
+}
+
+/**
+ * Opens a confirm link, checks that opening it changed nothing, reads the form on the page and
+ * submits it the way a browser would (application/x-www-form-urlencoded). Returns the answer to
+ * the POST (the outcome page).
+ */
+export async function confirmThroughPage(
+  worker: TestWorker,
+  confirmUrl: string,
+): Promise<Response> {
+  const before = await confirmLinkSnapshot(worker, confirmUrl);
+  assert.ok(before, `a registration holds ${confirmUrl}`);
+  const page = await worker.fetch(confirmUrl);
+  const html = await page.text();
+  assert.equal(page.status, 200, html);
+  assert.deepEqual(
+    await confirmLinkSnapshot(worker, confirmUrl),
+    before,
+    'opening the link changes nothing',
+  );
+  const action = html.match(/<form method="post" action="([^"]+)"/)?.[1];
+  assert.equal(action, '/api/v1/registrations/confirm', `a confirm form in:\n${html}`);
+  const token = html.match(/<input type="hidden" name="token" value="([^"]+)"/)?.[1];
+  assert.ok(token, 'the form carries the token');
+  return worker.fetch(action, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token }).toString(),
+  });
 }
 
 /**
@@ -452,6 +501,24 @@ export interface ProviderCall {
   status: number;
 }
 
+/** The fake provider behind each worker's `outbound`, so helpers can read what it delivered. */
+const providers = new WeakMap<object, ReturnType<typeof fakeMailProvider>>();
+
+/**
+ * A message as its recipient got it. With a real transport the outbox forgets the bodies once
+ * sent (they carry link tokens), so the text comes from what the fake provider accepted.
+ */
+export async function received(
+  worker: TestWorker,
+  message: OutboxMessage,
+): Promise<Pick<OutboxMessage, 'text'>> {
+  if (message.text !== '') return message;
+  const provider = worker.options.outbound && providers.get(worker.options.outbound);
+  const call = provider?.accepted().find((c) => c.idempotencyKey === message.id);
+  assert.ok(call, `message ${message.id} was neither kept nor delivered`);
+  return { text: call.body.text };
+}
+
 /**
  * A Resend-style e-mail API for `startTestWorker(HTTP_MAIL, { outbound })`. `answer` decides each
  * status (200 unless changed; tests may replace it at any time) and sees the calls so far.
@@ -484,5 +551,6 @@ export function fakeMailProvider(
       });
     },
   };
+  providers.set(provider.outbound, provider);
   return provider;
 }

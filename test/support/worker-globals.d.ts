@@ -9,4 +9,5 @@ declare global {
   type D1Database = Workers.D1Database;
   type D1PreparedStatement = Workers.D1PreparedStatement;
   type SendEmail = Workers.SendEmail;
+  type RateLimit = Workers.RateLimit;
 }

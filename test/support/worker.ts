@@ -32,6 +32,8 @@ export interface TestWorker {
   mf: Miniflare;
   /** Everything the worker wrote to stdout and stderr so far. */
   logs: () => string;
+  /** What the worker was started with (e.g. the stand-in for the e-mail provider). */
+  options: TestWorkerOptions;
   dispose(): Promise<void>;
 }
 
@@ -46,6 +48,11 @@ export interface TestWorkerOptions {
    * allowed to deliver only to these addresses.
    */
   sendEmail?: { allowedDestinations?: string[] };
+  /**
+   * The REGISTRATION_LIMITER Rate Limiting binding (Miniflare's local simulation: fixed windows
+   * of `period` seconds, counted in memory). Without it the worker has no limiter.
+   */
+  registrationLimiter?: { limit: number; period: 10 | 60 };
 }
 
 /** The real worker in workerd with a fresh in-memory D1, migrations applied. */
@@ -54,7 +61,7 @@ export async function startTestWorker(
   options: TestWorkerOptions = {},
 ): Promise<TestWorker> {
   const logs: string[] = [];
-  const { outbound, sendEmail } = options;
+  const { outbound, sendEmail, registrationLimiter } = options;
   const mf = new Miniflare({
     modules: true,
     script: await bundleWorker(),
@@ -72,6 +79,9 @@ export async function startTestWorker(
           },
         ],
       },
+    }),
+    ...(registrationLimiter && {
+      ratelimits: { REGISTRATION_LIMITER: { simple: registrationLimiter } },
     }),
     ...(outbound && {
       // Miniflare hands over its own Request and wants its own Response back.
@@ -99,6 +109,7 @@ export async function startTestWorker(
     logs: () => logs.join(''),
     fetch: async (path, init) =>
       (await mf.dispatchFetch(new URL(path, ORIGIN), init as never)) as unknown as Response,
+    options,
     dispose: () => mf.dispose(),
   };
 }

@@ -144,6 +144,15 @@ describe('admin series', () => {
     assert.equal(pub.status, 200);
   });
 
+  test('PUT without retentionDays keeps the series’ retention period', async () => {
+    const slug = unique('retention');
+    assert.equal((await putSeries(slug, seriesBody({ retentionDays: 3650 }))).status, 201);
+    const res = await putSeries(slug, seriesBody({ title: { sk: 'Nový', en: 'New' } }));
+    assert.equal(res.status, 200);
+    const { series } = (await res.json()) as { series: { retentionDays: number } };
+    assert.equal(series.retentionDays, 3650);
+  });
+
   test('PUT on an existing series updates it with 200', async () => {
     const slug = unique('update');
     await createSeries(worker, slug);

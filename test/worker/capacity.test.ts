@@ -130,5 +130,14 @@ describe('capacity under concurrent registrations', () => {
     );
     assert.equal(await heldSeats(worker.db, workshop.id), 1);
     assert.equal((await publicWorkshop(worker, slug, workshop.id)).seatsLeft, 4);
+    // No stored registration is left without the seat its confirmation e-mail would promise.
+    const seatless = await worker.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM registrations r WHERE r.email_key = ?
+           AND NOT EXISTS (SELECT 1 FROM seats s WHERE s.registration_id = r.id)`,
+      )
+      .bind(email)
+      .first<{ n: number }>();
+    assert.equal(seatless!.n, 0);
   });
 });

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import {
   confirmLink,
+  confirmThroughPage,
   createSeries,
   createWorkshop,
   everythingIn,
@@ -162,7 +163,7 @@ describe('registering again', () => {
     const freshLink = confirmLink(requests[1]!);
     assert.notEqual(freshLink, firstLink);
     assert.equal(await heldSeats(worker.db, first.id, email), 1);
-    assert.equal((await worker.fetch(freshLink)).status, 200);
+    assert.equal((await confirmThroughPage(worker, freshLink)).status, 200);
     await settle(worker);
     assert.equal(await registrationStatus(worker, id), 'confirmed');
     assert.equal(await heldSeats(worker.db, first.id, email), 1);

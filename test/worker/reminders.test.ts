@@ -16,6 +16,7 @@ import {
   HOUR,
   HTTP_MAIL,
   manageLink,
+  received,
   MINUTE,
   onlyMessage,
   outbox,
@@ -240,7 +241,13 @@ describe('the reminder cron', () => {
       provider.answer = () => 200;
       const confirmed = await onlyMessage(worker, { registrationId: id, kind: 'confirmed' });
       assert.equal(
-        (await cancelThroughManagePage(worker, manageLink(confirmed), 'all')).status,
+        (
+          await cancelThroughManagePage(
+            worker,
+            manageLink(await received(worker, confirmed)),
+            'all',
+          )
+        ).status,
         200,
       );
       await settle(worker);

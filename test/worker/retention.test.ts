@@ -72,13 +72,11 @@ test('personal data goes 30 days after the last workshop, leaving anonymous coun
     town2: { email: uniqueEmail(), organizationType: 'municipality', organization: 'Obec B' },
     uni: { email: uniqueEmail(), organizationType: 'university', organization: 'STU' },
     cancelled: { email: uniqueEmail(), organizationType: 'university', organization: 'UK' },
-    pending: { email: uniqueEmail(), organizationType: 'region', organization: 'TTSK' },
   };
   const ids: Record<string, string> = {};
   for (const key of ['town1', 'town2', 'uni', 'cancelled'] as const) {
     ids[key] = await registerConfirmed(worker, slug, [past.id], people[key]);
   }
-  ids.pending = await register(worker, slug, [past.id], people.pending);
   const cancelLink = manageLink(
     await onlyMessage(worker, { registrationId: ids.cancelled!, kind: 'confirmed' }),
   );
@@ -135,4 +133,24 @@ test('a series keeps personal data as long as its retentionDays says', async () 
   await runCron(worker, end + 366 * DAY);
   assert.equal(await registrationStatus(worker, id), null);
   assert.deepEqual(await attendance(worker, workshop.id), { municipality: 1 });
+});
+
+test('a registration never confirmed goes a week after its hold ended, uncounted', async () => {
+  const slug = unique('series');
+  await createSeries(worker, slug);
+  const workshop = await createWorkshop(worker, slug, { startsInHours: 20 * 24 });
+  const email = uniqueEmail();
+  const id = await register(worker, slug, [workshop.id], { email });
+  const { expires_at: expiresAt } = (await worker.db
+    .prepare('SELECT expires_at FROM registrations WHERE id = ?')
+    .bind(id)
+    .first<{ expires_at: number }>())!;
+
+  await runCron(worker, expiresAt + HOUR);
+  assert.equal(await registrationStatus(worker, id), 'expired');
+  await runCron(worker, expiresAt + 6 * DAY);
+  assert.equal(await registrationStatus(worker, id), 'expired', 'kept for a week');
+  await runCron(worker, expiresAt + 8 * DAY);
+  assert.deepEqual(await tracesOf(worker, email, id), NONE);
+  assert.deepEqual(await attendance(worker, workshop.id), {});
 });

@@ -45,4 +45,6 @@ test('a message the binding refuses is kept and retried, not lost', async (t) =>
   assert.equal(message!.status, 'queued', 'back in the queue for a later run');
   assert.equal(message!.attempts, 1);
   assert.ok(message!.lastError, 'the refusal is recorded');
+  assert.ok(!message!.lastError!.includes(email), 'without the address');
+  assert.ok(!worker.logs().includes(email), 'and the logs neither');
 });

@@ -163,6 +163,21 @@ describe('changing a workshop', () => {
     }
   });
 
+  test('moving a workshop earlier ends pending holds no later than its new start', async () => {
+    const { worker, slug, workshop } = await setup();
+    const id = await register(worker, slug, [workshop.id], { email: uniqueEmail() });
+    const newStart = Date.now() + 2 * HOUR;
+    await patch(worker, workshop.id, {
+      startsAt: new Date(newStart).toISOString(),
+      endsAt: new Date(newStart + 2 * HOUR).toISOString(),
+    });
+    const row = await worker.db
+      .prepare('SELECT expires_at FROM registrations WHERE id = ?')
+      .bind(id)
+      .first<{ expires_at: number }>();
+    assert.equal(row!.expires_at, newStart);
+  });
+
   test('a change of title or capacity sends nothing', async () => {
     const { worker, slug, workshop } = await setup();
     const email = uniqueEmail();

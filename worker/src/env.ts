@@ -16,6 +16,11 @@ export interface Bindings {
   /** HTTP e-mail API (MAIL_TRANSPORT=http): Resend-compatible endpoint and its secret key. */
   MAIL_API_URL?: string;
   MAIL_API_KEY?: string;
+  /**
+   * Rate Limiting binding for public registrations, keyed by client IP (wrangler.jsonc
+   * "ratelimits"). Without it registrations are not rate limited.
+   */
+  REGISTRATION_LIMITER?: RateLimit;
 }
 
 export interface AppEnv {

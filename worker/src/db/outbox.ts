@@ -119,13 +119,20 @@ export async function claimDue(
   return results.map(fromRow);
 }
 
-export const markSent = (db: D1Database, id: string, now: number) =>
+/**
+ * Marks a message sent. With a real transport its bodies go at once: they carry the link tokens,
+ * and once the provider has the message the ledger needs only what was sent to whom and when.
+ */
+export const markSent = (db: D1Database, id: string, now: number, keepBodies: boolean) =>
   db
     .prepare(
-      `UPDATE outbox SET status = 'sent', sent_at = ?2, last_error = NULL
+      `UPDATE outbox SET status = 'sent', sent_at = ?2, last_error = NULL,
+         text_body = CASE WHEN ?3 THEN text_body ELSE '' END,
+         html_body = CASE WHEN ?3 THEN html_body ELSE '' END,
+         attachments = CASE WHEN ?3 THEN attachments ELSE '[]' END
        WHERE id = ?1 AND status = 'sending'`,
     )
-    .bind(id, now);
+    .bind(id, now, keepBodies ? 1 : 0);
 
 /** A failed attempt: back to the queue for `retryAt`, or failed for good when that is null. */
 export const markAttemptFailed = (
@@ -209,3 +216,13 @@ export async function listSeriesMessages(
     sentAt: r.sent_at,
   }));
 }
+
+/** Failed messages of a series go back to the queue, e.g. once the mail setup is fixed. */
+export const requeueFailed = (db: D1Database, seriesId: number, now: number) =>
+  db
+    .prepare(
+      `UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ?2
+       WHERE status = 'failed'
+         AND registration_id IN (SELECT id FROM registrations WHERE series_id = ?1)`,
+    )
+    .bind(seriesId, now);

@@ -25,7 +25,15 @@ export class SeatRefusedError extends Error {
   }
 }
 
-/** Runs a batch (one transaction), turning the seat guard's refusal into a SeatRefusedError. */
+/** Two requests for the same address raced for the same seat; the loser looks again. */
+export class DuplicateSeatError extends Error {
+  override name = 'DuplicateSeatError';
+}
+
+/**
+ * Runs a batch (one transaction), turning the seat guard's refusal into a SeatRefusedError and a
+ * second seat for the same address (the unique index) into a DuplicateSeatError.
+ */
 export async function runSeatBatch(db: D1Database, statements: D1PreparedStatement[]) {
   try {
     return await db.batch(statements);
@@ -33,6 +41,7 @@ export async function runSeatBatch(db: D1Database, statements: D1PreparedStateme
     const message = error instanceof Error ? error.message : '';
     if (message.includes('workshop_full')) throw new SeatRefusedError('workshop_full');
     if (message.includes('registration_closed')) throw new SeatRefusedError('registration_closed');
+    if (message.includes('UNIQUE') && message.includes('seats')) throw new DuplicateSeatError();
     throw error;
   }
 }
@@ -64,10 +73,9 @@ export function insertRegistration(db: D1Database, r: NewRegistration): D1Prepar
   const seats = r.seatWorkshopIds.map((workshopId) =>
     db
       .prepare(
-        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at)
-         SELECT ?1, ?2, ?3, ?4
-         WHERE NOT EXISTS (
-           SELECT 1 FROM seats WHERE workshop_id = ?2 AND email_key = ?3 AND status = 'held')`,
+        // No silent skip: if the address took this seat meanwhile, the unique index fails the
+        // whole batch rather than leave a registration without the seat its e-mail promises.
+        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at) VALUES (?, ?, ?, ?)`,
       )
       .bind(r.id, workshopId, r.emailKey, r.now),
   );
@@ -314,3 +322,13 @@ export async function listRegistrations(
     workshopIds: JSON.parse(r.held) as string[],
   }));
 }
+
+/** A workshop moved earlier: pending holds on it end no later than its new start. */
+export const shortenHolds = (db: D1Database, workshopId: string, startsAt: number) =>
+  db
+    .prepare(
+      `UPDATE registrations SET expires_at = ?2
+       WHERE status = 'pending' AND expires_at > ?2
+         AND id IN (SELECT registration_id FROM seats WHERE workshop_id = ?1 AND status = 'held')`,
+    )
+    .bind(workshopId, startsAt);

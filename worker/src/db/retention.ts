@@ -1,5 +1,8 @@
 const DAY_MS = 86_400_000;
 
+/** Days an expired (never confirmed) registration is kept, to answer "why was my seat released?". */
+export const EXPIRED_KEEP_DAYS = 7;
+
 /**
  * Registrations whose personal data is due for deletion: their series' retention period has
  * passed since their last workshop ended (or since they registered, if they hold no seat at all).
@@ -16,6 +19,8 @@ export async function registrationsPastRetention(
            (SELECT MAX(w.ends_at) FROM seats s JOIN workshops w ON w.id = s.workshop_id
             WHERE s.registration_id = r.id),
            r.created_at) + se.retention_days * ${DAY_MS} < ?1
+         -- Never confirmed (often someone else's address): gone a week after the hold ended.
+         OR (r.status = 'expired' AND r.expires_at + ${EXPIRED_KEEP_DAYS * DAY_MS} < ?1)
        LIMIT ?2`,
     )
     .bind(now, limit)
@@ -25,21 +30,27 @@ export async function registrationsPastRetention(
 
 /**
  * Deletes the registrations, their seats, tokens and sent mail, after adding their confirmed
- * seats to the anonymous counts per workshop and organization type. One batch: all or nothing.
+ * seats to the anonymous counts per workshop and organization type (unless `count` is false, as
+ * for an erasure before the workshop). One batch: all or nothing.
  */
-export function deleteRegistrations(db: D1Database, ids: readonly string[]): D1PreparedStatement[] {
+export function deleteRegistrations(
+  db: D1Database,
+  ids: readonly string[],
+  { count = true } = {},
+): D1PreparedStatement[] {
   const list = ids.map(() => '?').join(', ');
   const statement = (sql: string) => db.prepare(sql).bind(...ids);
-  return [
-    statement(
-      `INSERT INTO attendance_counts (workshop_id, organization_type, participants)
+  const counts = statement(
+    `INSERT INTO attendance_counts (workshop_id, organization_type, participants)
        SELECT s.workshop_id, r.organization_type, COUNT(*)
        FROM seats s JOIN registrations r ON r.id = s.registration_id
        WHERE r.id IN (${list}) AND r.status = 'confirmed' AND s.status = 'held'
        GROUP BY s.workshop_id, r.organization_type
        ON CONFLICT (workshop_id, organization_type)
        DO UPDATE SET participants = participants + excluded.participants`,
-    ),
+  );
+  return [
+    ...(count ? [counts] : []),
     statement(`DELETE FROM outbox WHERE registration_id IN (${list})`),
     statement(`DELETE FROM tokens WHERE registration_id IN (${list})`),
     statement(`DELETE FROM seats WHERE registration_id IN (${list})`),

@@ -56,12 +56,12 @@ export async function upsertSeries(
     .prepare(
       `INSERT INTO series (slug, title_sk, title_en, description_sk, description_en, privacy_url,
          organizer_name, organizer_email, retention_days, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?9, ?9)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, COALESCE(?10, 30), ?9, ?9)
        ON CONFLICT (slug) DO UPDATE SET
          title_sk = excluded.title_sk, title_en = excluded.title_en,
          description_sk = excluded.description_sk, description_en = excluded.description_en,
          privacy_url = excluded.privacy_url, organizer_name = excluded.organizer_name,
-         organizer_email = excluded.organizer_email, retention_days = excluded.retention_days,
+         organizer_email = excluded.organizer_email, retention_days = COALESCE(?10, retention_days),
          updated_at = excluded.updated_at
        RETURNING *`,
     )
@@ -75,7 +75,7 @@ export async function upsertSeries(
       input.organizer.name,
       input.organizer.email,
       now,
-      input.retentionDays,
+      input.retentionDays ?? null,
     )
     .first<SeriesRow>();
   if (!row) throw new Error('upsert returned no row');

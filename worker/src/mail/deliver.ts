@@ -39,7 +39,8 @@ export async function deliverDue(
     return report;
   }
   if (ids?.length === 0) return report;
-  const messages = await claimDue(env.DB, now, BATCH, ids);
+  // D1 binds at most 100 values per statement: a long list is left to the due-order claim.
+  const messages = await claimDue(env.DB, now, BATCH, ids && ids.length <= BATCH ? ids : undefined);
   for (const message of messages) {
     let failure: unknown = null;
     try {
@@ -49,17 +50,22 @@ export async function deliverDue(
     }
     if (failure === null) {
       // Recorded at once, not at the end: a run that dies later must not leave it to be re-sent.
-      await markSent(env.DB, message.id, now).run();
+      // The outbox transport's row is the message (read at /dev/outbox), so it keeps its bodies.
+      await markSent(env.DB, message.id, now, transport.name === 'outbox').run();
       report.sent++;
       continue;
     }
     const permanent = failure instanceof PermanentSendError || message.attempts >= MAX_ATTEMPTS;
-    const reason = failure instanceof Error ? failure.message : 'send failed';
+    // Providers name the recipient in their errors; the address stays out of logs and the ledger.
+    const reason = (failure instanceof Error ? failure.message : 'send failed').replace(
+      /[^\s@<>"']+@[^\s@<>"']+/g,
+      '<address>',
+    );
     const retryAt = permanent ? null : now + retryDelay(message.attempts);
     await markAttemptFailed(env.DB, message.id, reason, retryAt).run();
     if (permanent) report.failed++;
     else report.retrying++;
-    // The kind and id identify the message for organizers; the address stays out of logs.
+    // The kind and id identify the message for organizers.
     console.warn(
       JSON.stringify({
         event: 'mail_send_failed',

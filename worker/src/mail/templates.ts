@@ -60,8 +60,8 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
           : `thank you for registering for these workshops of ${q(title)}:\n${list(ctx.workshops)}`,
         {
           text: sk
-            ? `Registráciu dokončite potvrdením na tomto odkaze. Miesto vám podržíme do ${holdUntil}.`
-            : `Please confirm your registration with this link. We hold your seat until ${holdUntil}.`,
+            ? `Registráciu dokončite: otvorte tento odkaz a potvrďte ju tlačidlom. Miesto vám podržíme do ${holdUntil}.`
+            : `To complete your registration, open this link and press the button. We hold your seat until ${holdUntil}.`,
           link: ctx.confirmUrl,
         },
         sk

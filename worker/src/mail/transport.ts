@@ -1,7 +1,11 @@
 import type { OutboxMessage } from '../db/outbox';
 import type { Bindings } from '../env';
 
-/** A send that must not be retried (the provider refused the message itself). */
+/**
+ * A send that must not be retried: the provider refused this message itself. Everything else —
+ * missing configuration, a rejected key, rate limits, outages — is retried, so that fixing the
+ * setup delivers what was queued meanwhile.
+ */
 export class PermanentSendError extends Error {
   override name = 'PermanentSendError';
 }
@@ -19,7 +23,7 @@ export interface Transport {
 const outboxTransport: Transport = { name: 'outbox', send: async () => {} };
 
 const sender = (env: Bindings, message: OutboxMessage) => {
-  if (!env.MAIL_FROM) throw new PermanentSendError('MAIL_FROM is not configured');
+  if (!env.MAIL_FROM) throw new Error('MAIL_FROM is not configured');
   return { name: message.fromName, email: env.MAIL_FROM };
 };
 
@@ -28,7 +32,7 @@ function cloudflareTransport(env: Bindings): Transport {
   return {
     name: 'cloudflare',
     async send(message) {
-      if (!env.EMAIL) throw new PermanentSendError('the EMAIL binding is missing');
+      if (!env.EMAIL) throw new Error('the EMAIL binding is missing');
       await env.EMAIL.send({
         from: sender(env, message),
         to: message.to,
@@ -47,6 +51,8 @@ function cloudflareTransport(env: Bindings): Transport {
   };
 }
 
+const PERMANENT_STATUSES = new Set([400, 413, 422]);
+
 const base64 = (text: string) => {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
@@ -62,7 +68,7 @@ function httpTransport(env: Bindings): Transport {
   return {
     name: 'http',
     async send(message) {
-      if (!env.MAIL_API_KEY) throw new PermanentSendError('MAIL_API_KEY is not configured');
+      if (!env.MAIL_API_KEY) throw new Error('MAIL_API_KEY is not configured');
       const from = sender(env, message);
       const response = await fetch(env.MAIL_API_URL ?? 'https://api.resend.com/emails', {
         method: 'POST',
@@ -87,10 +93,9 @@ function httpTransport(env: Bindings): Transport {
       });
       if (response.ok) return;
       const detail = `HTTP ${response.status}`;
-      // 4xx means this message will never be accepted; 429 and 5xx are worth another try.
-      if (response.status >= 400 && response.status < 500 && response.status !== 429) {
-        throw new PermanentSendError(detail);
-      }
+      // 400, 413 and 422 refuse the message itself (bad address, too large); a 401/403 after a
+      // key rotation, a 429 or a 5xx is worth another try once the cause is gone.
+      if (PERMANENT_STATUSES.has(response.status)) throw new PermanentSendError(detail);
       throw new Error(detail);
     },
   };

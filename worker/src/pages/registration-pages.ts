@@ -43,6 +43,9 @@ const T = {
     cancelDoneText: 'Zrušili sme vašu registráciu na:',
     cancelMailText: 'Potvrdenie sme vám poslali e-mailom.',
     stillRegistered: 'Naďalej ste zaregistrovaný/-á na:',
+    confirmTitle: 'Potvrďte registráciu',
+    confirmText: 'Registráciu dokončíte tlačidlom nižšie. Registrujete sa na:',
+    confirmButton: 'Potvrdiť registráciu',
   },
   en: {
     confirmedTitle: 'Registration confirmed',
@@ -69,6 +72,9 @@ const T = {
     cancelDoneText: 'We have cancelled your registration for:',
     cancelMailText: 'We have e-mailed you a confirmation.',
     stillRegistered: 'You are still registered for:',
+    confirmTitle: 'Confirm your registration',
+    confirmText: 'Finish your registration with the button below. You are registering for:',
+    confirmButton: 'Confirm registration',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -77,6 +83,31 @@ const panel = (title: string, body: Html | string, error = false) =>
     <div class="panel${error ? ' panel--error' : ''}">${body}</div>`;
 
 export type ConfirmOutcome = 'confirmed' | 'already_confirmed' | 'expired' | 'cancelled';
+
+/**
+ * The page a confirm link opens while the registration can still be confirmed: what it holds, and
+ * one button. Confirming is a POST, because mail scanners open (GET) every link in a message.
+ */
+export function confirmFormPage(
+  token: string,
+  locale: Locale,
+  series: Series,
+  workshops: Workshop[],
+) {
+  const t = T[locale];
+  return page(
+    locale,
+    t.confirmTitle,
+    html`<p class="hint">${series.title[locale]}</p>
+      <h1>${t.confirmTitle}</h1>
+      <p>${t.confirmText}</p>
+      ${workshopList(workshops, locale)}
+      <form method="post" action="/api/v1/registrations/confirm">
+        <input type="hidden" name="token" value="${token}" />
+        <button type="submit">${t.confirmButton}</button>
+      </form>`,
+  );
+}
 
 export function confirmPage(
   outcome: ConfirmOutcome,

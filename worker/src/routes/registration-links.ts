@@ -5,13 +5,14 @@ import type { AppEnv } from '../env';
 import { deliverDue } from '../mail/deliver';
 import {
   cancelledPage,
+  confirmFormPage,
   confirmPage,
   invalidLinkPage,
   managePage,
 } from '../pages/registration-pages';
 import { PAGE_HEADERS } from '../pages/html';
 import { cancelSeats, heldByToken } from '../services/cancel';
-import { confirmByToken } from '../services/confirm';
+import { confirmByToken, confirmLinkByToken } from '../services/confirm';
 
 /** Tokens are 43 base64url characters; anything else is not one of ours. */
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
@@ -19,6 +20,13 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 const tokenQuery = validator('query', (value) => {
   const parsed = token.safeParse(value.token);
   return { token: parsed.success ? parsed.data : null };
+});
+
+const confirmForm = z.object({ token });
+
+const confirmBody = validator('form', (value) => {
+  const parsed = confirmForm.safeParse(value);
+  return parsed.success ? parsed.data : null;
 });
 
 const cancelForm = z.object({
@@ -39,14 +47,25 @@ const htmlPage = (c: Context<AppEnv>, body: string, status: 200 | 404 = 200) =>
   c.body(body, status, PAGE_HEADERS);
 
 /**
- * The pages the links in e-mails open: confirm (idempotent GET), manage, and cancel (a POST, so
- * that mail scanners which open every link cannot cancel anyone).
+ * The pages the links in e-mails open: confirm and manage (GETs that change nothing), and the
+ * forms on them, confirm and cancel (POSTs, so that mail scanners which open every link can
+ * neither confirm a registration nobody made nor cancel anyone).
  */
 export const registrationLinkRoutes = new Hono<AppEnv>()
   .get('/confirm', tokenQuery, async (c) => {
-    const now = Date.now();
     const { token } = c.req.valid('query');
-    const confirmation = token ? await confirmByToken(c.env.DB, token, now) : null;
+    const link = token ? await confirmLinkByToken(c.env.DB, token, Date.now()) : null;
+    if (!token || !link) return htmlPage(c, invalidLinkPage(), 404);
+    const { state, registration, series, workshops } = link;
+    if (state === 'pending') {
+      return htmlPage(c, confirmFormPage(token, registration.locale, series, workshops));
+    }
+    return htmlPage(c, confirmPage(state, registration.locale, series, workshops));
+  })
+  .post('/confirm', confirmBody, async (c) => {
+    const now = Date.now();
+    const form = c.req.valid('form');
+    const confirmation = form ? await confirmByToken(c.env.DB, form.token, now) : null;
     if (!confirmation) return htmlPage(c, invalidLinkPage(), 404);
     c.executionCtx.waitUntil(deliverDue(c.env, now, confirmation.outboxIds));
     const { outcome, registration, series, workshops } = confirmation;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { notFound } from '../http/errors';
 import { jsonBody } from '../http/json-body';
+import { limitRegistrations } from '../http/rate-limit';
 import { findSeries } from '../db/series';
 import { deliverDue } from '../mail/deliver';
 import { registrationInput } from '../schemas/registration';
@@ -10,6 +11,8 @@ import { register } from '../services/register';
 /** Public: register a person for workshops of a series. Mounted under /series/:slug/registrations. */
 export const registrationRoutes = new Hono<AppEnv>().post(
   '/',
+  // First, so that a refused request is not even read.
+  limitRegistrations,
   jsonBody(registrationInput),
   async (c) => {
     const now = Date.now();

@@ -9,8 +9,9 @@ export const seriesInput = z.object({
   /**
    * Days after a registrant's last workshop until their personal data is deleted. EU-funded
    * programmes may have to keep participation evidence for ten years, hence the wide range.
+   * Default 30 for a new series; an update that leaves it out keeps the current value.
    */
-  retentionDays: z.number().int().min(1).max(3700).default(30),
+  retentionDays: z.number().int().min(1).max(3700).optional(),
 });
 
 export type SeriesInput = z.output<typeof seriesInput>;

@@ -10,6 +10,16 @@ import type { ConfirmOutcome } from '../pages/registration-pages';
 import { queueReminders } from '../reminders';
 import { hashToken } from '../tokens';
 
+/** Where the registration a confirm link belongs to stands: still to confirm, or an outcome. */
+export type ConfirmState = 'pending' | Exclude<ConfirmOutcome, 'confirmed'>;
+
+export interface ConfirmLink {
+  state: ConfirmState;
+  registration: Registration;
+  series: Series;
+  workshops: Workshop[];
+}
+
 export interface Confirmation {
   outcome: ConfirmOutcome;
   registration: Registration;
@@ -19,28 +29,45 @@ export interface Confirmation {
 }
 
 /**
- * Confirms the registration a confirm link belongs to. Idempotent: opening the link again (or a
- * mail scanner opening it first) changes nothing and sends nothing twice. Null: not our link.
+ * The registration a confirm link belongs to and whether it can still be confirmed. Reads only:
+ * this is what opening the link (a GET, which mail scanners do too) shows. Null: not our link.
+ */
+export async function confirmLinkByToken(
+  db: D1Database,
+  token: string,
+  now: number,
+): Promise<ConfirmLink | null> {
+  const registration = await findRegistrationByToken(db, await hashToken(token), 'confirm');
+  if (!registration) return null;
+  const series = await findSeriesById(db, registration.seriesId);
+  if (!series) return null;
+  const workshops = await findWorkshopsInSeries(db, series.id, registration.heldWorkshopIds);
+  const link = { registration, series, workshops };
+
+  if (registration.status === 'confirmed') return { ...link, state: 'already_confirmed' };
+  if (registration.status === 'cancelled') return { ...link, state: 'cancelled' };
+  if (registration.status === 'expired' || (registration.expiresAt ?? 0) <= now) {
+    return { ...link, state: 'expired' };
+  }
+  // Every seat was released meanwhile (the organizer cancelled the workshops): nothing to confirm.
+  if (workshops.length === 0) return { ...link, state: 'cancelled' };
+  return { ...link, state: 'pending' };
+}
+
+/**
+ * Confirms the registration a confirm link belongs to (the POST from the confirm page).
+ * Idempotent: submitting again changes nothing and sends nothing twice. Null: not our link.
  */
 export async function confirmByToken(
   db: D1Database,
   token: string,
   now: number,
 ): Promise<Confirmation | null> {
-  const registration = await findRegistrationByToken(db, await hashToken(token), 'confirm');
-  if (!registration) return null;
-  const series = await findSeriesById(db, registration.seriesId);
-  if (!series) return null;
-  const workshops = await findWorkshopsInSeries(db, series.id, registration.heldWorkshopIds);
-  const result = { registration, series, workshops, outboxIds: [] as string[] };
-
-  if (registration.status === 'confirmed') return { ...result, outcome: 'already_confirmed' };
-  if (registration.status === 'cancelled') return { ...result, outcome: 'cancelled' };
-  if (registration.status === 'expired' || (registration.expiresAt ?? 0) <= now) {
-    return { ...result, outcome: 'expired' };
-  }
-  // Every seat was released meanwhile (the organizer cancelled the workshops): nothing to confirm.
-  if (workshops.length === 0) return { ...result, outcome: 'cancelled' };
+  const link = await confirmLinkByToken(db, token, now);
+  if (!link) return null;
+  const { state, ...result } = link;
+  const { registration, series, workshops } = result;
+  if (state !== 'pending') return { ...result, outcome: state, outboxIds: [] };
 
   const mail = await composeMail(db, {
     kind: 'confirmed',
@@ -56,7 +83,7 @@ export async function confirmByToken(
   ]);
   if (update!.meta.changes === 0) {
     // Expired or confirmed by a parallel request in the meantime; the ledger key kept the mail single.
-    return { ...result, outcome: 'already_confirmed' };
+    return { ...result, outcome: 'already_confirmed', outboxIds: [] };
   }
   // Confirmed within a day of a workshop: the join link follows at once, not at the next cron run.
   const reminders = await queueReminders(db, now, registration.id);

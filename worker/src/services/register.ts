@@ -6,6 +6,7 @@ import {
   heldSeatsOf,
   insertRegistration,
   runSeatBatch,
+  DuplicateSeatError,
   SeatRefusedError,
   type HeldSeat,
 } from '../db/registrations';
@@ -57,8 +58,10 @@ export async function register(
     }
     const held = await heldSeatsOf(db, emailKey, input.workshopIds);
     const heldIds = new Set(held.map((h) => h.workshopId));
+    // Judged on every chosen workshop, held or not: a different answer for a held seat in a full
+    // or closed workshop would tell anyone whether an address is registered.
+    refuseUnavailable(workshops, now);
     const toSeat = workshops.filter((w) => !heldIds.has(w.id));
-    refuseUnavailable(toSeat, now);
 
     const id = randomId();
     const statements: D1PreparedStatement[] = [];
@@ -99,6 +102,8 @@ export async function register(
       await runSeatBatch(db, statements);
       return { registration: { id, status: 'pending', workshopIds: input.workshopIds }, outboxIds };
     } catch (error) {
+      // The same address registered in a parallel request: the next look finds its seat held.
+      if (error instanceof DuplicateSeatError && attempt < ATTEMPTS) continue;
       if (!(error instanceof SeatRefusedError)) throw error;
       // Someone took the last seat between our look and our write: the next look reports which.
       // Should seats keep flickering, refuse with what the database said rather than loop.

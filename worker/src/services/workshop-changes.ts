@@ -1,5 +1,5 @@
 import { dropQueuedReminders } from '../db/outbox';
-import { seatHolders } from '../db/registrations';
+import { seatHolders, shortenHolds } from '../db/registrations';
 import type { Series } from '../db/series';
 import {
   cancelWorkshop,
@@ -33,6 +33,8 @@ export async function changeWorkshop(
   const statements = [
     updateWorkshop(db, current.id, next, sequence, now),
     dropQueuedReminders(db, { workshopId: current.id }),
+    // Nobody may confirm a seat in a workshop that has already begun.
+    shortenHolds(db, current.id, next.startsAt),
   ];
   const outboxIds: string[] = [];
   for (const holder of await seatHolders(db, current.id)) {

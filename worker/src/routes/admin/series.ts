@@ -9,7 +9,8 @@ import { randomId } from '../../ids';
 import { seriesInput } from '../../schemas/series';
 import { seriesSlug } from '../../schemas/fields';
 import { scheduleErrors, workshopInput } from '../../schemas/workshop';
-import { listSeriesMessages } from '../../db/outbox';
+import { listSeriesMessages, requeueFailed } from '../../db/outbox';
+import { deliverDue } from '../../mail/deliver';
 import { adminSeries, adminWorkshop } from '../../views';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -67,6 +68,14 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
         confirmedAt: r.confirmedAt === null ? null : iso(r.confirmedAt),
       })),
     });
+  })
+  // Failed messages go back to the queue (e.g. after the mail setup was fixed) and are sent now.
+  .post('/:slug/messages/retry', async (c) => {
+    const now = Date.now();
+    const series = await requireSeries(c.env.DB, c.req.param('slug'));
+    const { meta } = await requeueFailed(c.env.DB, series.id, now).run();
+    c.executionCtx.waitUntil(deliverDue(c.env, now));
+    return c.json({ requeued: meta.changes });
   })
   // Delivery per person and message: organizers see what failed and why, without the bodies.
   .get('/:slug/messages', async (c) => {

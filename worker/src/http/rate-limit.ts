@@ -1,0 +1,49 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import type { ErrorBody } from './errors';
+
+/** Seconds a refused client is told to wait: the longest window the binding counts in. */
+export const RETRY_AFTER_SECONDS = 60;
+
+/**
+ * The key for requests without `cf-connecting-ip`. Cloudflare sets that header on every request
+ * it forwards, so this only happens outside Cloudflare; such requests share one budget.
+ */
+const NO_CLIENT_IP = 'no-client-ip';
+
+/**
+ * Limits public registrations per client IP with the REGISTRATION_LIMITER binding, before the
+ * body is read or anything is stored. The IP is only handed to the binding as its key: it is never
+ * logged or stored. Without the binding (a deployment that has not configured it) every request
+ * passes; so does every request when the binding itself fails, because refusing real registrants
+ * is worse than letting a burst through.
+ */
+export const limitRegistrations: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const limiter = c.env.REGISTRATION_LIMITER;
+  if (limiter) {
+    const key = c.req.header('cf-connecting-ip') || NO_CLIENT_IP;
+    let allowed = true;
+    try {
+      ({ success: allowed } = await limiter.limit({ key }));
+    } catch (error) {
+      // The error's name only: its message could echo the key.
+      console.error(
+        JSON.stringify({
+          event: 'rate_limit_failed',
+          route: c.req.routePath,
+          error: error instanceof Error ? error.name : 'non-error thrown',
+        }),
+      );
+    }
+    if (!allowed) {
+      const body: ErrorBody = {
+        error: {
+          code: 'rate_limited',
+          message: `Too many registrations from this network. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
+        },
+      };
+      return c.json(body, 429, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+    }
+  }
+  await next();
+};
