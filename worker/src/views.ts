@@ -5,7 +5,10 @@ import type { Workshop } from './db/workshops';
  * The JSON shapes the API returns. Public views are built field by field (never by spreading a
  * record) so that a join link or a new private column cannot leak into a public response.
  */
-const iso = (ms: number) => new Date(ms).toISOString();
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+/** An optional instant as ISO 8601, or null. */
+export const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 export const publicSeries = (s: Series) => ({
   slug: s.slug,
@@ -38,5 +41,5 @@ export const adminWorkshop = (w: Workshop, now: number) => ({
   seatsTaken: w.seatsTaken,
   joinUrl: w.joinUrl,
   registrationClosesAt: iso(w.registrationClosesAt),
-  cancelledAt: w.cancelledAt === null ? null : iso(w.cancelledAt),
+  cancelledAt: isoOrNull(w.cancelledAt),
 });

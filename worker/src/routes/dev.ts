@@ -3,6 +3,7 @@ import { isDevelopment, type AppEnv } from '../env';
 import { listOutbox, type OutboxMessage } from '../db/outbox';
 import { html, page } from '../pages/html';
 import { runScheduled } from '../scheduled';
+import { iso, isoOrNull } from '../views';
 
 /**
  * The development outbox: every e-mail the worker "sent" with the outbox transport. Exists only
@@ -29,8 +30,8 @@ const view = (m: OutboxMessage) => ({
   attachments: m.attachments,
   status: m.status,
   attempts: m.attempts,
-  createdAt: new Date(m.createdAt).toISOString(),
-  sentAt: m.sentAt === null ? null : new Date(m.sentAt).toISOString(),
+  createdAt: iso(m.createdAt),
+  sentAt: isoOrNull(m.sentAt),
 });
 
 devRoutes.get('/api/v1/dev/outbox', devOnly, async (c) =>
@@ -53,7 +54,7 @@ devRoutes.get('/dev/outbox', devOnly, async (c) => {
         html`<section class="panel">
           <p>
             <strong>${m.subject}</strong><br />To: ${m.to} · ${m.kind} · ${m.status} ·
-            ${new Date(m.createdAt).toISOString()}
+            ${iso(m.createdAt)}
           </p>
           <pre style="white-space:pre-wrap">${linkify(m.text)}</pre>
           ${m.attachments.length > 0 ? html`<p>Attachments: ${m.attachments.map((a) => a.filename).join(', ')}</p>` : ''}
@@ -76,5 +77,5 @@ devRoutes.post('/api/v1/dev/scheduled', devOnly, async (c) => {
     );
   }
   await runScheduled(c.env, time);
-  return c.json({ ranAt: new Date(time).toISOString() });
+  return c.json({ ranAt: iso(time) });
 });

@@ -11,9 +11,7 @@ import { seriesSlug } from '../../schemas/fields';
 import { scheduleErrors, workshopInput } from '../../schemas/workshop';
 import { listSeriesMessages, requeueFailed } from '../../db/outbox';
 import { deliverDue } from '../../mail/deliver';
-import { adminSeries, adminWorkshop } from '../../views';
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { adminSeries, adminWorkshop, iso, isoOrNull } from '../../views';
 
 async function requireSeries(db: D1Database, slug: string) {
   const series = await findSeries(db, slug);
@@ -65,7 +63,7 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
       registrations: registrations.map((r) => ({
         ...r,
         createdAt: iso(r.createdAt),
-        confirmedAt: r.confirmedAt === null ? null : iso(r.confirmedAt),
+        confirmedAt: isoOrNull(r.confirmedAt),
       })),
     });
   })
@@ -85,7 +83,7 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
       messages: messages.map((m) => ({
         ...m,
         createdAt: iso(m.createdAt),
-        sentAt: m.sentAt === null ? null : iso(m.sentAt),
+        sentAt: isoOrNull(m.sentAt),
       })),
     });
   });
