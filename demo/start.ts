@@ -44,6 +44,7 @@ console.log(`
 
   Demo (Slovak):   ${server.url}/
   Demo (English):  ${server.url}/en.html
+  More demos:      ${server.url}/csp (strict CSP), /idsk2, /aggressive-css, /integration
   Public API:      ${server.url}/api/v1/series/${DEMO_SERIES_SLUG}
   E-mail outbox:   ${server.url}/dev/outbox
   Run the cron:    curl -X POST ${server.url}/api/v1/dev/scheduled
