@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, mock, test } from 'node:test';
 import { Hono } from 'hono';
 import type { AppEnv, Bindings } from '../../worker/src/env';
+import { handleError } from '../../worker/src/http/handle-error';
 import { limitRegistrations } from '../../worker/src/http/rate-limit';
 import { json, startTestWorker, type TestWorker } from '../support/worker';
 import {
@@ -178,6 +179,7 @@ describe('the rate-limit middleware', () => {
       passed++;
       return c.json({ ok: true }, 201);
     });
+    app.onError(handleError);
     const env = { REGISTRATION_LIMITER: limiter } as Partial<Bindings> as Bindings;
     return {
       post: (headers: Record<string, string> = {}) =>

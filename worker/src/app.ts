@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
-import { ApiError } from './http/errors';
+import { noSuchEndpoint } from './http/errors';
+import { handleError } from './http/handle-error';
 import { seriesRoutes } from './routes/series';
 import { registrationRoutes } from './routes/registrations';
 import { adminRoutes } from './routes/admin';
@@ -29,24 +29,6 @@ app.route('/api/v1/registrations', registrationLinkRoutes);
 app.route('/api/v1/admin', adminRoutes);
 app.route('/', devRoutes);
 
-app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such endpoint.' } }, 404));
+app.notFound((c) => c.json(noSuchEndpoint().toBody(), 404));
 
-app.onError((error, c) => {
-  if (error instanceof ApiError) {
-    if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
-    return c.json(error.toBody(), error.status);
-  }
-  if (error instanceof HTTPException && error.status < 500) {
-    return c.json({ error: { code: 'bad_request', message: error.message } }, error.status);
-  }
-  // Route pattern, not URL: URLs can carry tokens. No request body, no bound values.
-  console.error(
-    JSON.stringify({
-      event: 'unhandled_error',
-      method: c.req.method,
-      route: c.req.routePath,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown',
-    }),
-  );
-  return c.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, 500);
-});
+app.onError(handleError);

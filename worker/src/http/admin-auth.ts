@@ -11,7 +11,13 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const expected = c.env.ADMIN_TOKEN;
   const presented = /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '')?.[1];
   if (!expected || !presented || !(await sameSecret(presented, expected))) {
-    throw new ApiError(401, 'unauthorized', 'Send a valid admin token as a Bearer credential.');
+    throw new ApiError(
+      401,
+      'unauthorized',
+      'Send a valid admin token as a Bearer credential.',
+      {},
+      { 'WWW-Authenticate': 'Bearer' },
+    );
   }
   await next();
 };

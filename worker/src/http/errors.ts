@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly extra: Pick<ErrorBody['error'], 'fields' | 'workshopIds'> = {},
+    /** Response headers that belong to the error (WWW-Authenticate, Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,6 +33,9 @@ export class ApiError extends Error {
     return { error: { code: this.code, message: this.message, ...this.extra } };
   }
 }
+
+/** No route matched (also what dev-only routes answer outside development). */
+export const noSuchEndpoint = () => new ApiError(404, 'not_found', 'No such endpoint.');
 
 export const notFound = (code: string, what: string) =>
   new ApiError(404, code, `${what} not found.`);

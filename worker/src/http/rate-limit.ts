@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import type { ErrorBody } from './errors';
+import { ApiError } from './errors';
 
 /** Seconds a refused client is told to wait: the longest window the binding counts in. */
 export const RETRY_AFTER_SECONDS = 60;
@@ -36,13 +36,13 @@ export const limitRegistrations: MiddlewareHandler<AppEnv> = async (c, next) => 
       );
     }
     if (!allowed) {
-      const body: ErrorBody = {
-        error: {
-          code: 'rate_limited',
-          message: `Too many registrations from this network. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
-        },
-      };
-      return c.json(body, 429, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many registrations from this network. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
+        {},
+        { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      );
     }
   }
   await next();

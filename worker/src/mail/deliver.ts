@@ -30,15 +30,14 @@ export async function deliverDue(
   ids?: readonly string[],
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  if (ids?.length === 0) return report;
   const transport = chooseTransport(env);
   if (!transport) {
-    if (ids?.length === 0) return report;
     console.warn(
       JSON.stringify({ event: 'mail_not_sent', reason: 'no mail transport configured' }),
     );
     return report;
   }
-  if (ids?.length === 0) return report;
   // D1 binds at most 100 values per statement: a long list is left to the due-order claim.
   const messages = await claimDue(env.DB, now, BATCH, ids && ids.length <= BATCH ? ids : undefined);
   for (const message of messages) {

@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { isDevelopment, type AppEnv } from '../env';
+import { noSuchEndpoint } from '../http/errors';
 import { listOutbox, type OutboxMessage } from '../db/outbox';
 import { html, page } from '../pages/html';
 import { runScheduled } from '../scheduled';
@@ -12,9 +13,7 @@ import { iso, isoOrNull } from '../views';
 export const devRoutes = new Hono<AppEnv>();
 
 const devOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!isDevelopment(c.env)) {
-    return c.json({ error: { code: 'not_found', message: 'No such endpoint.' } }, 404);
-  }
+  if (!isDevelopment(c.env)) throw noSuchEndpoint();
   await next();
 };
 

@@ -22,26 +22,25 @@ const tokenQuery = validator('query', (value) => {
   return { token: parsed.success ? parsed.data : null };
 });
 
-const confirmForm = z.object({ token });
+/** A form posted from one of our pages, or null when it is not one (answered with the 404 page). */
+const formBody = <S extends z.ZodType>(schema: S) =>
+  validator('form', (value) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? (parsed.data as z.output<S>) : null;
+  });
 
-const confirmBody = validator('form', (value) => {
-  const parsed = confirmForm.safeParse(value);
-  return parsed.success ? parsed.data : null;
-});
+const confirmBody = formBody(z.object({ token }));
 
-const cancelForm = z.object({
-  token,
-  workshopId: z
-    .union([z.string().max(64), z.array(z.string().max(64)).max(50)])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-  all: z.literal('1').optional(),
-});
-
-const cancelBody = validator('form', (value) => {
-  const parsed = cancelForm.safeParse(value);
-  return parsed.success ? parsed.data : null;
-});
+const cancelBody = formBody(
+  z.object({
+    token,
+    workshopId: z
+      .union([z.string().max(64), z.array(z.string().max(64)).max(50)])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+    all: z.literal('1').optional(),
+  }),
+);
 
 const htmlPage = (c: Context<AppEnv>, body: string, status: 200 | 404 = 200) =>
   c.body(body, status, PAGE_HEADERS);
