@@ -5,13 +5,29 @@ import { intlLocale } from './localization.js';
 /** Workshop times are Bratislava times, wherever the visitor is. */
 export const TIME_ZONE = 'Europe/Bratislava';
 
+/**
+ * Formatters are costly to build and the form re-renders on every keystroke, each workshop's
+ * times with it: one per language and set of options is kept.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 const partsOf = (
   instant: Date,
   locale: Locale,
   options: Intl.DateTimeFormatOptions,
 ): Record<string, string> =>
   Object.fromEntries(
-    new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options })
+    formatter(locale, options)
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
