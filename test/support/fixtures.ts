@@ -2,6 +2,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { D1Database } from '@cloudflare/workers-types/experimental';
 import { demoParticipants, demoSeries, demoWorkshops, type DemoWorkshop } from '../../demo/content';
+import {
+  outboxMessageFromRow,
+  type OutboxMessage,
+  type OutboxRow,
+} from '../../worker/src/db/outbox';
 import { asAdmin, json, ORIGIN, startTestWorker, type TestWorker } from './worker';
 
 export const HOUR = 3_600_000;
@@ -110,6 +115,23 @@ export async function createWorkshop(
 }
 
 /** A registration body that passes validation: the first demo participant, in Slovak. */
+/** A new series with two roomy workshops, in three and four days, with distinct titles. */
+export async function seriesWithTwoWorkshops(worker: TestWorker) {
+  const slug = unique('series');
+  await createSeries(worker, slug);
+  const first = await createWorkshop(worker, slug, {
+    startsInHours: 72,
+    capacity: 100,
+    title: { sk: 'Prvý workshop', en: 'First workshop' },
+  });
+  const second = await createWorkshop(worker, slug, {
+    startsInHours: 96,
+    capacity: 100,
+    title: { sk: 'Druhý workshop', en: 'Second workshop' },
+  });
+  return { slug, first, second };
+}
+
 export function validRegistration(
   workshopIds: string[],
   overrides: Record<string, unknown> = {},
@@ -208,52 +230,10 @@ export async function testWorker(
   return worker;
 }
 
-export interface CalendarAttachment {
-  filename: string;
-  contentType: string;
-  content: string;
-}
+export type { OutboxMessage };
 
-/** A row of the outbox (the send ledger), as tests read it. */
-export interface OutboxMessage {
-  id: string;
-  kind: string;
-  registrationId: string;
-  workshopId: string | null;
-  to: string;
-  fromName: string;
-  replyTo: string;
-  subject: string;
-  text: string;
-  html: string;
-  attachments: CalendarAttachment[];
-  status: 'queued' | 'sending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: number;
-  sentAt: number | null;
-  createdAt: number;
-}
-
-interface OutboxRow {
-  id: string;
-  kind: string;
-  registration_id: string;
-  workshop_id: string | null;
-  to_address: string;
-  from_name: string;
-  reply_to: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  attachments: string;
-  status: OutboxMessage['status'];
-  attempts: number;
-  last_error: string | null;
-  next_attempt_at: number;
-  sent_at: number | null;
-  created_at: number;
-}
+/** A calendar file attached to a message. */
+export type CalendarAttachment = OutboxMessage['attachments'][number];
 
 /** Messages in the outbox, oldest first, optionally only those matching every given field. */
 export async function outbox(
@@ -274,25 +254,7 @@ export async function outbox(
       where.workshopId ?? null,
     )
     .all<OutboxRow>();
-  return results.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    registrationId: r.registration_id,
-    workshopId: r.workshop_id,
-    to: r.to_address,
-    fromName: r.from_name,
-    replyTo: r.reply_to,
-    subject: r.subject,
-    text: r.text_body,
-    html: r.html_body,
-    attachments: JSON.parse(r.attachments) as CalendarAttachment[],
-    status: r.status,
-    attempts: r.attempts,
-    lastError: r.last_error,
-    nextAttemptAt: r.next_attempt_at,
-    sentAt: r.sent_at,
-    createdAt: r.created_at,
-  }));
+  return results.map(outboxMessageFromRow);
 }
 
 /** The one message matching `where`; fails when there is none or more than one. */

@@ -3,8 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import {
   cancelThroughManagePage,
-  createSeries,
-  createWorkshop,
   everythingIn,
   heldSeats,
   manageLink,
@@ -14,8 +12,8 @@ import {
   register,
   registerConfirmed,
   registrationStatus,
+  seriesWithTwoWorkshops,
   settle,
-  unique,
   uniqueEmail,
   type AdminWorkshop,
 } from '../support/fixtures';
@@ -27,18 +25,7 @@ let second: AdminWorkshop;
 
 before(async () => {
   worker = await startTestWorker();
-  slug = unique('series');
-  await createSeries(worker, slug);
-  first = await createWorkshop(worker, slug, {
-    startsInHours: 72,
-    capacity: 100,
-    title: { sk: 'Prvý workshop', en: 'First workshop' },
-  });
-  second = await createWorkshop(worker, slug, {
-    startsInHours: 96,
-    capacity: 100,
-    title: { sk: 'Druhý workshop', en: 'Second workshop' },
-  });
+  ({ slug, first, second } = await seriesWithTwoWorkshops(worker));
 });
 after(() => worker.dispose());
 

@@ -17,6 +17,7 @@ import {
   register,
   registerConfirmed,
   registrationStatus,
+  seriesWithTwoWorkshops,
   runCron,
   settle,
   storedCounts,
@@ -99,18 +100,7 @@ describe('registering again', () => {
   let second: AdminWorkshop;
 
   before(async () => {
-    slug = unique('series');
-    await createSeries(worker, slug);
-    first = await createWorkshop(worker, slug, {
-      startsInHours: 72,
-      capacity: 100,
-      title: { sk: 'Prvý workshop', en: 'First workshop' },
-    });
-    second = await createWorkshop(worker, slug, {
-      startsInHours: 96,
-      capacity: 100,
-      title: { sk: 'Druhý workshop', en: 'Second workshop' },
-    });
+    ({ slug, first, second } = await seriesWithTwoWorkshops(worker));
   });
   async function registerAgain(workshopIds: string[], email: string) {
     const res = await postRegistration(worker, slug, validRegistration(workshopIds, { email }));

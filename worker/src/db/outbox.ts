@@ -9,12 +9,14 @@ export interface OutboxMessage extends Mail {
   workshopId: string | null;
   status: OutboxStatus;
   attempts: number;
+  /** When a queued message may be tried (again). */
+  nextAttemptAt: number;
   createdAt: number;
   sentAt: number | null;
   lastError: string | null;
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   kind: MailKind;
   registration_id: string;
@@ -28,12 +30,13 @@ interface OutboxRow {
   attachments: string;
   status: OutboxStatus;
   attempts: number;
+  next_attempt_at: number;
   created_at: number;
   sent_at: number | null;
   last_error: string | null;
 }
 
-const fromRow = (r: OutboxRow): OutboxMessage => ({
+export const outboxMessageFromRow = (r: OutboxRow): OutboxMessage => ({
   id: r.id,
   kind: r.kind,
   registrationId: r.registration_id,
@@ -47,6 +50,7 @@ const fromRow = (r: OutboxRow): OutboxMessage => ({
   attachments: JSON.parse(r.attachments) as Attachment[],
   status: r.status,
   attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
   createdAt: r.created_at,
   sentAt: r.sent_at,
   lastError: r.last_error,
@@ -116,7 +120,7 @@ export async function claimDue(
     )
     .bind(now, limit, ...(ids ?? []))
     .all<OutboxRow>();
-  return results.map(fromRow);
+  return results.map(outboxMessageFromRow);
 }
 
 /**
@@ -173,7 +177,7 @@ export async function listOutbox(db: D1Database, limit = 200): Promise<OutboxMes
     .prepare('SELECT * FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ?')
     .bind(limit)
     .all<OutboxRow>();
-  return results.map(fromRow);
+  return results.map(outboxMessageFromRow);
 }
 
 export interface MessageStatus {
