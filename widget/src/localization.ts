@@ -28,9 +28,6 @@ export function useLocale(locale: Locale): Promise<void> {
   return getLocale() === locale ? Promise.resolve() : setLocale(locale);
 }
 
-/** The active language as a Locale (the generated locale list is wider than our type). */
-export const activeLocale = (): Locale => toLocale(getLocale());
-
 /** BCP 47 tags for Intl: British English writes "Wednesday 25 May 2022, 10:00". */
 export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'sk-SK');
 

@@ -57,14 +57,3 @@ export function deleteRegistrations(
     statement(`DELETE FROM registrations WHERE id IN (${list})`),
   ];
 }
-
-export async function attendanceCounts(db: D1Database, workshopId: string) {
-  const { results } = await db
-    .prepare(
-      `SELECT organization_type, participants FROM attendance_counts WHERE workshop_id = ?
-       ORDER BY organization_type`,
-    )
-    .bind(workshopId)
-    .all<{ organization_type: string; participants: number }>();
-  return Object.fromEntries(results.map((r) => [r.organization_type, r.participants]));
-}
