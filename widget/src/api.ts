@@ -1,59 +1,25 @@
-/** The public API as the widget sees it (worker/src/routes/series.ts and registrations.ts). */
-
-export type Locale = 'sk' | 'en';
-export type Localized = Record<Locale, string>;
-
-export interface Series {
-  slug: string;
-  title: Localized;
-  description: Localized;
-  privacyUrl: string;
-  organizer: Contact;
-}
-
-export interface Workshop {
-  id: string;
-  title: Localized;
-  description: Localized;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  seatsLeft: number;
-  registrationOpen: boolean;
-}
-
-export interface SeriesResponse {
-  series: Series;
-  workshops: Workshop[];
-}
-
-export interface RegistrationRequest {
-  givenName: string;
-  familyName: string;
-  email: string;
-  organizationType: string;
-  organization: string;
-  role: string;
-  workshopIds: string[];
-  locale: Locale;
-}
-
 /**
- * `pending`: the person must still click the confirmation link sent by e-mail (double opt-in);
- * `confirmed`: the seats are theirs. Any other status reads as confirmed.
+ * The public API as the widget calls it. Its wire types are the worker's own contract
+ * (worker/contract/), imported as types only, so they cannot drift from what the API sends.
  */
-export interface Registration {
-  id: string;
-  status: 'pending' | 'confirmed' | (string & {});
-  workshopIds: string[];
-}
+import type {
+  ErrorBody,
+  RegistrationRequest,
+  RegistrationResponse,
+  SeriesResponse,
+} from '../../worker/contract/public-api.js';
 
-/** Who to write to when registration does not work. */
-export interface Contact {
-  name: string;
-  email: string;
-}
-
+export type {
+  Contact,
+  Locale,
+  Localized,
+  PublicSeries as Series,
+  PublicWorkshop as Workshop,
+  RegistrationReceipt as Registration,
+  RegistrationRequest,
+  RegistrationResponse,
+  SeriesResponse,
+} from '../../worker/contract/public-api.js';
 /** The server answered with `{error: {...}}`. */
 export class ApiRequestError extends Error {
   constructor(
@@ -95,8 +61,8 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   } catch {
     throw new NetworkError();
   }
-  const body = await response.json().catch(() => null);
-  if (response.ok && body) return body as T;
+  const body = (await response.json().catch(() => null)) as (T & Partial<ErrorBody>) | null;
+  if (response.ok && body) return body;
   const error = body?.error;
   if (typeof error?.code === 'string') {
     throw new ApiRequestError(response.status, error.code, error.fields, error.workshopIds);
@@ -110,7 +76,7 @@ export const fetchSeries = (base: string, slug: string, signal?: AbortSignal) =>
   request<SeriesResponse>(endpoint(base, `/series/${encodeURIComponent(slug)}`), { signal });
 
 export const postRegistration = (base: string, slug: string, body: RegistrationRequest) =>
-  request<{ registration: Registration }>(
+  request<RegistrationResponse>(
     endpoint(base, `/series/${encodeURIComponent(slug)}/registrations`),
     { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
   ).then((r) => r.registration);

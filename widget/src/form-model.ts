@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { Locale } from './api.js';
+import type { Locale, RegistrationRequest } from './api.js';
 import { pluralCategory, quotedList } from './format.js';
 
 import {
@@ -8,7 +8,7 @@ import {
   ORGANIZATION_TYPES,
   organizationRequired,
   type OrganizationType,
-} from '../../worker/src/schemas/registration-rules.js';
+} from '../../worker/contract/registration-rules.js';
 
 export { MAX_LENGTH, ORGANIZATION_TYPES, organizationRequired, type OrganizationType };
 
@@ -192,6 +192,13 @@ function registrationClosedMessage(titles: string[], locale: Locale): string {
         id: 'registration-closed-other',
       });
   }
+}
+
+/** The request for a form that `validate` passed (so a type of organisation is chosen). */
+export function registrationRequest(values: FormValues, locale: Locale): RegistrationRequest {
+  const { organizationType } = values;
+  if (organizationType === '') throw new Error('validate() the form before sending it');
+  return { ...values, organizationType, locale };
 }
 
 export const isOrganizationType = (value: unknown): value is OrganizationType =>

@@ -18,6 +18,7 @@ import {
   emptyForm,
   errorMessage,
   isOrganizationType,
+  registrationRequest,
   validate,
   type FieldErrors,
   type FieldName,
@@ -350,10 +351,11 @@ export class WorkshopSignup extends LitElement {
     this.announce(() => msg('Sending your registration…'));
     const values = this.values;
     try {
-      const registration = await postRegistration(this.apiBase, this.series, {
-        ...values,
-        locale: this.locale,
-      });
+      const registration = await postRegistration(
+        this.apiBase,
+        this.series,
+        registrationRequest(values, this.locale),
+      );
       clearDraft(this.apiBase, this.series);
       this.registered = {
         workshops: this.shownWorkshops.filter((w) => values.workshopIds.includes(w.id)),

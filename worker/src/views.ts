@@ -1,3 +1,4 @@
+import type { PublicSeries, PublicWorkshop } from '../contract';
 import type { Series } from './db/series';
 import type { Workshop } from './db/workshops';
 
@@ -10,7 +11,7 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 /** An optional instant as ISO 8601, or null. */
 export const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
-export const publicSeries = (s: Series) => ({
+export const publicSeries = (s: Series): PublicSeries => ({
   slug: s.slug,
   title: s.title,
   description: s.description,
@@ -25,7 +26,7 @@ export const seatsLeft = (w: Workshop) => Math.max(0, w.capacity - w.seatsTaken)
 export const isRegistrationOpen = (w: Workshop, now: number) =>
   w.cancelledAt === null && now < w.registrationClosesAt;
 
-export const publicWorkshop = (w: Workshop, now: number) => ({
+export const publicWorkshop = (w: Workshop, now: number): PublicWorkshop => ({
   id: w.id,
   title: w.title,
   description: w.description,

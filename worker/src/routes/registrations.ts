@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { RegistrationResponse } from '../../contract';
 import type { AppEnv } from '../env';
 import { notFound } from '../http/errors';
 import { jsonBody } from '../http/json-body';
@@ -28,6 +29,6 @@ export const registrationRoutes = new Hono<AppEnv>().post(
     );
     // The confirmation e-mail goes out now; if this send fails, the cron retries it.
     c.executionCtx.waitUntil(deliverDue(c.env, now, outboxIds));
-    return c.json({ registration }, 201);
+    return c.json({ registration } satisfies RegistrationResponse, 201);
   },
 );

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { SeriesResponse } from '../../contract';
 import type { AppEnv } from '../env';
 import { notFound } from '../http/errors';
 import { findSeries } from '../db/series';
@@ -14,5 +15,5 @@ export const seriesRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   return c.json({
     series: publicSeries(series),
     workshops: workshops.map((w) => publicWorkshop(w, now)),
-  });
+  } satisfies SeriesResponse);
 });

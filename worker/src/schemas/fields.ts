@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EMAIL_PATTERN, MAX_LENGTH } from './registration-rules';
+import { EMAIL_PATTERN, MAX_LENGTH } from '../../contract';
 
 /**
  * Control characters (line breaks, NUL, …) have no place in a name and could smuggle e-mail headers.

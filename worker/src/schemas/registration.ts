@@ -1,19 +1,17 @@
 import * as z from 'zod';
 import { emailAddress, optionalLine, requiredLine } from './fields';
 import {
+  LOCALES,
   MAX_LENGTH,
+  MAX_WORKSHOPS_PER_REGISTRATION,
   ORGANIZATION_TYPES,
   organizationRequired,
+  type Locale,
   type OrganizationType,
-} from './registration-rules';
+} from '../../contract';
 
-export { ORGANIZATION_TYPES, type OrganizationType };
-
-export const LOCALES = ['sk', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** A form covers one series; twenty workshops is far beyond any real series and bounds the work. */
-export const MAX_WORKSHOPS_PER_REGISTRATION = 20;
+export { LOCALES, MAX_WORKSHOPS_PER_REGISTRATION, ORGANIZATION_TYPES };
+export type { Locale, OrganizationType };
 
 export const registrationInput = z
   .object({

@@ -1,3 +1,4 @@
+import type { RegistrationReceipt } from '../../contract';
 import { ApiError, validationFailed } from '../http/errors';
 import { randomId } from '../ids';
 import {
@@ -16,11 +17,8 @@ import { composeMail } from '../mail/compose';
 import type { RegistrationInput } from '../schemas/registration';
 import { isRegistrationOpen, seatsLeft } from '../views';
 
-export interface Registered {
-  id: string;
-  status: 'pending';
-  workshopIds: string[];
-}
+/** What the API answers for an accepted registration (the public contract's receipt). */
+export type Registered = RegistrationReceipt;
 
 /** How often to retry when the database refused a seat but a fresh look finds it free again. */
 const ATTEMPTS = 3;

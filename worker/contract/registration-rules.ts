@@ -1,7 +1,7 @@
 /**
  * The rules a registration must meet, shared by the API (zod schemas) and the widget (checks on
  * submit), so that the form never accepts what the API refuses or the other way round. No
- * dependencies: the widget bundles this file.
+ * dependencies: the widget bundles what it uses of this file.
  */
 
 /** Who registers, as the announcement names its audience. */
@@ -28,6 +28,9 @@ export const MAX_LENGTH = {
 /** The WHATWG "valid e-mail address" rule with a dotted domain, as people type them into forms. */
 export const EMAIL_PATTERN =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+
+/** A form covers one series; twenty workshops is far beyond any real series and bounds the work. */
+export const MAX_WORKSHOPS_PER_REGISTRATION = 20;
 
 /** Everyone names their organization except the expert public, who take part as individuals. */
 export const organizationRequired = (type: string) => type !== 'expert';

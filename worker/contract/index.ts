@@ -1,0 +1,3 @@
+/** The contract between the worker and its clients: rules and wire types, no dependencies. */
+export * from './registration-rules';
+export * from './public-api';

@@ -1,0 +1,91 @@
+/**
+ * The public API's wire format: what `GET /api/v1/series/:slug` and
+ * `POST /api/v1/series/:slug/registrations` send and answer. The worker's presenters are typed
+ * with these, and the widget reads responses through them, so neither side can drift from the
+ * other (test/contract/ proves the worker's schemas agree). Types only: importing this file adds
+ * nothing to a bundle.
+ */
+import type { OrganizationType } from './registration-rules';
+
+export const LOCALES = ['sk', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A text in both languages; `en` may be empty where the organizer gave Slovak only. */
+export type Localized = Record<Locale, string>;
+
+/** Who to write to about a series. */
+export interface Contact {
+  name: string;
+  email: string;
+}
+
+export interface PublicSeries {
+  slug: string;
+  title: Localized;
+  description: Localized;
+  privacyUrl: string;
+  organizer: Contact;
+}
+
+/** Instants are ISO 8601 strings in UTC. Never a join link. */
+export interface PublicWorkshop {
+  id: string;
+  title: Localized;
+  description: Localized;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  seatsLeft: number;
+  registrationOpen: boolean;
+}
+
+/** `GET /api/v1/series/:slug` */
+export interface SeriesResponse {
+  series: PublicSeries;
+  workshops: PublicWorkshop[];
+}
+
+/** `POST /api/v1/series/:slug/registrations` body. */
+export interface RegistrationRequest {
+  givenName: string;
+  familyName: string;
+  email: string;
+  organizationType: OrganizationType;
+  organization?: string;
+  role?: string;
+  workshopIds: string[];
+  locale: Locale;
+}
+
+/** A registration is pending until the person confirms it with the link in the e-mail. */
+export interface RegistrationReceipt {
+  id: string;
+  status: 'pending';
+  workshopIds: string[];
+}
+
+/** `POST /api/v1/series/:slug/registrations` → 201 */
+export interface RegistrationResponse {
+  registration: RegistrationReceipt;
+}
+
+/** Why a field was refused; the widget localizes each. */
+export type FieldErrorCode =
+  | 'required'
+  | 'invalid_email'
+  | 'too_long'
+  | 'invalid_choice'
+  | 'invalid_type'
+  | 'invalid_characters'
+  | 'unknown_workshop'
+  | (string & {});
+
+/** Every error answer: `code` is stable and meant for programs, `message` for developers. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, FieldErrorCode>;
+    workshopIds?: string[];
+  };
+}
