@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { demoSeries } from '../../demo/content';
-import { MAX_ATTEMPTS } from '../../worker/src/mail/deliver';
+import { MAX_ATTEMPTS } from '../../worker/src/jobs/deliver';
 import { asAdmin } from '../support/worker';
 import {
   adminMessages,

@@ -6,7 +6,7 @@ import {
   REMINDER_LEAD_MS,
   selectDueReminders,
   type ReminderCandidate,
-} from '../../worker/src/reminders';
+} from '../../worker/src/jobs/reminders';
 import {
   cancelThroughManagePage,
   createSeries,

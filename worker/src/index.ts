@@ -1,6 +1,6 @@
 import { app } from './app';
 import type { Bindings } from './env';
-import { runScheduled } from './scheduled';
+import { runScheduled } from './jobs/scheduled';
 
 export default {
   fetch: app.fetch,

@@ -1,4 +1,4 @@
-import type { ReminderCandidate } from '../reminders';
+import type { ReminderCandidate } from '../jobs/reminders';
 
 interface CandidateRow {
   registration_id: string;

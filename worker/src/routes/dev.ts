@@ -3,7 +3,7 @@ import { isDevelopment, type AppEnv } from '../env';
 import { noSuchEndpoint } from '../http/errors';
 import { listOutbox, type OutboxMessage } from '../db/outbox';
 import { html, page } from '../pages/html';
-import { runScheduled } from '../scheduled';
+import { runScheduled } from '../jobs/scheduled';
 import { iso, isoOrNull } from '../views';
 
 /**

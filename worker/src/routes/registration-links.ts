@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { validator } from 'hono/validator';
 import * as z from 'zod';
 import type { AppEnv } from '../env';
-import { deliverDue } from '../mail/deliver';
+import { deliverDue } from '../jobs/deliver';
 import {
   cancelledPage,
   confirmFormPage,

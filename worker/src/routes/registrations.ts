@@ -5,7 +5,7 @@ import { notFound } from '../http/errors';
 import { jsonBody } from '../http/json-body';
 import { limitRegistrations } from '../http/rate-limit';
 import { findSeries } from '../db/series';
-import { deliverDue } from '../mail/deliver';
+import { deliverDue } from '../jobs/deliver';
 import { registrationInput } from '../schemas/registration';
 import { register } from '../services/register';
 

@@ -7,7 +7,7 @@ import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import { composeMail } from '../mail/compose';
 import type { ConfirmOutcome } from '../pages/registration-pages';
-import { queueReminders } from '../reminders';
+import { queueReminders } from '../jobs/reminders';
 import { hashToken } from '../tokens';
 
 /** Where the registration a confirm link belongs to stands: still to confirm, or an outcome. */

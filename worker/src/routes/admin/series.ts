@@ -10,7 +10,7 @@ import { seriesInput } from '../../schemas/series';
 import { seriesSlug } from '../../schemas/fields';
 import { scheduleErrors, workshopInput } from '../../schemas/workshop';
 import { listSeriesMessages, requeueFailed } from '../../db/outbox';
-import { deliverDue } from '../../mail/deliver';
+import { deliverDue } from '../../jobs/deliver';
 import { adminSeries, adminWorkshop, iso, isoOrNull } from '../../views';
 
 async function requireSeries(db: D1Database, slug: string) {

@@ -4,7 +4,7 @@ import { ApiError, notFound, validationFailed } from '../../http/errors';
 import { jsonBody } from '../../http/json-body';
 import { findSeriesById } from '../../db/series';
 import { findWorkshop } from '../../db/workshops';
-import { deliverDue } from '../../mail/deliver';
+import { deliverDue } from '../../jobs/deliver';
 import { scheduleErrors, workshopPatch } from '../../schemas/workshop';
 import { cancelWorkshopAndTell, changeWorkshop } from '../../services/workshop-changes';
 import { adminWorkshop } from '../../views';

@@ -1,8 +1,8 @@
-import { findRegistration, type Registration } from './db/registrations';
-import { reminderCandidates } from './db/reminders';
-import { findSeriesById, type Series } from './db/series';
-import { findWorkshop, type Workshop } from './db/workshops';
-import { composeMail } from './mail/compose';
+import { findRegistration, type Registration } from '../db/registrations';
+import { reminderCandidates } from '../db/reminders';
+import { findSeriesById, type Series } from '../db/series';
+import { findWorkshop, type Workshop } from '../db/workshops';
+import { composeMail } from '../mail/compose';
 
 /** The join link goes out this long before a workshop starts. */
 export const REMINDER_LEAD_MS = 24 * 3_600_000;

@@ -1,6 +1,6 @@
 import { claimDue, markAttemptFailed, markSent } from '../db/outbox';
 import type { Bindings } from '../env';
-import { chooseTransport, PermanentSendError } from './transport';
+import { chooseTransport, PermanentSendError } from '../mail/transport';
 
 /** After this many failed attempts a message is marked failed and stays visible to organizers. */
 export const MAX_ATTEMPTS = 8;

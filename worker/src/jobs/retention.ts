@@ -1,4 +1,4 @@
-import { deleteRegistrations, registrationsPastRetention } from './db/retention';
+import { deleteRegistrations, registrationsPastRetention } from '../db/retention';
 
 /** Deleted per run (D1 allows 100 bound parameters per statement). */
 const PER_RUN = 90;

@@ -1,6 +1,6 @@
-import { expirePending } from './db/registrations';
-import type { Bindings } from './env';
-import { deliverDue } from './mail/deliver';
+import { expirePending } from '../db/registrations';
+import type { Bindings } from '../env';
+import { deliverDue } from './deliver';
 import { queueReminders } from './reminders';
 import { applyRetention } from './retention';
 
