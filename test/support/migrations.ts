@@ -30,10 +30,16 @@ export function splitStatements(sql: string): string[] {
   return statements;
 }
 
-/** Applies every migration in order, each file as one batch (one transaction). */
-export async function applyMigrations(db: D1Database): Promise<void> {
+/**
+ * Applies every migration in order (or those `only` keeps), each file as one batch (one
+ * transaction).
+ */
+export async function applyMigrations(
+  db: D1Database,
+  only: (file: string) => boolean = () => true,
+): Promise<void> {
   const files = readdirSync(MIGRATIONS_DIR)
-    .filter((f) => f.endsWith('.sql'))
+    .filter((f) => f.endsWith('.sql') && only(f))
     .sort();
   for (const file of files) {
     const statements = splitStatements(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestWorker, type TestWorker } from '../support/worker';
-import {
-  queueReminders,
-  REMINDER_LEAD_MS,
-  selectDueReminders,
-  type ReminderCandidate,
-} from '../../worker/src/jobs/reminders';
+import { reminderCandidates, type ReminderCandidate } from '../../worker/src/db/reminders';
+import { REMINDER_LEAD_MS, selectDueReminders } from '../../worker/src/domain/reminders';
+import { queueReminders } from '../../worker/src/jobs/reminders';
 import {
   cancelThroughManagePage,
   createSeries,
@@ -40,7 +37,6 @@ const candidate = (overrides: Partial<ReminderCandidate> = {}): ReminderCandidat
   workshopId: unique('w'),
   startsAt: NOW + 12 * HOUR,
   cancelledAt: null,
-  reminded: false,
   ...overrides,
 });
 
@@ -75,10 +71,20 @@ describe('selectDueReminders (pure)', () => {
     }
   });
 
-  test('a released seat, a cancelled workshop or a reminder already in the ledger is not due', () => {
+  test('a released seat or a cancelled workshop is not due', () => {
     assert.equal(isDue({ seatStatus: 'released' }), false);
     assert.equal(isDue({ cancelledAt: NOW - HOUR }), false);
-    assert.equal(isDue({ reminded: true }), false);
+    // A reminder already in the ledger: the candidate query does not read the seat at all (below).
+  });
+
+  test('the lead time is a parameter', () => {
+    const due = [candidate({ startsAt: NOW + HOUR })];
+    assert.equal(selectDueReminders(due, NOW, HOUR).length, 1);
+    assert.equal(selectDueReminders(due, NOW, HOUR - 1).length, 0);
+    assert.equal(
+      selectDueReminders([candidate({ startsAt: NOW + 2 * HOUR })], NOW, HOUR).length,
+      0,
+    );
   });
 
   test('picks exactly the due rows out of a mixed list, in order', () => {
@@ -88,7 +94,7 @@ describe('selectDueReminders (pure)', () => {
       candidate({ registrationStatus: 'pending' }),
       due1,
       candidate({ startsAt: NOW + 25 * HOUR }),
-      candidate({ reminded: true }),
+      candidate({ seatStatus: 'released' }),
       due2,
       candidate({ startsAt: NOW - HOUR }),
     ];
@@ -399,6 +405,117 @@ describe('the reminder cron', () => {
           subjectSk: '30. marca 2037 o 10:00',
         },
       ]);
+    });
+  });
+
+  describe('the candidate query: SQL narrows, the rules decide', () => {
+    /** A workshop at `startsAt` (far from every other test's, so that its window is its own). */
+    async function workshopAt(slug: string, startsAt: string) {
+      const end = new Date(Date.parse(startsAt) + 2 * HOUR).toISOString();
+      return createWorkshop(shared, slug, { startsAt, endsAt: end, capacity: 50 });
+    }
+
+    test('reads every seat in the window whatever its state; selectDueReminders picks the due one', async () => {
+      const slug = unique('series');
+      await createSeries(shared, slug);
+      const workshop = await workshopAt(slug, '2040-03-06T10:00:00Z');
+      const start = Date.parse(workshop.startsAt);
+      const confirmed = await registerConfirmed(shared, slug, [workshop.id], {
+        email: uniqueEmail(),
+      });
+      const pending = await register(shared, slug, [workshop.id], { email: uniqueEmail() });
+      const cancelled = await registerConfirmed(shared, slug, [workshop.id], {
+        email: uniqueEmail(),
+      });
+      const message = await onlyMessage(shared, { registrationId: cancelled, kind: 'confirmed' });
+      assert.equal((await cancelThroughManagePage(shared, manageLink(message), 'all')).status, 200);
+      await settle(shared);
+
+      const read = (now: number) =>
+        reminderCandidates(shared.db, { now, leadMs: REMINDER_LEAD_MS, limit: 100 });
+      const now = start - 12 * HOUR;
+      const rows = (await read(now)).filter((r) => r.workshopId === workshop.id);
+      assert.deepEqual(
+        rows.map((r) => `${r.registrationId}:${r.registrationStatus}:${r.seatStatus}`).sort(),
+        [
+          `${confirmed}:confirmed:held`,
+          `${pending}:pending:held`,
+          `${cancelled}:cancelled:released`,
+        ].sort(),
+      );
+      assert.deepEqual(
+        selectDueReminders(rows, now).map((r) => r.registrationId),
+        [confirmed],
+      );
+      // Outside the window nothing is read.
+      for (const at of [start - 24 * HOUR - MINUTE, start, start + HOUR]) {
+        assert.deepEqual(
+          (await read(at)).filter((r) => r.workshopId === workshop.id),
+          [],
+          new Date(at).toISOString(),
+        );
+      }
+    });
+
+    test('a seat reminded for this start time is not read again, so done work never fills a page', async () => {
+      const slug = unique('series');
+      await createSeries(shared, slug);
+      // The earlier workshop's seats come first in the reading order: all reminded.
+      const earlier = await workshopAt(slug, '2041-03-06T10:00:00Z');
+      const later = await workshopAt(slug, '2041-03-06T11:00:00Z');
+      const start = Date.parse(earlier.startsAt);
+      for (let i = 0; i < 3; i++) {
+        await registerConfirmed(shared, slug, [earlier.id], { email: uniqueEmail() });
+      }
+      assert.equal((await queueReminders(shared.db, start - 23 * HOUR)).length, 3);
+      await runCron(shared, start - 23 * HOUR); // sends them
+      const late = await registerConfirmed(shared, slug, [later.id], { email: uniqueEmail() });
+
+      const [only, ...rest] = await reminderCandidates(shared.db, {
+        now: start - 22 * HOUR,
+        leadMs: REMINDER_LEAD_MS,
+        limit: 1,
+      });
+      assert.deepEqual(rest, []);
+      assert.equal(only?.registrationId, late);
+      assert.deepEqual(await queueReminders(shared.db, start - 22 * HOUR, { limit: 1 }), [
+        (await onlyMessage(shared, { registrationId: late, kind: 'reminder' })).id,
+      ]);
+      await runCron(shared, start - 22 * HOUR);
+    });
+
+    test('seats the rules turn down never crowd a due one out of a run', async () => {
+      const slug = unique('series');
+      await createSeries(shared, slug);
+      // The earlier workshop's seats come first in the reading order: all pending.
+      const earlier = await workshopAt(slug, '2042-03-06T10:00:00Z');
+      const later = await workshopAt(slug, '2042-03-06T11:00:00Z');
+      for (let i = 0; i < 3; i++)
+        await register(shared, slug, [earlier.id], { email: uniqueEmail() });
+      const confirmed = await registerConfirmed(shared, slug, [later.id], { email: uniqueEmail() });
+
+      const now = Date.parse(earlier.startsAt) - 12 * HOUR;
+      const ids = await queueReminders(shared.db, now, { pageSize: 2, limit: 1 });
+      const reminder = await onlyMessage(shared, { registrationId: confirmed, kind: 'reminder' });
+      assert.deepEqual(ids, [reminder.id]);
+      assert.deepEqual(await outbox(shared, { kind: 'reminder', workshopId: earlier.id }), []);
+      await runCron(shared, now);
+    });
+
+    test('the lead time is a parameter of the run', async () => {
+      const slug = unique('series');
+      await createSeries(shared, slug);
+      const workshop = await workshopAt(slug, '2043-03-06T10:00:00Z');
+      const start = Date.parse(workshop.startsAt);
+      const id = await registerConfirmed(shared, slug, [workshop.id], { email: uniqueEmail() });
+
+      assert.deepEqual(await queueReminders(shared.db, start - 2 * HOUR, { leadMs: HOUR }), []);
+      const [queued] = await queueReminders(shared.db, start - HOUR, { leadMs: HOUR });
+      assert.equal(
+        (await onlyMessage(shared, { registrationId: id, kind: 'reminder' })).id,
+        queued,
+      );
+      await runCron(shared, start - HOUR);
     });
   });
 });

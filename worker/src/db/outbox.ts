@@ -63,6 +63,8 @@ export interface Enqueue {
   kind: MailKind;
   registrationId: string;
   workshopId?: string;
+  /** Reminders: the workshop start they are for. */
+  startsAt?: number;
   mail: Mail;
   now: number;
 }
@@ -71,9 +73,10 @@ export interface Enqueue {
 export const enqueue = (db: D1Database, m: Enqueue) =>
   db
     .prepare(
-      `INSERT INTO outbox (id, dedupe_key, kind, registration_id, workshop_id, to_address, from_name,
-         reply_to, subject, text_body, html_body, attachments, next_attempt_at, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+      `INSERT INTO outbox (id, dedupe_key, kind, registration_id, workshop_id, starts_at,
+         to_address, from_name, reply_to, subject, text_body, html_body, attachments,
+         next_attempt_at, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
        ON CONFLICT (dedupe_key) DO NOTHING`,
     )
     .bind(
@@ -82,6 +85,7 @@ export const enqueue = (db: D1Database, m: Enqueue) =>
       m.kind,
       m.registrationId,
       m.workshopId ?? null,
+      m.startsAt ?? null,
       m.mail.to,
       m.mail.fromName,
       m.mail.replyTo,

@@ -1,4 +1,26 @@
-import type { ReminderCandidate } from '../jobs/reminders';
+/**
+ * A seat in a workshop that starts within the lead time and has no reminder for that start time
+ * yet, in whatever state: whether it is due is for `selectDueReminders` to say.
+ */
+export interface ReminderCandidate {
+  registrationId: string;
+  registrationStatus: string;
+  seatStatus: string;
+  workshopId: string;
+  startsAt: number;
+  cancelledAt: number | null;
+}
+
+export interface CandidateQuery {
+  now: number;
+  /** How long before its start a workshop's seats are read. */
+  leadMs: number;
+  limit: number;
+  /** Only this registration's seats. */
+  registrationId?: string;
+  /** The last candidate of the previous page: reading goes on after it. */
+  after?: Pick<ReminderCandidate, 'startsAt' | 'workshopId' | 'registrationId'>;
+}
 
 interface CandidateRow {
   registration_id: string;
@@ -7,38 +29,43 @@ interface CandidateRow {
   workshop_id: string;
   starts_at: number;
   cancelled_at: number | null;
-  reminded: number;
 }
 
 /**
- * Seats whose workshop starts within the lead time and that have no reminder yet. The pure
- * `selectDueReminders` has the last word; this only narrows what is read.
+ * One page of candidates, soonest workshop first. SQL only narrows: to the time window, and past
+ * seats the ledger already has a reminder for at this start time (so that work done never fills a
+ * page). Every rule about who is reminded is the pure `selectDueReminders`'s.
  */
 export async function reminderCandidates(
   db: D1Database,
-  now: number,
-  leadMs: number,
-  limit: number,
-  registrationId?: string,
+  q: CandidateQuery,
 ): Promise<ReminderCandidate[]> {
   const { results } = await db
     .prepare(
       `SELECT s.registration_id, r.status AS registration_status, s.status AS seat_status,
-         s.workshop_id, w.starts_at, w.cancelled_at,
-         EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key =
-           'reminder:' || s.registration_id || ':' || s.workshop_id || ':' || w.starts_at) AS reminded
-       FROM seats s
+         s.workshop_id, w.starts_at, w.cancelled_at
+       FROM workshops w
+       JOIN seats s ON s.workshop_id = w.id
        JOIN registrations r ON r.id = s.registration_id
-       JOIN workshops w ON w.id = s.workshop_id
-       WHERE s.status = 'held' AND r.status = 'confirmed' AND w.cancelled_at IS NULL
-         AND w.starts_at > ?1 AND w.starts_at <= ?1 + ?2
+       WHERE w.starts_at > ?1 AND w.starts_at <= ?1 + ?2
          AND (?3 IS NULL OR s.registration_id = ?3)
-         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key =
-           'reminder:' || s.registration_id || ':' || s.workshop_id || ':' || w.starts_at)
-       ORDER BY w.starts_at
+         AND (?5 IS NULL OR (w.starts_at, s.workshop_id, s.registration_id) > (?5, ?6, ?7))
+         AND NOT EXISTS (
+           SELECT 1 FROM outbox o
+           WHERE o.kind = 'reminder' AND o.registration_id = s.registration_id
+             AND o.workshop_id = s.workshop_id AND o.starts_at = w.starts_at)
+       ORDER BY w.starts_at, s.workshop_id, s.registration_id
        LIMIT ?4`,
     )
-    .bind(now, leadMs, registrationId ?? null, limit)
+    .bind(
+      q.now,
+      q.leadMs,
+      q.registrationId ?? null,
+      q.limit,
+      q.after?.startsAt ?? null,
+      q.after?.workshopId ?? null,
+      q.after?.registrationId ?? null,
+    )
     .all<CandidateRow>();
   return results.map((r) => ({
     registrationId: r.registration_id,
@@ -47,6 +74,5 @@ export async function reminderCandidates(
     workshopId: r.workshop_id,
     startsAt: r.starts_at,
     cancelledAt: r.cancelled_at,
-    reminded: r.reminded === 1,
   }));
 }

@@ -1,57 +1,37 @@
 import { findRegistration, type Registration } from '../db/registrations';
-import { reminderCandidates } from '../db/reminders';
+import { reminderCandidates, type ReminderCandidate } from '../db/reminders';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshop, type Workshop } from '../db/workshops';
+import { REMINDER_LEAD_MS, reminderKey, selectDueReminders } from '../domain/reminders';
 import { composeMail } from '../mail/compose';
-
-/** The join link goes out this long before a workshop starts. */
-export const REMINDER_LEAD_MS = 24 * 3_600_000;
 
 /** Reminders queued per run; the rest follow on the next run a quarter of an hour later. */
 const PER_RUN = 100;
 
-export interface ReminderCandidate {
-  registrationId: string;
-  registrationStatus: string;
-  seatStatus: string;
-  workshopId: string;
-  startsAt: number;
-  cancelledAt: number | null;
-  /** A reminder for this seat and this start time is already in the ledger. */
-  reminded: boolean;
+/** Candidates read per query (D1 answers a few hundred narrow rows quickly). */
+const PAGE_SIZE = 200;
+
+export interface ReminderRun {
+  /** Only this registration's seats (right after it was confirmed). */
+  registrationId?: string;
+  /** How long before a workshop starts its reminder goes out. */
+  leadMs?: number;
+  /** At most this many reminders. */
+  limit?: number;
+  /** Candidates read per query. */
+  pageSize?: number;
 }
 
 /**
- * Which seats get their join-link reminder now: confirmed, still held, workshop not cancelled,
- * starting within the next 24 hours and not yet started, and not reminded for this start time.
- * Pure, so the rules can be tested at any instant; a missed run is caught up by the next.
+ * Queues the due reminders (all, or one registration's) and returns their outbox ids: a thin
+ * shell that reads candidates and lets `selectDueReminders` decide.
  */
-export function selectDueReminders(rows: ReminderCandidate[], now: number): ReminderCandidate[] {
-  return rows.filter(
-    (r) =>
-      r.registrationStatus === 'confirmed' &&
-      r.seatStatus === 'held' &&
-      r.cancelledAt === null &&
-      r.startsAt > now &&
-      r.startsAt - now <= REMINDER_LEAD_MS &&
-      !r.reminded,
-  );
-}
-
-/** One ledger entry per seat and start time: a moved workshop gets a reminder for its new time. */
-export const reminderKey = (r: { registrationId: string; workshopId: string; startsAt: number }) =>
-  `reminder:${r.registrationId}:${r.workshopId}:${r.startsAt}`;
-
-/** Queues the due reminders (all, or one registration's, right after it was confirmed). */
 export async function queueReminders(
   db: D1Database,
   now: number,
-  registrationId?: string,
+  run: ReminderRun = {},
 ): Promise<string[]> {
-  const due = selectDueReminders(
-    await reminderCandidates(db, now, REMINDER_LEAD_MS, PER_RUN, registrationId),
-    now,
-  );
+  const due = await dueReminders(db, now, run);
   const cache = new Map<string, Promise<unknown>>();
   const load = <T>(key: string, fetch: () => Promise<T>) => {
     if (!cache.has(key)) cache.set(key, fetch());
@@ -74,6 +54,7 @@ export async function queueReminders(
     const mail = await composeMail(db, {
       kind: 'reminder',
       dedupeKey: reminderKey(seat),
+      startsAt: seat.startsAt,
       registration,
       series,
       workshops: [workshop],
@@ -85,4 +66,29 @@ export async function queueReminders(
   }
   if (statements.length > 0) await db.batch(statements);
   return outboxIds;
+}
+
+/**
+ * Reads candidates page by page until `limit` of them are due or none are left, so that seats the
+ * rules turn down (pending, released) can never crowd due ones out of a run.
+ */
+async function dueReminders(
+  db: D1Database,
+  now: number,
+  { registrationId, leadMs = REMINDER_LEAD_MS, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,
+): Promise<ReminderCandidate[]> {
+  const due: ReminderCandidate[] = [];
+  let after: ReminderCandidate | undefined;
+  for (;;) {
+    const page = await reminderCandidates(db, {
+      now,
+      leadMs,
+      registrationId,
+      after,
+      limit: pageSize,
+    });
+    due.push(...selectDueReminders(page, now, leadMs));
+    if (due.length >= limit || page.length < pageSize) return due.slice(0, limit);
+    after = page.at(-1);
+  }
 }

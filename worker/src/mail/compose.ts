@@ -11,6 +11,8 @@ export interface Compose {
   kind: MailKind;
   /** The ledger key; see db/outbox.ts. */
   dedupeKey: string;
+  /** Reminders: the workshop start they are for (the ledger keeps one per seat and start). */
+  startsAt?: number;
   registration: Pick<Registration, 'id' | 'email' | 'locale' | 'baseUrl'>;
   series: Series;
   workshops: Workshop[];
@@ -59,6 +61,7 @@ export async function composeMail(db: D1Database, c: Compose): Promise<Composed>
     enqueue(db, {
       id: outboxId,
       dedupeKey: c.dedupeKey,
+      startsAt: c.startsAt,
       kind: c.kind,
       registrationId: c.registration.id,
       workshopId: c.workshopId,

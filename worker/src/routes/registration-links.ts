@@ -3,6 +3,7 @@ import { validator } from 'hono/validator';
 import * as z from 'zod';
 import type { AppEnv } from '../env';
 import { deliverDue } from '../jobs/deliver';
+import { queueReminders } from '../jobs/reminders';
 import {
   cancelledPage,
   confirmFormPage,
@@ -66,8 +67,13 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     const form = c.req.valid('form');
     const confirmation = form ? await confirmByToken(c.env.DB, form.token, now) : null;
     if (!confirmation) return htmlPage(c, invalidLinkPage(), 404);
-    c.executionCtx.waitUntil(deliverDue(c.env, now, confirmation.outboxIds));
     const { outcome, registration, series, workshops } = confirmation;
+    // Confirmed within a day of a workshop: the join link follows at once, not at the next cron run.
+    const reminders =
+      outcome === 'confirmed'
+        ? await queueReminders(c.env.DB, now, { registrationId: registration.id })
+        : [];
+    c.executionCtx.waitUntil(deliverDue(c.env, now, [...confirmation.outboxIds, ...reminders]));
     return htmlPage(c, confirmPage(outcome, registration.locale, series, workshops));
   })
   .get('/manage', tokenQuery, async (c) => {

@@ -7,7 +7,6 @@ import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import { composeMail } from '../mail/compose';
 import type { ConfirmOutcome } from '../pages/registration-pages';
-import { queueReminders } from '../jobs/reminders';
 import { hashToken } from '../tokens';
 
 /** Where the registration a confirm link belongs to stands: still to confirm, or an outcome. */
@@ -85,7 +84,5 @@ export async function confirmByToken(
     // Expired or confirmed by a parallel request in the meantime; the ledger key kept the mail single.
     return { ...result, outcome: 'already_confirmed', outboxIds: [] };
   }
-  // Confirmed within a day of a workshop: the join link follows at once, not at the next cron run.
-  const reminders = await queueReminders(db, now, registration.id);
-  return { ...result, outcome: 'confirmed', outboxIds: [mail.outboxId, ...reminders] };
+  return { ...result, outcome: 'confirmed', outboxIds: [mail.outboxId] };
 }

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Miniflare } from 'miniflare';
+import { applyMigrations } from '../support/migrations';
+
+test('0003 gives reminders queued before it their start time, so nobody is reminded twice', async (t) => {
+  const mf = new Miniflare({
+    modules: true,
+    script: 'export default { fetch: () => new Response() }',
+    d1Databases: { DB: crypto.randomUUID() },
+  });
+  t.after(() => mf.dispose());
+  const db = await mf.getD1Database('DB');
+  await applyMigrations(db, (file) => file < '0003');
+
+  const start = Date.parse('2026-12-04T09:00:00Z');
+  await db.batch([
+    db.prepare(
+      `INSERT INTO series (id, slug, title_sk, title_en, privacy_url, organizer_name,
+         organizer_email, created_at, updated_at) VALUES (1, 's', 'S', 'S', 'https://x', 'O', 'o@x.sk', 0, 0)`,
+    ),
+    db
+      .prepare(
+        `INSERT INTO workshops (id, series_id, title_sk, title_en, starts_at, ends_at, capacity,
+           join_url, registration_closes_at, created_at, updated_at)
+         VALUES ('wsid234567abcdef', 1, 'W', 'W', ?1, ?1 + 1, 5, 'https://j', ?1, 0, 0)`,
+      )
+      .bind(start),
+    db.prepare(
+      `INSERT INTO registrations (id, series_id, given_name, family_name, email, email_key,
+         organization_type, locale, status, created_at)
+       VALUES ('regid34567abcdef', 1, 'J', 'N', 'j@x.sk', 'j@x.sk', 'expert', 'sk', 'confirmed', 0)`,
+    ),
+    ...[
+      ['m1', 'reminder', `reminder:regid34567abcdef:wsid234567abcdef:${start}`],
+      ['m2', 'confirmed', 'confirmed:regid34567abcdef'],
+    ].map(([id, kind, key]) =>
+      db
+        .prepare(
+          `INSERT INTO outbox (id, dedupe_key, kind, registration_id, workshop_id, to_address,
+             from_name, reply_to, subject, text_body, html_body, next_attempt_at, created_at)
+           VALUES (?1, ?3, ?2, 'regid34567abcdef', 'wsid234567abcdef', 'j@x.sk', 'O', 'o@x.sk',
+             '', '', '', 0, 0)`,
+        )
+        .bind(id, kind, key),
+    ),
+  ]);
+
+  await applyMigrations(db, (file) => file.startsWith('0003'));
+  const { results } = await db
+    .prepare('SELECT id, starts_at FROM outbox ORDER BY id')
+    .all<{ id: string; starts_at: number | null }>();
+  assert.deepEqual(results, [
+    { id: 'm1', starts_at: start },
+    { id: 'm2', starts_at: null },
+  ]);
+});

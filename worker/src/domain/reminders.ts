@@ -1,0 +1,33 @@
+import type { ReminderCandidate } from '../db/reminders';
+
+/** The join link goes out this long before a workshop starts. */
+export const REMINDER_LEAD_MS = 24 * 3_600_000;
+
+/**
+ * Which seats get their join-link reminder now: confirmed, still held, workshop not cancelled,
+ * starting within the lead time and not yet started. The rows are seats with no reminder for
+ * their workshop's current start time (see `reminderCandidates`). Pure, so the rules can be
+ * tested at any instant; a missed run is caught up by the next.
+ */
+export function selectDueReminders(
+  rows: readonly ReminderCandidate[],
+  now: number,
+  leadMs = REMINDER_LEAD_MS,
+): ReminderCandidate[] {
+  return rows.filter(
+    (r) =>
+      r.registrationStatus === 'confirmed' &&
+      r.seatStatus === 'held' &&
+      r.cancelledAt === null &&
+      r.startsAt > now &&
+      r.startsAt - now <= leadMs,
+  );
+}
+
+/**
+ * The ledger key, the one place it is spelled: one reminder per seat and start time, so a moved
+ * workshop gets a reminder for its new time. The outbox row also keeps the start time as a column
+ * (`starts_at`), which is what the candidate query joins on.
+ */
+export const reminderKey = (r: { registrationId: string; workshopId: string; startsAt: number }) =>
+  `reminder:${r.registrationId}:${r.workshopId}:${r.startsAt}`;
