@@ -225,12 +225,20 @@ export async function listSeriesMessages(
   }));
 }
 
-/** Failed messages of a series go back to the queue, e.g. once the mail setup is fixed. */
-export const requeueFailed = (db: D1Database, seriesId: number, now: number) =>
-  db
+/** Failed messages of a series go back to the queue, e.g. once the mail setup is fixed: their ids. */
+export async function requeueFailed(
+  db: D1Database,
+  seriesId: number,
+  now: number,
+): Promise<string[]> {
+  const { results } = await db
     .prepare(
       `UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ?2
        WHERE status = 'failed'
-         AND registration_id IN (SELECT id FROM registrations WHERE series_id = ?1)`,
+         AND registration_id IN (SELECT id FROM registrations WHERE series_id = ?1)
+       RETURNING id`,
     )
-    .bind(seriesId, now);
+    .bind(seriesId, now)
+    .all<{ id: string }>();
+  return results.map((r) => r.id);
+}

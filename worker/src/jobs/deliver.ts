@@ -1,5 +1,6 @@
+import type { Context } from 'hono';
 import { claimDue, markAttemptFailed, markSent } from '../db/outbox';
-import type { Bindings } from '../env';
+import type { AppEnv, Bindings } from '../env';
 import { chooseTransport, PermanentSendError } from '../mail/transport';
 
 /** After this many failed attempts a message is marked failed and stays visible to organizers. */
@@ -76,4 +77,12 @@ export async function deliverDue(
     );
   }
   return report;
+}
+
+/**
+ * Delivers messages a request has just queued, soon after it and without making it wait. If that
+ * fails, the cron retries them. (This is the one place to swap for a Cloudflare Queue send.)
+ */
+export function deliverSoon(c: Context<AppEnv>, outboxIds: readonly string[]): void {
+  c.executionCtx.waitUntil(deliverDue(c.env, Date.now(), outboxIds));
 }

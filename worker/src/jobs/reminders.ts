@@ -3,7 +3,7 @@ import { reminderCandidates, type ReminderCandidate } from '../db/reminders';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshop, type Workshop } from '../db/workshops';
 import { REMINDER_LEAD_MS, reminderKey, selectDueReminders } from '../domain/reminders';
-import { composeMail } from '../mail/compose';
+import { WriteBatch } from '../services/write-batch';
 
 /** Reminders queued per run; the rest follow on the next run a quarter of an hour later. */
 const PER_RUN = 100;
@@ -37,8 +37,7 @@ export async function queueReminders(
     if (!cache.has(key)) cache.set(key, fetch());
     return cache.get(key) as Promise<T>;
   };
-  const statements: D1PreparedStatement[] = [];
-  const outboxIds: string[] = [];
+  const batch = new WriteBatch(db, now);
   for (const seat of due) {
     const registration = await load<Registration | null>(`r:${seat.registrationId}`, () =>
       findRegistration(db, seat.registrationId),
@@ -51,7 +50,7 @@ export async function queueReminders(
       findSeriesById(db, workshop.seriesId),
     );
     if (!series) continue;
-    const mail = await composeMail(db, {
+    await batch.queueMail({
       kind: 'reminder',
       dedupeKey: reminderKey(seat),
       startsAt: seat.startsAt,
@@ -59,13 +58,10 @@ export async function queueReminders(
       series,
       workshops: [workshop],
       workshopId: workshop.id,
-      now,
     });
-    statements.push(...mail.statements);
-    outboxIds.push(mail.outboxId);
   }
-  if (statements.length > 0) await db.batch(statements);
-  return outboxIds;
+  await batch.commit();
+  return batch.outboxIds;
 }
 
 /**

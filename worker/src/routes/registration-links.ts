@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { validator } from 'hono/validator';
 import * as z from 'zod';
 import type { AppEnv } from '../env';
-import { deliverDue } from '../jobs/deliver';
+import { deliverSoon } from '../jobs/deliver';
 import { queueReminders } from '../jobs/reminders';
 import {
   cancelledPage,
@@ -73,7 +73,7 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
       outcome === 'confirmed'
         ? await queueReminders(c.env.DB, now, { registrationId: registration.id })
         : [];
-    c.executionCtx.waitUntil(deliverDue(c.env, now, [...confirmation.outboxIds, ...reminders]));
+    deliverSoon(c, [...confirmation.outboxIds, ...reminders]);
     return htmlPage(c, confirmPage(outcome, registration.locale, series, workshops));
   })
   .get('/manage', tokenQuery, async (c) => {
@@ -98,7 +98,7 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     if (result.released.length === 0) {
       return htmlPage(c, managePage(form.token, held.registration, held.series, result.remaining));
     }
-    c.executionCtx.waitUntil(deliverDue(c.env, now, result.outboxIds));
+    deliverSoon(c, result.outboxIds);
     return htmlPage(
       c,
       cancelledPage(held.registration.locale, held.series, result.released, result.remaining),

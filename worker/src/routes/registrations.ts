@@ -5,7 +5,7 @@ import { notFound } from '../http/errors';
 import { jsonBody } from '../http/json-body';
 import { limitRegistrations } from '../http/rate-limit';
 import { findSeries } from '../db/series';
-import { deliverDue } from '../jobs/deliver';
+import { deliverSoon } from '../jobs/deliver';
 import { registrationInput } from '../schemas/registration';
 import { register } from '../services/register';
 
@@ -28,7 +28,7 @@ export const registrationRoutes = new Hono<AppEnv>().post(
       now,
     );
     // The confirmation e-mail goes out now; if this send fails, the cron retries it.
-    c.executionCtx.waitUntil(deliverDue(c.env, now, outboxIds));
+    deliverSoon(c, outboxIds);
     return c.json({ registration } satisfies RegistrationResponse, 201);
   },
 );

@@ -2,8 +2,8 @@ import { dropQueuedReminders } from '../db/outbox';
 import { findRegistrationByToken, releaseSeats, type Registration } from '../db/registrations';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
-import { composeMail } from '../mail/compose';
 import { hashToken } from '../tokens';
+import { WriteBatch } from './write-batch';
 
 export interface Held {
   registration: Registration;
@@ -37,19 +37,18 @@ export async function cancelSeats(
   const remaining = held.filter((w) => !chosen.has(w.id));
   if (released.length === 0) return { released, remaining, outboxIds: [] };
   const ids = released.map((w) => w.id).sort();
-  const mail = await composeMail(db, {
+  const batch = new WriteBatch(db, now).add(
+    ...releaseSeats(db, registration.id, ids, now),
+    dropQueuedReminders(db, { registrationId: registration.id, workshopIds: ids }),
+  );
+  await batch.queueMail({
     kind: 'cancelled',
     // A seat is released once; the key keeps a double-submitted form to one message.
     dedupeKey: `cancelled:${registration.id}:${ids.join(',')}`,
     registration,
     series,
     workshops: released,
-    now,
   });
-  await db.batch([
-    ...releaseSeats(db, registration.id, ids, now),
-    dropQueuedReminders(db, { registrationId: registration.id, workshopIds: ids }),
-    ...mail.statements,
-  ]);
-  return { released, remaining, outboxIds: [mail.outboxId] };
+  await batch.commit();
+  return { released, remaining, outboxIds: batch.outboxIds };
 }

@@ -5,9 +5,9 @@ import {
 } from '../db/registrations';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
-import { composeMail } from '../mail/compose';
 import type { ConfirmOutcome } from '../pages/registration-pages';
 import { hashToken } from '../tokens';
+import { WriteBatch } from './write-batch';
 
 /** Where the registration a confirm link belongs to stands: still to confirm, or an outcome. */
 export type ConfirmState = 'pending' | Exclude<ConfirmOutcome, 'confirmed'>;
@@ -68,21 +68,18 @@ export async function confirmByToken(
   const { registration, series, workshops } = result;
   if (state !== 'pending') return { ...result, outcome: state, outboxIds: [] };
 
-  const mail = await composeMail(db, {
+  const batch = new WriteBatch(db, now).add(confirmRegistration(db, registration.id, now));
+  await batch.queueMail({
     kind: 'confirmed',
     dedupeKey: `confirmed:${registration.id}`,
     registration,
     series,
     workshops,
-    now,
   });
-  const [update] = await db.batch([
-    confirmRegistration(db, registration.id, now),
-    ...mail.statements,
-  ]);
+  const [update] = await batch.commit();
   if (update!.meta.changes === 0) {
     // Expired or confirmed by a parallel request in the meantime; the ledger key kept the mail single.
     return { ...result, outcome: 'already_confirmed', outboxIds: [] };
   }
-  return { ...result, outcome: 'confirmed', outboxIds: [mail.outboxId] };
+  return { ...result, outcome: 'confirmed', outboxIds: batch.outboxIds };
 }

@@ -13,9 +13,9 @@ import {
 } from '../db/registrations';
 import type { Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
-import { composeMail } from '../mail/compose';
 import type { RegistrationInput } from '../schemas/registration';
 import { isRegistrationOpen, seatsLeft } from '../views';
+import { WriteBatch } from './write-batch';
 
 /** What the API answers for an accepted registration (the public contract's receipt). */
 export type Registered = RegistrationReceipt;
@@ -62,12 +62,11 @@ export async function register(
     const toSeat = workshops.filter((w) => !heldIds.has(w.id));
 
     const id = randomId();
-    const statements: D1PreparedStatement[] = [];
-    const outboxIds: string[] = [];
+    const batch = new WriteBatch(db, now);
     if (toSeat.length > 0) {
       const expiresAt = Math.min(now + HOLD_MS, ...toSeat.map((w) => w.startsAt));
       const registration = { id, email: input.email, locale: input.locale, baseUrl };
-      statements.push(
+      batch.add(
         ...insertRegistration(db, {
           id,
           seriesId: series.id,
@@ -79,7 +78,7 @@ export async function register(
           now,
         }),
       );
-      const mail = await composeMail(db, {
+      await batch.queueMail({
         kind: 'confirm_request',
         dedupeKey: `confirm_request:${id}`,
         registration,
@@ -87,18 +86,16 @@ export async function register(
         workshops: toSeat,
         withConfirmLink: true,
         holdUntil: expiresAt,
-        now,
       });
-      statements.push(...mail.statements);
-      outboxIds.push(mail.outboxId);
     }
-    const notices = await noticesForHeldSeats(db, series, workshops, held, now);
-    statements.push(...notices.statements);
-    outboxIds.push(...notices.outboxIds);
+    await queueNoticesForHeldSeats(batch, series, workshops, held);
 
     try {
-      await runSeatBatch(db, statements);
-      return { registration: { id, status: 'pending', workshopIds: input.workshopIds }, outboxIds };
+      await batch.commit(runSeatBatch);
+      return {
+        registration: { id, status: 'pending', workshopIds: input.workshopIds },
+        outboxIds: batch.outboxIds,
+      };
     } catch (error) {
       // The same address registered in a parallel request: the next look finds its seat held.
       if (error instanceof DuplicateSeatError && attempt < ATTEMPTS) continue;
@@ -118,20 +115,18 @@ export async function register(
  * For workshops the address already holds: a pending registration gets a fresh confirmation link
  * (the first mail may be lost), a confirmed one a note that nothing more is needed.
  */
-async function noticesForHeldSeats(
-  db: D1Database,
+async function queueNoticesForHeldSeats(
+  batch: WriteBatch,
   series: Series,
   workshops: Workshop[],
   held: HeldSeat[],
-  now: number,
-) {
-  const statements: D1PreparedStatement[] = [];
-  const outboxIds: string[] = [];
+): Promise<void> {
+  const now = batch.now;
   for (const registrationId of new Set(held.map((h) => h.registrationId))) {
-    const existing = await findRegistration(db, registrationId);
+    const existing = await findRegistration(batch.db, registrationId);
     if (!existing) continue;
     const pending = existing.status === 'pending';
-    const mail = await composeMail(db, {
+    await batch.queueMail({
       kind: pending ? 'confirm_request' : 'already_registered',
       // At most one such note per registration and hour: repeated submissions of someone else's
       // address must not turn the worker into a mail cannon.
@@ -141,12 +136,8 @@ async function noticesForHeldSeats(
       workshops: workshops.filter((w) => existing.heldWorkshopIds.includes(w.id)),
       withConfirmLink: pending,
       holdUntil: existing.expiresAt ?? undefined,
-      now,
     });
-    statements.push(...mail.statements);
-    outboxIds.push(mail.outboxId);
   }
-  return { statements, outboxIds };
 }
 
 /** Closed workshops are reported before full ones: closing is final, a seat may still free up. */

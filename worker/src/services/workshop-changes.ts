@@ -7,7 +7,7 @@ import {
   type Workshop,
   type WorkshopFields,
 } from '../db/workshops';
-import { composeMail } from '../mail/compose';
+import { WriteBatch } from './write-batch';
 
 /**
  * Saves an organizer's change. When the time or the join link changed, the calendar sequence goes
@@ -30,17 +30,16 @@ export async function changeWorkshop(
   }
   const sequence = current.sequence + 1;
   const changed: Workshop = { ...current, ...next, sequence };
-  const statements = [
+  const batch = new WriteBatch(db, now).add(
     updateWorkshop(db, current.id, next, sequence, now),
     dropQueuedReminders(db, { workshopId: current.id }),
     // Nobody may confirm a seat in a workshop that has already begun.
     shortenHolds(db, current.id, next.startsAt),
-  ];
-  const outboxIds: string[] = [];
+  );
   for (const holder of await seatHolders(db, current.id)) {
     if (holder.status !== 'confirmed') continue;
     if (!timeChanged && !holder.reminderSent) continue;
-    const mail = await composeMail(db, {
+    await batch.queueMail({
       kind: 'workshop_changed',
       dedupeKey: `workshop_changed:${holder.id}:${current.id}:${sequence}`,
       registration: holder,
@@ -48,13 +47,10 @@ export async function changeWorkshop(
       workshops: [changed],
       workshopId: current.id,
       includeJoinLink: holder.reminderSent,
-      now,
     });
-    statements.push(...mail.statements);
-    outboxIds.push(mail.outboxId);
   }
-  await db.batch(statements);
-  return outboxIds;
+  await batch.commit();
+  return batch.outboxIds;
 }
 
 /** Cancels a workshop: seats freed, reminders dropped, everyone holding a seat told. */
@@ -65,25 +61,20 @@ export async function cancelWorkshopAndTell(
   now: number,
 ): Promise<string[]> {
   const cancelled: Workshop = { ...workshop, sequence: workshop.sequence + 1, cancelledAt: now };
-  const statements: D1PreparedStatement[] = [];
-  const outboxIds: string[] = [];
+  const batch = new WriteBatch(db, now).add(
+    ...cancelWorkshop(db, workshop.id, now),
+    dropQueuedReminders(db, { workshopId: workshop.id }),
+  );
   for (const holder of await seatHolders(db, workshop.id)) {
-    const mail = await composeMail(db, {
+    await batch.queueMail({
       kind: 'workshop_cancelled',
       dedupeKey: `workshop_cancelled:${holder.id}:${workshop.id}`,
       registration: holder,
       series,
       workshops: [cancelled],
       workshopId: workshop.id,
-      now,
     });
-    statements.push(...mail.statements);
-    outboxIds.push(mail.outboxId);
   }
-  await db.batch([
-    ...cancelWorkshop(db, workshop.id, now),
-    dropQueuedReminders(db, { workshopId: workshop.id }),
-    ...statements,
-  ]);
-  return outboxIds;
+  await batch.commit();
+  return batch.outboxIds;
 }

@@ -10,7 +10,7 @@ import { seriesInput } from '../../schemas/series';
 import { seriesSlug } from '../../schemas/fields';
 import { scheduleErrors, workshopInput } from '../../schemas/workshop';
 import { listSeriesMessages, requeueFailed } from '../../db/outbox';
-import { deliverDue } from '../../jobs/deliver';
+import { deliverSoon } from '../../jobs/deliver';
 import { adminSeries, adminWorkshop, iso, isoOrNull } from '../../views';
 
 async function requireSeries(db: D1Database, slug: string) {
@@ -71,9 +71,9 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
   .post('/:slug/messages/retry', async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const { meta } = await requeueFailed(c.env.DB, series.id, now).run();
-    c.executionCtx.waitUntil(deliverDue(c.env, now));
-    return c.json({ requeued: meta.changes });
+    const requeued = await requeueFailed(c.env.DB, series.id, now);
+    deliverSoon(c, requeued);
+    return c.json({ requeued: requeued.length });
   })
   // Delivery per person and message: organizers see what failed and why, without the bodies.
   .get('/:slug/messages', async (c) => {

@@ -4,7 +4,7 @@ import { ApiError, notFound, validationFailed } from '../../http/errors';
 import { jsonBody } from '../../http/json-body';
 import { findSeriesById } from '../../db/series';
 import { findWorkshop } from '../../db/workshops';
-import { deliverDue } from '../../jobs/deliver';
+import { deliverSoon } from '../../jobs/deliver';
 import { scheduleErrors, workshopPatch } from '../../schemas/workshop';
 import { cancelWorkshopAndTell, changeWorkshop } from '../../services/workshop-changes';
 import { adminWorkshop } from '../../views';
@@ -43,7 +43,7 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
     const errors = scheduleErrors(next);
     if (Object.keys(errors).length > 0) throw validationFailed(errors);
     const outboxIds = await changeWorkshop(c.env.DB, series, current, next, now);
-    c.executionCtx.waitUntil(deliverDue(c.env, now, outboxIds));
+    deliverSoon(c, outboxIds);
     const workshop = await findWorkshop(c.env.DB, current.id);
     return c.json({ workshop: adminWorkshop(workshop!, now) });
   })
@@ -52,7 +52,7 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
     const { workshop, series } = await requireWorkshop(c.env.DB, c.req.param('id'));
     if (workshop.cancelledAt === null) {
       const outboxIds = await cancelWorkshopAndTell(c.env.DB, series, workshop, now);
-      c.executionCtx.waitUntil(deliverDue(c.env, now, outboxIds));
+      deliverSoon(c, outboxIds);
     }
     const cancelled = await findWorkshop(c.env.DB, workshop.id);
     return c.json({ workshop: adminWorkshop(cancelled!, now) });
