@@ -1,6 +1,7 @@
 import type { PublicSeries, PublicWorkshop } from '../contract';
 import type { Series } from './db/series';
 import type { Workshop } from './db/workshops';
+import { isRegistrationOpen, seatsLeft } from './domain/workshops';
 
 /**
  * The JSON shapes the API returns. Public views are built field by field (never by spreading a
@@ -20,11 +21,6 @@ export const publicSeries = (s: Series): PublicSeries => ({
 });
 
 export const adminSeries = (s: Series) => ({ ...publicSeries(s), retentionDays: s.retentionDays });
-
-export const seatsLeft = (w: Workshop) => Math.max(0, w.capacity - w.seatsTaken);
-
-export const isRegistrationOpen = (w: Workshop, now: number) =>
-  w.cancelledAt === null && now < w.registrationClosesAt;
 
 export const publicWorkshop = (w: Workshop, now: number): PublicWorkshop => ({
   id: w.id,

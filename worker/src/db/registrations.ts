@@ -1,4 +1,5 @@
 import type { Locale, RegistrationInput } from '../schemas/registration';
+import type { TokenPurpose } from './tokens';
 
 export type RegistrationStatus = 'pending' | 'confirmed' | 'cancelled' | 'expired';
 
@@ -7,49 +8,16 @@ export interface NewRegistration {
   seriesId: number;
   input: RegistrationInput;
   emailKey: string;
-  /** Workshops to take a seat in (none this address already holds). */
-  seatWorkshopIds: readonly string[];
   /** Until when the pending registration holds its seats. */
   expiresAt: number;
   baseUrl: string;
   now: number;
 }
 
-/** Why the database refused a seat (raised by the `seats_guard` trigger). */
-export type SeatRefusal = 'workshop_full' | 'registration_closed';
-
-export class SeatRefusedError extends Error {
-  constructor(readonly reason: SeatRefusal) {
-    super(reason);
-    this.name = 'SeatRefusedError';
-  }
-}
-
-/** Two requests for the same address raced for the same seat; the loser looks again. */
-export class DuplicateSeatError extends Error {
-  override name = 'DuplicateSeatError';
-}
-
-/**
- * Runs a batch (one transaction), turning the seat guard's refusal into a SeatRefusedError and a
- * second seat for the same address (the unique index) into a DuplicateSeatError.
- */
-export async function runSeatBatch(db: D1Database, statements: D1PreparedStatement[]) {
-  try {
-    return await db.batch(statements);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    if (message.includes('workshop_full')) throw new SeatRefusedError('workshop_full');
-    if (message.includes('registration_closed')) throw new SeatRefusedError('registration_closed');
-    if (message.includes('UNIQUE') && message.includes('seats')) throw new DuplicateSeatError();
-    throw error;
-  }
-}
-
-/** The statements that store a pending registration and its seats; run them with runSeatBatch. */
-export function insertRegistration(db: D1Database, r: NewRegistration): D1PreparedStatement[] {
+/** Stores a pending registration; its seats follow in the same batch (db/seats.ts). */
+export function insertRegistration(db: D1Database, r: NewRegistration): D1PreparedStatement {
   const { input } = r;
-  const registration = db
+  return db
     .prepare(
       `INSERT INTO registrations (id, series_id, given_name, family_name, email, email_key,
          organization_type, organization, role, locale, status, expires_at, base_url, created_at)
@@ -70,16 +38,6 @@ export function insertRegistration(db: D1Database, r: NewRegistration): D1Prepar
       r.baseUrl,
       r.now,
     );
-  const seats = r.seatWorkshopIds.map((workshopId) =>
-    db
-      .prepare(
-        // No silent skip: if the address took this seat meanwhile, the unique index fails the
-        // whole batch rather than leave a registration without the seat its e-mail promises.
-        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at) VALUES (?, ?, ?, ?)`,
-      )
-      .bind(r.id, workshopId, r.emailKey, r.now),
-  );
-  return [registration, ...seats];
 }
 
 /** Pending registrations past their hold expire, and their seats are freed. */
@@ -98,35 +56,6 @@ export function expirePending(db: D1Database, now: number): D1PreparedStatement[
       )
       .bind(now),
   ];
-}
-
-export interface HeldSeat {
-  workshopId: string;
-  registrationId: string;
-  registrationStatus: RegistrationStatus;
-}
-
-/** Seats this address holds among these workshops, with the registration holding each. */
-export async function heldSeatsOf(
-  db: D1Database,
-  emailKey: string,
-  workshopIds: readonly string[],
-): Promise<HeldSeat[]> {
-  if (workshopIds.length === 0) return [];
-  const placeholders = workshopIds.map(() => '?').join(', ');
-  const { results } = await db
-    .prepare(
-      `SELECT s.workshop_id, s.registration_id, r.status FROM seats s
-       JOIN registrations r ON r.id = s.registration_id
-       WHERE s.email_key = ? AND s.status = 'held' AND s.workshop_id IN (${placeholders})`,
-    )
-    .bind(emailKey, ...workshopIds)
-    .all<{ workshop_id: string; registration_id: string; status: RegistrationStatus }>();
-  return results.map((r) => ({
-    workshopId: r.workshop_id,
-    registrationId: r.registration_id,
-    registrationStatus: r.status,
-  }));
 }
 
 /** A registration as the e-mail and link pages need it. */
@@ -187,7 +116,7 @@ export async function findRegistration(db: D1Database, id: string): Promise<Regi
 export async function findRegistrationByToken(
   db: D1Database,
   tokenHash: string,
-  purpose: 'confirm' | 'manage',
+  purpose: TokenPurpose,
 ): Promise<Registration | null> {
   const row = await db
     .prepare(
@@ -199,16 +128,20 @@ export async function findRegistrationByToken(
   return row ? registrationFromRow(row) : null;
 }
 
-export const insertToken = (
+/** Everyone holding a seat in a workshop. */
+export async function registrationsHoldingSeatIn(
   db: D1Database,
-  hash: string,
-  registrationId: string,
-  purpose: 'confirm' | 'manage',
-  now: number,
-) =>
-  db
-    .prepare('INSERT INTO tokens (hash, registration_id, purpose, created_at) VALUES (?, ?, ?, ?)')
-    .bind(hash, registrationId, purpose, now);
+  workshopId: string,
+): Promise<Registration[]> {
+  const { results } = await db
+    .prepare(
+      `${SELECT_REGISTRATION}
+       WHERE r.id IN (SELECT registration_id FROM seats WHERE workshop_id = ?1 AND status = 'held')`,
+    )
+    .bind(workshopId)
+    .all<RegistrationRow>();
+  return results.map(registrationFromRow);
+}
 
 /** Pending → confirmed, only while the hold lasts. Check `meta.changes` to see whether it did. */
 export const confirmRegistration = (db: D1Database, id: string, now: number) =>
@@ -218,54 +151,6 @@ export const confirmRegistration = (db: D1Database, id: string, now: number) =>
        WHERE id = ?1 AND status = 'pending' AND expires_at > ?2`,
     )
     .bind(id, now);
-
-/** Frees some of a registration's seats; a registration left with none is cancelled. */
-export function releaseSeats(
-  db: D1Database,
-  registrationId: string,
-  workshopIds: readonly string[],
-  now: number,
-): D1PreparedStatement[] {
-  const placeholders = workshopIds.map(() => '?').join(', ');
-  return [
-    db
-      .prepare(
-        `UPDATE seats SET status = 'released', released_at = ?
-         WHERE registration_id = ? AND status = 'held' AND workshop_id IN (${placeholders})`,
-      )
-      .bind(now, registrationId, ...workshopIds),
-    db
-      .prepare(
-        `UPDATE registrations SET status = 'cancelled'
-         WHERE id = ?1 AND status IN ('pending', 'confirmed')
-           AND NOT EXISTS (SELECT 1 FROM seats WHERE registration_id = ?1 AND status = 'held')`,
-      )
-      .bind(registrationId),
-  ];
-}
-
-/** Everyone holding a seat in a workshop, and whether their reminder (with the link) went out. */
-export async function seatHolders(
-  db: D1Database,
-  workshopId: string,
-): Promise<(Registration & { reminderSent: boolean })[]> {
-  const { results } = await db
-    .prepare(
-      `${SELECT_REGISTRATION}
-       WHERE r.id IN (SELECT registration_id FROM seats WHERE workshop_id = ?1 AND status = 'held')`,
-    )
-    .bind(workshopId)
-    .all<RegistrationRow>();
-  const { results: reminded } = await db
-    .prepare(
-      `SELECT DISTINCT registration_id FROM outbox
-       WHERE workshop_id = ? AND kind = 'reminder' AND status IN ('sending', 'sent')`,
-    )
-    .bind(workshopId)
-    .all<{ registration_id: string }>();
-  const sent = new Set(reminded.map((r) => r.registration_id));
-  return results.map((r) => ({ ...registrationFromRow(r), reminderSent: sent.has(r.id) }));
-}
 
 export interface RegistrationRecord {
   id: string;

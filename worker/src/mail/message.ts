@@ -17,6 +17,11 @@ export interface Mail {
   attachments: Attachment[];
 }
 
+/** A queued message on its way out: the outbox id is the provider's idempotency key. */
+export interface OutgoingMail extends Mail {
+  id: string;
+}
+
 /** What a message is about; with registration and workshop, the key of the send ledger. */
 export type MailKind =
   | 'confirm_request'

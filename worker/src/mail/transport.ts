@@ -1,5 +1,5 @@
-import type { OutboxMessage } from '../db/outbox';
 import type { Bindings } from '../env';
+import type { OutgoingMail } from './message';
 
 /**
  * A send that must not be retried: the provider refused this message itself. Everything else —
@@ -13,7 +13,7 @@ export class PermanentSendError extends Error {
 export interface Transport {
   name: string;
   /** Resolves when the provider accepted the message; throws otherwise. */
-  send(message: OutboxMessage): Promise<void>;
+  send(message: OutgoingMail): Promise<void>;
 }
 
 /**
@@ -22,7 +22,7 @@ export interface Transport {
  */
 const outboxTransport: Transport = { name: 'outbox', send: async () => {} };
 
-const sender = (env: Bindings, message: OutboxMessage) => {
+const sender = (env: Bindings, message: OutgoingMail) => {
   if (!env.MAIL_FROM) throw new Error('MAIL_FROM is not configured');
   return { name: message.fromName, email: env.MAIL_FROM };
 };

@@ -1,6 +1,7 @@
 import type { Registration } from '../db/registrations';
 import type { Series } from '../db/series';
 import type { Workshop } from '../db/workshops';
+import type { ConfirmOutcome } from '../domain/registrations';
 import { formatWhen } from '../mail/format';
 import type { Locale } from '../schemas/registration';
 import { html, page, type Html } from './html';
@@ -81,8 +82,6 @@ const T = {
 const panel = (title: string, body: Html | string, error = false) =>
   html`<h1>${title}</h1>
     <div class="panel${error ? ' panel--error' : ''}">${body}</div>`;
-
-export type ConfirmOutcome = 'confirmed' | 'already_confirmed' | 'expired' | 'cancelled';
 
 /**
  * The page a confirm link opens while the registration can still be confirmed: what it holds, and

@@ -17,15 +17,3 @@ export const workshopPatch = z.object(workshopFields).partial();
 
 export type WorkshopInput = z.output<typeof workshopInput>;
 export type WorkshopPatch = z.output<typeof workshopPatch>;
-
-/** The time rules that hold for a workshop as a whole; checked on the merged record for PATCH. */
-export function scheduleErrors(w: {
-  startsAt: number;
-  endsAt: number;
-  registrationClosesAt: number;
-}): Record<string, string> {
-  const fields: Record<string, string> = {};
-  if (w.endsAt <= w.startsAt) fields.endsAt = 'ends_before_start';
-  if (w.registrationClosesAt > w.startsAt) fields.registrationClosesAt = 'closes_after_start';
-  return fields;
-}

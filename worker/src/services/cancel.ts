@@ -1,5 +1,6 @@
 import { dropQueuedReminders } from '../db/outbox';
-import { findRegistrationByToken, releaseSeats, type Registration } from '../db/registrations';
+import { findRegistrationByToken, type Registration } from '../db/registrations';
+import { releaseSeats } from '../db/seats';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import { hashToken } from '../tokens';

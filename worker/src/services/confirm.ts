@@ -5,12 +5,9 @@ import {
 } from '../db/registrations';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
-import type { ConfirmOutcome } from '../pages/registration-pages';
+import { confirmState, type ConfirmOutcome, type ConfirmState } from '../domain/registrations';
 import { hashToken } from '../tokens';
 import { WriteBatch } from './write-batch';
-
-/** Where the registration a confirm link belongs to stands: still to confirm, or an outcome. */
-export type ConfirmState = 'pending' | Exclude<ConfirmOutcome, 'confirmed'>;
 
 export interface ConfirmLink {
   state: ConfirmState;
@@ -41,16 +38,8 @@ export async function confirmLinkByToken(
   const series = await findSeriesById(db, registration.seriesId);
   if (!series) return null;
   const workshops = await findWorkshopsInSeries(db, series.id, registration.heldWorkshopIds);
-  const link = { registration, series, workshops };
-
-  if (registration.status === 'confirmed') return { ...link, state: 'already_confirmed' };
-  if (registration.status === 'cancelled') return { ...link, state: 'cancelled' };
-  if (registration.status === 'expired' || (registration.expiresAt ?? 0) <= now) {
-    return { ...link, state: 'expired' };
-  }
-  // Every seat was released meanwhile (the organizer cancelled the workshops): nothing to confirm.
-  if (workshops.length === 0) return { ...link, state: 'cancelled' };
-  return { ...link, state: 'pending' };
+  const state = confirmState(registration, workshops.length, now);
+  return { state, registration, series, workshops };
 }
 
 /**

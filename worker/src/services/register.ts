@@ -1,20 +1,19 @@
 import type { RegistrationReceipt } from '../../contract';
 import { ApiError, validationFailed } from '../http/errors';
 import { randomId } from '../ids';
+import { expirePending, findRegistration, insertRegistration } from '../db/registrations';
 import {
-  expirePending,
-  findRegistration,
-  heldSeatsOf,
-  insertRegistration,
-  runSeatBatch,
   DuplicateSeatError,
+  heldSeatsOf,
+  insertSeats,
+  runSeatBatch,
   SeatRefusedError,
   type HeldSeat,
-} from '../db/registrations';
+} from '../db/seats';
 import type { Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import type { RegistrationInput } from '../schemas/registration';
-import { isRegistrationOpen, seatsLeft } from '../views';
+import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
 import { WriteBatch } from './write-batch';
 
 /** What the API answers for an accepted registration (the public contract's receipt). */
@@ -67,16 +66,20 @@ export async function register(
       const expiresAt = Math.min(now + HOLD_MS, ...toSeat.map((w) => w.startsAt));
       const registration = { id, email: input.email, locale: input.locale, baseUrl };
       batch.add(
-        ...insertRegistration(db, {
+        insertRegistration(db, {
           id,
           seriesId: series.id,
           input,
           emailKey,
-          seatWorkshopIds: toSeat.map((w) => w.id),
           expiresAt,
           baseUrl,
           now,
         }),
+        ...insertSeats(
+          db,
+          { registrationId: id, emailKey, now },
+          toSeat.map((w) => w.id),
+        ),
       );
       await batch.queueMail({
         kind: 'confirm_request',

@@ -1,13 +1,33 @@
-import { dropQueuedReminders } from '../db/outbox';
-import { seatHolders, shortenHolds } from '../db/registrations';
+import { dropQueuedReminders, registrationsReminded } from '../db/outbox';
+import { registrationsHoldingSeatIn, shortenHolds } from '../db/registrations';
 import type { Series } from '../db/series';
 import {
   cancelWorkshop,
+  findWorkshop,
+  insertWorkshop,
   updateWorkshop,
   type Workshop,
   type WorkshopFields,
 } from '../db/workshops';
+import { applyWorkshopPatch, scheduleErrors, workshopFromInput } from '../domain/workshops';
+import { ApiError, validationFailed } from '../http/errors';
+import { randomId } from '../ids';
+import type { WorkshopInput, WorkshopPatch } from '../schemas/workshop';
 import { WriteBatch } from './write-batch';
+
+/** Creates a workshop in a series; returns it as stored. */
+export async function createWorkshop(
+  db: D1Database,
+  series: Series,
+  input: WorkshopInput,
+  now: number,
+): Promise<Workshop> {
+  const fields = workshopFromInput(input);
+  refuseBadSchedule(fields);
+  const id = randomId();
+  await insertWorkshop(db, id, series.id, fields, now);
+  return (await findWorkshop(db, id))!;
+}
 
 /**
  * Saves an organizer's change. When the time or the join link changed, the calendar sequence goes
@@ -19,9 +39,14 @@ export async function changeWorkshop(
   db: D1Database,
   series: Series,
   current: Workshop,
-  next: WorkshopFields,
+  patch: WorkshopPatch,
   now: number,
 ): Promise<string[]> {
+  if (current.cancelledAt !== null) {
+    throw new ApiError(409, 'workshop_cancelled', 'A cancelled workshop cannot be changed.');
+  }
+  const next = applyWorkshopPatch(current, patch);
+  refuseBadSchedule(next);
   const timeChanged = next.startsAt !== current.startsAt || next.endsAt !== current.endsAt;
   const linkChanged = next.joinUrl !== current.joinUrl;
   if (!timeChanged && !linkChanged) {
@@ -36,9 +61,11 @@ export async function changeWorkshop(
     // Nobody may confirm a seat in a workshop that has already begun.
     shortenHolds(db, current.id, next.startsAt),
   );
-  for (const holder of await seatHolders(db, current.id)) {
+  const reminded = await registrationsReminded(db, current.id);
+  for (const holder of await registrationsHoldingSeatIn(db, current.id)) {
     if (holder.status !== 'confirmed') continue;
-    if (!timeChanged && !holder.reminderSent) continue;
+    const reminderSent = reminded.has(holder.id);
+    if (!timeChanged && !reminderSent) continue;
     await batch.queueMail({
       kind: 'workshop_changed',
       dedupeKey: `workshop_changed:${holder.id}:${current.id}:${sequence}`,
@@ -46,7 +73,7 @@ export async function changeWorkshop(
       series,
       workshops: [changed],
       workshopId: current.id,
-      includeJoinLink: holder.reminderSent,
+      includeJoinLink: reminderSent,
     });
   }
   await batch.commit();
@@ -65,7 +92,7 @@ export async function cancelWorkshopAndTell(
     ...cancelWorkshop(db, workshop.id, now),
     dropQueuedReminders(db, { workshopId: workshop.id }),
   );
-  for (const holder of await seatHolders(db, workshop.id)) {
+  for (const holder of await registrationsHoldingSeatIn(db, workshop.id)) {
     await batch.queueMail({
       kind: 'workshop_cancelled',
       dedupeKey: `workshop_cancelled:${holder.id}:${workshop.id}`,
@@ -77,4 +104,9 @@ export async function cancelWorkshopAndTell(
   }
   await batch.commit();
   return batch.outboxIds;
+}
+
+function refuseBadSchedule(fields: WorkshopFields): void {
+  const errors = scheduleErrors(fields);
+  if (Object.keys(errors).length > 0) throw validationFailed(errors);
 }

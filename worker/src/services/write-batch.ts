@@ -1,6 +1,7 @@
 import { enqueue } from '../db/outbox';
-import { insertToken, type Registration } from '../db/registrations';
+import type { Registration } from '../db/registrations';
 import type { Series } from '../db/series';
+import { insertToken } from '../db/tokens';
 import type { Workshop } from '../db/workshops';
 import { randomId } from '../ids';
 import type { MailKind } from '../mail/message';

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env';
-import { ApiError, notFound, validationFailed } from '../../http/errors';
+import { ApiError, notFound } from '../../http/errors';
 import { jsonBody } from '../../http/json-body';
 import { findSeries, upsertSeries } from '../../db/series';
-import { findWorkshop, insertWorkshop, listAllWorkshops } from '../../db/workshops';
+import { listAllWorkshops } from '../../db/workshops';
 import { listRegistrations } from '../../db/registrations';
-import { randomId } from '../../ids';
 import { seriesInput } from '../../schemas/series';
 import { seriesSlug } from '../../schemas/fields';
-import { scheduleErrors, workshopInput } from '../../schemas/workshop';
+import { workshopInput } from '../../schemas/workshop';
+import { createWorkshop } from '../../services/workshop-changes';
 import { listSeriesMessages, requeueFailed } from '../../db/outbox';
 import { deliverSoon } from '../../jobs/deliver';
 import { adminSeries, adminWorkshop, iso, isoOrNull } from '../../views';
@@ -43,18 +43,8 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
   .post('/:slug/workshops', jsonBody(workshopInput), async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const input = c.req.valid('json');
-    const fields = {
-      ...input,
-      description: input.description ?? { sk: '', en: '' },
-      registrationClosesAt: input.registrationClosesAt ?? input.startsAt,
-    };
-    const errors = scheduleErrors(fields);
-    if (Object.keys(errors).length > 0) throw validationFailed(errors);
-    const id = randomId();
-    await insertWorkshop(c.env.DB, id, series.id, fields, now);
-    const workshop = await findWorkshop(c.env.DB, id);
-    return c.json({ workshop: adminWorkshop(workshop!, now) }, 201);
+    const workshop = await createWorkshop(c.env.DB, series, c.req.valid('json'), now);
+    return c.json({ workshop: adminWorkshop(workshop, now) }, 201);
   })
   .get('/:slug/registrations', async (c) => {
     const series = await requireSeries(c.env.DB, c.req.param('slug'));

@@ -1,0 +1,102 @@
+import type { RegistrationStatus } from './registrations';
+
+/** Why the database refused a seat (raised by the `seats_guard` trigger). */
+export type SeatRefusal = 'workshop_full' | 'registration_closed';
+
+export class SeatRefusedError extends Error {
+  constructor(readonly reason: SeatRefusal) {
+    super(reason);
+    this.name = 'SeatRefusedError';
+  }
+}
+
+/** Two requests for the same address raced for the same seat; the loser looks again. */
+export class DuplicateSeatError extends Error {
+  override name = 'DuplicateSeatError';
+}
+
+/**
+ * Runs a batch (one transaction), turning the seat guard's refusal into a SeatRefusedError and a
+ * second seat for the same address (the unique index) into a DuplicateSeatError.
+ */
+export async function runSeatBatch(db: D1Database, statements: D1PreparedStatement[]) {
+  try {
+    return await db.batch(statements);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    if (message.includes('workshop_full')) throw new SeatRefusedError('workshop_full');
+    if (message.includes('registration_closed')) throw new SeatRefusedError('registration_closed');
+    if (message.includes('UNIQUE') && message.includes('seats')) throw new DuplicateSeatError();
+    throw error;
+  }
+}
+
+/** A registration's seats in these workshops; run them with runSeatBatch. */
+export const insertSeats = (
+  db: D1Database,
+  seat: { registrationId: string; emailKey: string; now: number },
+  workshopIds: readonly string[],
+): D1PreparedStatement[] =>
+  workshopIds.map((workshopId) =>
+    db
+      .prepare(
+        // No silent skip: if the address took this seat meanwhile, the unique index fails the
+        // whole batch rather than leave a registration without the seat its e-mail promises.
+        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at) VALUES (?, ?, ?, ?)`,
+      )
+      .bind(seat.registrationId, workshopId, seat.emailKey, seat.now),
+  );
+
+export interface HeldSeat {
+  workshopId: string;
+  registrationId: string;
+  registrationStatus: RegistrationStatus;
+}
+
+/** Seats this address holds among these workshops, with the registration holding each. */
+export async function heldSeatsOf(
+  db: D1Database,
+  emailKey: string,
+  workshopIds: readonly string[],
+): Promise<HeldSeat[]> {
+  if (workshopIds.length === 0) return [];
+  const placeholders = workshopIds.map(() => '?').join(', ');
+  const { results } = await db
+    .prepare(
+      `SELECT s.workshop_id, s.registration_id, r.status FROM seats s
+       JOIN registrations r ON r.id = s.registration_id
+       WHERE s.email_key = ? AND s.status = 'held' AND s.workshop_id IN (${placeholders})`,
+    )
+    .bind(emailKey, ...workshopIds)
+    .all<{ workshop_id: string; registration_id: string; status: RegistrationStatus }>();
+  return results.map((r) => ({
+    workshopId: r.workshop_id,
+    registrationId: r.registration_id,
+    registrationStatus: r.status,
+  }));
+}
+
+/** Frees some of a registration's seats; a registration left with none is cancelled. */
+export function releaseSeats(
+  db: D1Database,
+  registrationId: string,
+  workshopIds: readonly string[],
+  now: number,
+): D1PreparedStatement[] {
+  const placeholders = workshopIds.map(() => '?').join(', ');
+  return [
+    db
+      .prepare(
+        `UPDATE seats SET status = 'released', released_at = ?
+         WHERE registration_id = ? AND status = 'held' AND workshop_id IN (${placeholders})`,
+      )
+      .bind(now, registrationId, ...workshopIds),
+    db
+      .prepare(
+        `UPDATE registrations SET status = 'cancelled'
+         WHERE id = ?1 AND status IN ('pending', 'confirmed')
+           AND NOT EXISTS (SELECT 1 FROM seats WHERE registration_id = ?1 AND status = 'held')`,
+      )
+      .bind(registrationId),
+  ];
+}
