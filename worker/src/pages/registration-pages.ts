@@ -4,7 +4,9 @@ import type { Workshop } from '../db/workshops';
 import type { ConfirmOutcome } from '../domain/registrations';
 import { formatWhen } from '../mail/format';
 import type { Locale } from '../schemas/registration';
-import { html, page, type Html } from './html';
+import { html, type Html } from '../html';
+import { page } from './layout';
+import { T } from './wording';
 
 /** The small pages the links in e-mails open, in the registrant's language. */
 
@@ -17,67 +19,6 @@ const workshopList = (workshops: Workshop[], locale: Locale) =>
         </li>`,
     )}
   </ul>`;
-
-const T = {
-  sk: {
-    confirmedTitle: 'Registrácia je potvrdená',
-    confirmedText:
-      'Ďakujeme. Potvrdenie s termínmi do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne 24 hodín pred začiatkom každého workshopu.',
-    alreadyTitle: 'Registrácia už bola potvrdená',
-    alreadyText: 'Vaša registrácia je v poriadku, nemusíte nič robiť.',
-    expiredTitle: 'Platnosť odkazu vypršala',
-    expiredText:
-      'Registráciu sme do 24 hodín nepotvrdili, a tak sme miesto uvoľnili. Zaregistrujte sa, prosím, znova.',
-    cancelledTitle: 'Registrácia bola zrušená',
-    invalidTitle: 'Odkaz nie je platný',
-    invalidText:
-      'Odkaz je neúplný alebo už nie je platný. Skontrolujte, či ste ho z e-mailu skopírovali celý.',
-    yourWorkshops: 'Vaše workshopy:',
-    manageTitle: 'Vaša registrácia',
-    pending: 'Registrácia zatiaľ nie je potvrdená: potvrďte ju odkazom v e-maile.',
-    chooseToCancel: 'Ktoré workshopy chcete zrušiť?',
-    cancelSelected: 'Zrušiť vybrané',
-    cancelAll: 'Zrušiť celú registráciu',
-    nothingHeld: 'Na žiadny workshop už nie ste zaregistrovaný/-á.',
-    nothingChosen:
-      'Nevybrali ste žiadny workshop. Vyberte aspoň jeden alebo zrušte celú registráciu.',
-    cancelDoneText: 'Zrušili sme vašu registráciu na:',
-    cancelMailText: 'Potvrdenie sme vám poslali e-mailom.',
-    stillRegistered: 'Naďalej ste zaregistrovaný/-á na:',
-    confirmTitle: 'Potvrďte registráciu',
-    confirmText: 'Registráciu dokončíte tlačidlom nižšie. Registrujete sa na:',
-    confirmButton: 'Potvrdiť registráciu',
-  },
-  en: {
-    confirmedTitle: 'Registration confirmed',
-    confirmedText:
-      'Thank you. We have e-mailed you a confirmation with calendar entries. We will e-mail you the join link about 24 hours before each workshop starts.',
-    alreadyTitle: 'Registration already confirmed',
-    alreadyText: 'Your registration is in order; there is nothing more to do.',
-    expiredTitle: 'This link has expired',
-    expiredText:
-      'The registration was not confirmed within 24 hours, so we released the seat. Please register again.',
-    cancelledTitle: 'Registration cancelled',
-    invalidTitle: 'This link is not valid',
-    invalidText:
-      'The link is incomplete or no longer valid. Check that you copied all of it from the e-mail.',
-    yourWorkshops: 'Your workshops:',
-    manageTitle: 'Your registration',
-    pending: 'Your registration is not confirmed yet: confirm it with the link in the e-mail.',
-    chooseToCancel: 'Which workshops do you want to cancel?',
-    cancelSelected: 'Cancel selected',
-    cancelAll: 'Cancel the whole registration',
-    nothingHeld: 'You are no longer registered for any workshop.',
-    nothingChosen:
-      'You did not choose a workshop. Choose at least one, or cancel the whole registration.',
-    cancelDoneText: 'We have cancelled your registration for:',
-    cancelMailText: 'We have e-mailed you a confirmation.',
-    stillRegistered: 'You are still registered for:',
-    confirmTitle: 'Confirm your registration',
-    confirmText: 'Finish your registration with the button below. You are registering for:',
-    confirmButton: 'Confirm registration',
-  },
-} satisfies Record<Locale, Record<string, string>>;
 
 const panel = (title: string, body: Html | string, error = false) =>
   html`<h1>${title}</h1>

@@ -2,7 +2,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { isDevelopment, type AppEnv } from '../env';
 import { noSuchEndpoint } from '../http/errors';
 import { listOutbox, type OutboxMessage } from '../db/outbox';
-import { html, page } from '../pages/html';
+import { html } from '../html';
+import { page } from '../pages/layout';
 import { runScheduled } from '../jobs/scheduled';
 import { iso, isoOrNull } from '../views';
 

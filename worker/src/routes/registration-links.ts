@@ -11,7 +11,7 @@ import {
   invalidLinkPage,
   managePage,
 } from '../pages/registration-pages';
-import { PAGE_HEADERS } from '../pages/html';
+import { PAGE_HEADERS } from '../pages/layout';
 import { cancelSeats, heldByToken } from '../services/cancel';
 import { confirmByToken, confirmLinkByToken } from '../services/confirm';
 
