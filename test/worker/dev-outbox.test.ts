@@ -85,6 +85,39 @@ describe('the development outbox (ENVIRONMENT=development)', () => {
   });
 });
 
+describe('POST /api/v1/dev/scheduled (ENVIRONMENT=development)', () => {
+  let worker: TestWorker;
+  before(async () => {
+    worker = await startTestWorker({ ENVIRONMENT: 'development' });
+  });
+  after(() => worker.dispose());
+
+  const runs = () => worker.logs().split('"event":"scheduled"').length - 1;
+
+  test('runs the cron at ?time=, or now', async () => {
+    const time = Date.now() + 60_000;
+    const res = await worker.fetch(`/api/v1/dev/scheduled?time=${time}`, { method: 'POST' });
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { ranAt: new Date(time).toISOString() });
+    const now = await worker.fetch('/api/v1/dev/scheduled', { method: 'POST' });
+    assert.equal(now.status, 200);
+  });
+
+  test('refuses a time that is not a valid Date with 422, before running anything', async () => {
+    await worker.fetch('/api/v1/dev/scheduled', { method: 'POST' });
+    const before = runs();
+    assert.ok(before > 0, 'a run shows in the logs');
+    for (const time of ['8640000000000001', '9007199254740993', 'abc', '0', '-5', '1.5', '']) {
+      const res = await worker.fetch(`/api/v1/dev/scheduled?time=${time}`, { method: 'POST' });
+      const body = (await res.json()) as { error: { code: string; fields?: object } };
+      assert.equal(res.status, 422, time);
+      assert.equal(body.error.code, 'validation', time);
+      assert.ok(body.error.fields && 'time' in body.error.fields, time);
+    }
+    assert.equal(runs(), before, 'the cron did not run');
+  });
+});
+
 describe('the development outbox elsewhere', () => {
   for (const environment of ['test', 'production']) {
     test(`does not exist when ENVIRONMENT is ${environment}`, async (t) => {

@@ -1,7 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-
-/** Field name → a stable, machine-readable reason the client localizes ("required", "invalid_email", …). */
-export type FieldErrors = Record<string, string>;
+import type { FieldErrors } from '../schemas/field-errors';
 
 export interface ErrorBody {
   error: {
@@ -42,3 +40,14 @@ export const notFound = (code: string, what: string) =>
 
 export const validationFailed = (fields: FieldErrors) =>
   new ApiError(422, 'validation', 'Some fields are missing or invalid.', { fields });
+
+/**
+ * A link from an e-mail that is not (or no longer) one of ours, or a form that did not come from
+ * our pages. A person opened it, so it is answered with the HTML "invalid link" page (404), not
+ * with the JSON error shape.
+ */
+export class InvalidLinkError extends Error {
+  override name = 'InvalidLinkError';
+}
+
+export const invalidLink = () => new InvalidLinkError('Not one of our links.');

@@ -1,10 +1,16 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env';
-import { ApiError } from './errors';
+import { PAGE_HEADERS } from '../pages/layout';
+import { invalidLinkPage } from '../pages/registration-pages';
+import { ApiError, InvalidLinkError } from './errors';
 
-/** The one place that turns a thrown error into the API's error shape. */
+/**
+ * The one place that turns a thrown error into a response: the API's error shape, or for a link
+ * from an e-mail that is not ours, the page that says so.
+ */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof InvalidLinkError) return c.body(invalidLinkPage(), 404, PAGE_HEADERS);
   if (error instanceof ApiError) {
     return c.json(error.toBody(), error.status, error.headers);
   }

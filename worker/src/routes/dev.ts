@@ -1,6 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import * as z from 'zod';
 import { isDevelopment, type AppEnv } from '../env';
 import { noSuchEndpoint } from '../http/errors';
+import { validate } from '../http/validate';
 import { listOutbox, type OutboxMessage } from '../db/outbox';
 import { html } from '../html';
 import { page } from '../pages/layout';
@@ -63,19 +65,23 @@ devRoutes.get('/dev/outbox', devOnly, async (c) => {
   return c.html(page('en', 'Outbox', body));
 });
 
+/** `?time=`: epoch milliseconds that make a valid Date (the latest is 8.64e15, in 275760). */
+const cronQuery = z.object({
+  time: z.coerce
+    .number()
+    .int()
+    .positive()
+    .refine((ms) => !Number.isNaN(new Date(ms).getTime()))
+    .optional(),
+});
+
 /**
  * Runs the cron job now, or at `?time=<epoch ms>`: what the scheduled handler does with
  * `controller.scheduledTime`. wrangler 4.86 cannot trigger it locally for a worker with static
  * assets (/cdn-cgi/handler/scheduled reaches the assets router and answers "exception").
  */
-devRoutes.post('/api/v1/dev/scheduled', devOnly, async (c) => {
-  const time = Number(c.req.query('time') ?? Date.now());
-  if (!Number.isSafeInteger(time) || time <= 0) {
-    return c.json(
-      { error: { code: 'validation', message: 'time must be epoch milliseconds.' } },
-      422,
-    );
-  }
+devRoutes.post('/api/v1/dev/scheduled', devOnly, validate('query', cronQuery), async (c) => {
+  const time = c.req.valid('query').time ?? Date.now();
   await runScheduled(c.env, time);
   return c.json({ ranAt: iso(time) });
 });

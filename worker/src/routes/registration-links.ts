@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono';
-import { validator } from 'hono/validator';
 import * as z from 'zod';
 import type { AppEnv } from '../env';
+import { invalidLink } from '../http/errors';
+import { validate } from '../http/validate';
 import { deliverSoon } from '../jobs/deliver';
 import { queueReminders } from '../jobs/reminders';
 import {
   cancelledPage,
   confirmFormPage,
   confirmPage,
-  invalidLinkPage,
   managePage,
 } from '../pages/registration-pages';
 import { PAGE_HEADERS } from '../pages/layout';
@@ -18,21 +18,13 @@ import { confirmByToken, confirmLinkByToken } from '../services/confirm';
 /** Tokens are 43 base64url characters; anything else is not one of ours. */
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 
-const tokenQuery = validator('query', (value) => {
-  const parsed = token.safeParse(value.token);
-  return { token: parsed.success ? parsed.data : null };
-});
+/** A link's token, or a form from one of our pages; anything else gets the "invalid link" page. */
+const tokenQuery = validate('query', z.object({ token }), invalidLink);
 
-/** A form posted from one of our pages, or null when it is not one (answered with the 404 page). */
-const formBody = <S extends z.ZodType>(schema: S) =>
-  validator('form', (value) => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? (parsed.data as z.output<S>) : null;
-  });
+const confirmForm = validate('form', z.object({ token }), invalidLink);
 
-const confirmBody = formBody(z.object({ token }));
-
-const cancelBody = formBody(
+const cancelForm = validate(
+  'form',
   z.object({
     token,
     workshopId: z
@@ -41,10 +33,10 @@ const cancelBody = formBody(
       .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
     all: z.literal('1').optional(),
   }),
+  invalidLink,
 );
 
-const htmlPage = (c: Context<AppEnv>, body: string, status: 200 | 404 = 200) =>
-  c.body(body, status, PAGE_HEADERS);
+const htmlPage = (c: Context<AppEnv>, body: string) => c.body(body, 200, PAGE_HEADERS);
 
 /**
  * The pages the links in e-mails open: confirm and manage (GETs that change nothing), and the
@@ -54,19 +46,18 @@ const htmlPage = (c: Context<AppEnv>, body: string, status: 200 | 404 = 200) =>
 export const registrationLinkRoutes = new Hono<AppEnv>()
   .get('/confirm', tokenQuery, async (c) => {
     const { token } = c.req.valid('query');
-    const link = token ? await confirmLinkByToken(c.env.DB, token, Date.now()) : null;
-    if (!token || !link) return htmlPage(c, invalidLinkPage(), 404);
+    const link = await confirmLinkByToken(c.env.DB, token, Date.now());
+    if (!link) throw invalidLink();
     const { state, registration, series, workshops } = link;
     if (state === 'pending') {
       return htmlPage(c, confirmFormPage(token, registration.locale, series, workshops));
     }
     return htmlPage(c, confirmPage(state, registration.locale, series, workshops));
   })
-  .post('/confirm', confirmBody, async (c) => {
+  .post('/confirm', confirmForm, async (c) => {
     const now = Date.now();
-    const form = c.req.valid('form');
-    const confirmation = form ? await confirmByToken(c.env.DB, form.token, now) : null;
-    if (!confirmation) return htmlPage(c, invalidLinkPage(), 404);
+    const confirmation = await confirmByToken(c.env.DB, c.req.valid('form').token, now);
+    if (!confirmation) throw invalidLink();
     const { outcome, registration, series, workshops } = confirmation;
     // Confirmed within a day of a workshop: the join link follows at once, not at the next cron run.
     const reminders =
@@ -78,15 +69,15 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
   })
   .get('/manage', tokenQuery, async (c) => {
     const { token } = c.req.valid('query');
-    const held = token ? await heldByToken(c.env.DB, token) : null;
-    if (!token || !held) return htmlPage(c, invalidLinkPage(), 404);
+    const held = await heldByToken(c.env.DB, token);
+    if (!held) throw invalidLink();
     return htmlPage(c, managePage(token, held.registration, held.series, held.held));
   })
-  .post('/cancel', cancelBody, async (c) => {
+  .post('/cancel', cancelForm, async (c) => {
     const now = Date.now();
     const form = c.req.valid('form');
-    const held = form ? await heldByToken(c.env.DB, form.token) : null;
-    if (!form || !held) return htmlPage(c, invalidLinkPage(), 404);
+    const held = await heldByToken(c.env.DB, form.token);
+    if (!held) throw invalidLink();
     const choice = form.all ? 'all' : form.workshopId;
     if (choice !== 'all' && choice.length === 0 && held.held.length > 0) {
       return htmlPage(

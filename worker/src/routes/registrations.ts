@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { RegistrationResponse } from '../../contract';
 import type { AppEnv } from '../env';
 import { notFound } from '../http/errors';
-import { jsonBody } from '../http/json-body';
+import { validate } from '../http/validate';
 import { limitRegistrations } from '../http/rate-limit';
 import { findSeries } from '../db/series';
 import { deliverSoon } from '../jobs/deliver';
@@ -14,7 +14,7 @@ export const registrationRoutes = new Hono<AppEnv>().post(
   '/',
   // First, so that a refused request is not even read.
   limitRegistrations,
-  jsonBody(registrationInput),
+  validate('json', registrationInput),
   async (c) => {
     const now = Date.now();
     const series = await findSeries(c.env.DB, c.req.param('slug') ?? '');

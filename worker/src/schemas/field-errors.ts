@@ -1,5 +1,7 @@
 import type * as z from 'zod';
-import type { FieldErrors } from '../http/errors';
+
+/** Field name → a stable, machine-readable reason the client localizes ("required", "invalid_email", …). */
+export type FieldErrors = Record<string, string>;
 
 /** Codes we set ourselves as issue messages; anything else is derived from the zod issue. */
 const OWN_CODES = new Set([

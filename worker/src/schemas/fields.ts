@@ -54,7 +54,5 @@ export const instant = z.iso.datetime({ offset: true }).transform((s) => Date.pa
 
 export const localized = <T extends z.ZodType>(field: T) => z.object({ sk: field, en: field });
 
-export const seriesSlug = z
-  .string()
-  .max(64)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+/** Lower-case letters and digits in dash-separated words, at most 64 characters in all. */
+export const seriesSlug = z.string().regex(/^(?=.{1,64}$)[a-z0-9]+(?:-[a-z0-9]+)*$/);

@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { emailAddress, httpsUrl, localized, optionalText, requiredLine } from './fields';
+import {
+  emailAddress,
+  httpsUrl,
+  localized,
+  optionalText,
+  requiredLine,
+  seriesSlug,
+} from './fields';
 
 export const seriesInput = z.object({
   title: localized(requiredLine(200)),
@@ -15,3 +22,6 @@ export const seriesInput = z.object({
 });
 
 export type SeriesInput = z.output<typeof seriesInput>;
+
+/** Where a series is stored: `PUT /admin/series/:slug`. */
+export const seriesPath = z.object({ slug: seriesSlug });

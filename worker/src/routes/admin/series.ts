@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env';
-import { ApiError, notFound } from '../../http/errors';
-import { jsonBody } from '../../http/json-body';
+import { notFound } from '../../http/errors';
+import { validate } from '../../http/validate';
 import { findSeries, upsertSeries } from '../../db/series';
 import { listAllWorkshops } from '../../db/workshops';
 import { listRegistrations } from '../../db/registrations';
-import { seriesInput } from '../../schemas/series';
-import { seriesSlug } from '../../schemas/fields';
+import { seriesInput, seriesPath } from '../../schemas/series';
 import { workshopInput } from '../../schemas/workshop';
 import { createWorkshop } from '../../services/workshop-changes';
 import { listSeriesMessages, requeueFailed } from '../../db/outbox';
@@ -21,13 +20,9 @@ async function requireSeries(db: D1Database, slug: string) {
 
 /** Admin: series, their workshops and their registrations. Mounted under /admin/series. */
 export const adminSeriesRoutes = new Hono<AppEnv>()
-  .put('/:slug', jsonBody(seriesInput), async (c) => {
-    const slug = c.req.param('slug');
-    if (!seriesSlug.safeParse(slug).success) {
-      throw new ApiError(422, 'validation', 'Use lower-case letters, digits and dashes.', {
-        fields: { slug: 'invalid_format' },
-      });
-    }
+  // The body is judged first, then the slug it would be stored under.
+  .put('/:slug', validate('json', seriesInput), validate('param', seriesPath), async (c) => {
+    const { slug } = c.req.valid('param');
     const { series, created } = await upsertSeries(c.env.DB, slug, c.req.valid('json'), Date.now());
     return c.json({ series: adminSeries(series) }, created ? 201 : 200);
   })
@@ -40,7 +35,7 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
       workshops: workshops.map((w) => adminWorkshop(w, now)),
     });
   })
-  .post('/:slug/workshops', jsonBody(workshopInput), async (c) => {
+  .post('/:slug/workshops', validate('json', workshopInput), async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
     const workshop = await createWorkshop(c.env.DB, series, c.req.valid('json'), now);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env';
 import { notFound } from '../../http/errors';
-import { jsonBody } from '../../http/json-body';
+import { validate } from '../../http/validate';
 import { findSeriesById } from '../../db/series';
 import { findWorkshop } from '../../db/workshops';
 import { deliverSoon } from '../../jobs/deliver';
@@ -19,7 +19,7 @@ async function requireWorkshop(db: D1Database, id: string) {
 
 /** Admin: change or cancel a workshop. Mounted under /admin/workshops. */
 export const adminWorkshopRoutes = new Hono<AppEnv>()
-  .patch('/:id', jsonBody(workshopPatch), async (c) => {
+  .patch('/:id', validate('json', workshopPatch), async (c) => {
     const now = Date.now();
     const { workshop: current, series } = await requireWorkshop(c.env.DB, c.req.param('id'));
     const outboxIds = await changeWorkshop(c.env.DB, series, current, c.req.valid('json'), now);
