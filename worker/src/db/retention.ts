@@ -32,6 +32,9 @@ export async function registrationsPastRetention(
  * Deletes the registrations, their seats, tokens and sent mail, after adding their confirmed
  * seats to the anonymous counts per workshop and organization type (unless `count` is false, as
  * for an erasure before the workshop). One batch: all or nothing.
+ *
+ * Nothing reads `attendance_counts` yet, on purpose: a later issue shows these anonymous counts to
+ * organizers on the admin page (see migration 0003), so the table stays and keeps being written.
  */
 export function deleteRegistrations(
   db: D1Database,
