@@ -6,12 +6,12 @@
  * `npm run bench -- --quick` is a smaller smoke run that writes no results.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpuDelta, devCpu, type CpuSplit } from './lib/cpu';
 import { writeInstrumentedConfig } from './lib/instrumented';
-import { describeMachine } from './lib/machine';
+import { CHROMIUM, describeMachine } from './lib/machine';
 import { PROJECT_VARS, seedSeries } from './lib/project';
 import { printReport, type Results } from './lib/report';
 import { ROOT, applyMigrations, d1Execute, startDev, type Dev } from './lib/wrangler';
@@ -115,6 +115,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The widget is measured in Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROME_PATH.`,
+    );
+  }
   log('building the widget and the demo site (npm run build)…');
   await npmRun('build');
 
