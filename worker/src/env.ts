@@ -3,11 +3,14 @@ export interface Bindings {
   DB: D1Database;
   /** Secret bearer token for /api/v1/admin. Without it every admin request is refused. */
   ADMIN_TOKEN?: string;
-  /** "development" enables the dev outbox routes; "production" requires a real mail transport. */
+  /**
+   * Exactly "development" enables the dev routes and the outbox transport; anything else (unset
+   * included) needs a real mail transport, or messages stay queued.
+   */
   ENVIRONMENT?: string;
   /** Origin for links in e-mails, e.g. https://workshopy.example.gov.sk. Default: the request's. */
   PUBLIC_URL?: string;
-  /** outbox (default outside production) | cloudflare | http. See README "E-mail". */
+  /** outbox (development only, its default) | cloudflare | http. See README "E-mail". */
   MAIL_TRANSPORT?: string;
   /** Sender address on the sending domain, e.g. workshopy@example.gov.sk. */
   MAIL_FROM?: string;

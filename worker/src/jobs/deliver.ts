@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { claimDue, markAttemptFailed, markSent } from '../db/outbox';
 import type { AppEnv, Bindings } from '../env';
-import { chooseTransport, PermanentSendError } from '../mail/transport';
+import { mailSetup, PermanentSendError } from '../mail/transport';
 
 /** After this many failed attempts a message is marked failed and stays visible to organizers. */
 export const MAX_ATTEMPTS = 8;
@@ -32,11 +32,9 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   if (ids?.length === 0) return report;
-  const transport = chooseTransport(env);
+  const { transport, warning } = mailSetup(env);
   if (!transport) {
-    console.warn(
-      JSON.stringify({ event: 'mail_not_sent', reason: 'no mail transport configured' }),
-    );
+    console.warn(JSON.stringify({ event: 'mail_not_sent', reason: warning }));
     return report;
   }
   // D1 binds at most 100 values per statement: a long list is left to the due-order claim.

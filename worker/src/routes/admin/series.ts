@@ -10,6 +10,7 @@ import { workshopInput } from '../../schemas/workshop';
 import { createWorkshop } from '../../services/workshop-changes';
 import { listSeriesMessages, requeueFailed } from '../../db/outbox';
 import { deliverSoon } from '../../jobs/deliver';
+import { mailSetup } from '../../mail/transport';
 import { adminSeries, adminWorkshop, iso, isoOrNull } from '../../views';
 
 async function requireSeries(db: D1Database, slug: string) {
@@ -60,11 +61,15 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
     deliverSoon(c, requeued);
     return c.json({ requeued: requeued.length });
   })
-  // Delivery per person and message: organizers see what failed and why, without the bodies.
+  // Delivery per person and message: organizers see what failed and why, without the bodies,
+  // and whether anything is sent at all (`transport: null` and a warning when nothing is).
   .get('/:slug/messages', async (c) => {
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
     const messages = await listSeriesMessages(c.env.DB, series.id);
+    const { transport, warning } = mailSetup(c.env);
     return c.json({
+      transport: transport?.name ?? null,
+      warning,
       messages: messages.map((m) => ({
         ...m,
         createdAt: iso(m.createdAt),
