@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../env';
-import { invalidLink } from '../http/errors';
+import { formTooLarge, invalidLink } from '../http/errors';
 import { validate } from '../http/validate';
 import { deliverSoon } from '../jobs/deliver';
 import { queueReminders } from '../jobs/reminders';
@@ -21,7 +21,7 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 /** A link's token, or a form from one of our pages; anything else gets the "invalid link" page. */
 const tokenQuery = validate('query', z.object({ token }), invalidLink);
 
-const confirmForm = validate('form', z.object({ token }), invalidLink);
+const confirmForm = validate('form', z.object({ token }), invalidLink, formTooLarge);
 
 const cancelForm = validate(
   'form',
@@ -34,6 +34,7 @@ const cancelForm = validate(
     all: z.literal('1').optional(),
   }),
   invalidLink,
+  formTooLarge,
 );
 
 const htmlPage = (c: Context<AppEnv>, body: string) => c.body(body, 200, PAGE_HEADERS);
