@@ -436,6 +436,8 @@ export interface MessageStatus {
   status: string;
   attempts: number;
   lastError: string | null;
+  /** Why a message was dropped instead of sent (status `dropped`). */
+  dropReason: string | null;
   createdAt: string;
   sentAt: string | null;
 }

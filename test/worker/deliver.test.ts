@@ -133,7 +133,7 @@ describe('the HTTP e-mail transport', () => {
       asAdmin({ method: 'POST' }),
     );
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { requeued: 1 });
+    assert.deepEqual(await response.json(), { requeued: 1, dropped: 0 });
     await settle(worker);
     const message = await onlyMessage(worker, { registrationId: id });
     assert.equal(message.status, 'sent');
@@ -218,6 +218,7 @@ describe('the HTTP e-mail transport', () => {
         status: 'failed',
         attempts: MAX_ATTEMPTS,
         lastError: 'HTTP 503',
+        dropReason: null,
         createdAt: undefined,
         sentAt: null,
       },
@@ -327,9 +328,7 @@ describe('the HTTP e-mail transport', () => {
 describe('outside development without a mail transport', () => {
   const cases: [string, Record<string, string | undefined>][] = [
     ['production', { ENVIRONMENT: 'production' }],
-    ['production, MAIL_TRANSPORT=outbox', { ENVIRONMENT: 'production', MAIL_TRANSPORT: 'outbox' }],
     ['ENVIRONMENT unset', { ENVIRONMENT: undefined }],
-    ['staging', { ENVIRONMENT: 'staging' }],
     ['staging, MAIL_TRANSPORT=outbox', { ENVIRONMENT: 'staging', MAIL_TRANSPORT: 'outbox' }],
     ['Development (not exactly "development")', { ENVIRONMENT: 'Development' }],
   ];

@@ -40,12 +40,15 @@ export function insertRegistration(db: D1Database, r: NewRegistration): D1Prepar
     );
 }
 
-/** Pending registrations past their hold expire, and their seats are freed. */
+/**
+ * Pending registrations past their hold expire, and their seats are freed (services/holds.ts is
+ * the one place that runs this). The seats first, while the registrations are still pending.
+ */
 export function expirePending(db: D1Database, now: number): D1PreparedStatement[] {
   return [
     db
       .prepare(
-        `UPDATE seats SET status = 'released', released_at = ?1
+        `UPDATE seats SET status = 'released', released_at = ?1, release_reason = 'expired'
          WHERE status = 'held' AND registration_id IN (
            SELECT id FROM registrations WHERE status = 'pending' AND expires_at <= ?1)`,
       )
@@ -128,6 +131,25 @@ export async function findRegistrationByToken(
   return row ? registrationFromRow(row) : null;
 }
 
+/** Everyone whose seat in a workshop was released for this reason at this instant. */
+export async function registrationsReleasedFrom(
+  db: D1Database,
+  workshopId: string,
+  reason: 'workshop_cancelled',
+  at: number,
+): Promise<Registration[]> {
+  const { results } = await db
+    .prepare(
+      `${SELECT_REGISTRATION}
+       WHERE r.id IN (SELECT registration_id FROM seats
+                      WHERE workshop_id = ?1 AND status = 'released' AND release_reason = ?2
+                        AND released_at = ?3)`,
+    )
+    .bind(workshopId, reason, at)
+    .all<RegistrationRow>();
+  return results.map(registrationFromRow);
+}
+
 /** Everyone holding a seat in a workshop. */
 export async function registrationsHoldingSeatIn(
   db: D1Database,
@@ -143,14 +165,50 @@ export async function registrationsHoldingSeatIn(
   return results.map(registrationFromRow);
 }
 
-/** Pending → confirmed, only while the hold lasts. Check `meta.changes` to see whether it did. */
-export const confirmRegistration = (db: D1Database, id: string, now: number) =>
-  db
+/** A workshop as a registration holds it: which, and at which sequence (time and link). */
+export interface HeldWorkshop {
+  id: string;
+  sequence: number;
+}
+
+/**
+ * The registration holds exactly these workshops, none cancelled, none changed since they were
+ * read. Row values: D1 binds at most 100 values, and a registration holds at most 20 workshops.
+ */
+const holdsExactly = (registrationId: string, held: readonly HeldWorkshop[]) => ({
+  sql: `(SELECT COUNT(*) FROM seats WHERE registration_id = ? AND status = 'held') = ?
+    AND (SELECT COUNT(*) FROM seats s JOIN workshops w ON w.id = s.workshop_id
+         WHERE s.registration_id = ? AND s.status = 'held' AND w.cancelled_at IS NULL
+           AND (w.id, w.sequence) IN (VALUES ${held.map(() => '(?, ?)').join(', ')})) = ?`,
+  params: [
+    registrationId,
+    held.length,
+    registrationId,
+    ...held.flatMap((w) => [w.id, w.sequence]),
+    held.length,
+  ],
+});
+
+/**
+ * Pending → confirmed, only while the hold lasts and only if the registration still holds the
+ * workshops it was read with, as they were (so the confirmation mail lists what is true). Check
+ * `meta.changes`: 0 means a parallel request (cancel, expiry, organizer, another confirm) changed
+ * something first; look again.
+ */
+export function confirmRegistration(
+  db: D1Database,
+  id: string,
+  held: readonly HeldWorkshop[],
+  now: number,
+) {
+  const exactly = holdsExactly(id, held);
+  return db
     .prepare(
-      `UPDATE registrations SET status = 'confirmed', confirmed_at = ?2
-       WHERE id = ?1 AND status = 'pending' AND expires_at > ?2`,
+      `UPDATE registrations SET status = 'confirmed', confirmed_at = ?
+       WHERE id = ? AND status = 'pending' AND expires_at > ? AND ${exactly.sql}`,
     )
-    .bind(id, now);
+    .bind(now, id, now, ...exactly.params);
+}
 
 export interface RegistrationRecord {
   id: string;

@@ -76,7 +76,11 @@ export async function heldSeatsOf(
   }));
 }
 
-/** Frees some of a registration's seats; a registration left with none is cancelled. */
+/**
+ * Frees some of a registration's seats (the person cancelled them): all of them or, if any is no
+ * longer held (a parallel cancellation, expiry or the organizer was first), none. A registration
+ * left with no seat is cancelled. Check the first statement's `meta.changes`.
+ */
 export function releaseSeats(
   db: D1Database,
   registrationId: string,
@@ -87,10 +91,20 @@ export function releaseSeats(
   return [
     db
       .prepare(
-        `UPDATE seats SET status = 'released', released_at = ?
-         WHERE registration_id = ? AND status = 'held' AND workshop_id IN (${placeholders})`,
+        `UPDATE seats SET status = 'released', released_at = ?, release_reason = 'cancelled'
+         WHERE registration_id = ? AND status = 'held' AND workshop_id IN (${placeholders})
+           AND (SELECT COUNT(*) FROM seats
+                WHERE registration_id = ? AND status = 'held' AND workshop_id IN (${placeholders}))
+               = ?`,
       )
-      .bind(now, registrationId, ...workshopIds),
+      .bind(
+        now,
+        registrationId,
+        ...workshopIds,
+        registrationId,
+        ...workshopIds,
+        workshopIds.length,
+      ),
     db
       .prepare(
         `UPDATE registrations SET status = 'cancelled'

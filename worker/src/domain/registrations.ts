@@ -22,3 +22,12 @@ export function confirmState(
   if (heldWorkshops === 0) return 'cancelled';
   return 'pending';
 }
+
+/**
+ * Whether a confirmation link of this registration still works (a confirmation request is still
+ * worth sending): while it is pending and its hold lasts.
+ */
+export const canStillConfirm = (
+  registration: { status: string; expiresAt: number | null },
+  now: number,
+) => registration.status === 'pending' && (registration.expiresAt ?? 0) > now;

@@ -60,6 +60,10 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     const confirmation = await confirmByToken(c.env.DB, c.req.valid('form').token, now);
     if (!confirmation) throw invalidLink();
     const { outcome, registration, series, workshops } = confirmation;
+    if (outcome === 'pending') {
+      const token = c.req.valid('form').token;
+      return htmlPage(c, confirmFormPage(token, registration.locale, series, workshops));
+    }
     // Confirmed within a day of a workshop: the join link follows at once, not at the next cron run.
     const reminders =
       outcome === 'confirmed'
@@ -86,13 +90,14 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
         managePage(form.token, held.registration, held.series, held.held, 'nothing_chosen'),
       );
     }
-    const result = await cancelSeats(c.env.DB, held, choice, now);
+    const result = await cancelSeats(c.env.DB, form.token, held, choice, now);
+    const { registration, series } = result.held;
     if (result.released.length === 0) {
-      return htmlPage(c, managePage(form.token, held.registration, held.series, result.remaining));
+      return htmlPage(c, managePage(form.token, registration, series, result.remaining));
     }
     deliverSoon(c, result.outboxIds);
     return htmlPage(
       c,
-      cancelledPage(held.registration.locale, held.series, result.released, result.remaining),
+      cancelledPage(registration.locale, series, result.released, result.remaining),
     );
   });

@@ -1,7 +1,8 @@
 import type { RegistrationReceipt } from '../../contract';
 import { ApiError, validationFailed } from '../http/errors';
 import { randomId } from '../ids';
-import { expirePending, findRegistration, insertRegistration } from '../db/registrations';
+import { findRegistration, insertRegistration } from '../db/registrations';
+import { allOf, holdsAll, registrationIs } from '../db/mail-guards';
 import {
   DuplicateSeatError,
   heldSeatsOf,
@@ -14,6 +15,7 @@ import type { Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import type { RegistrationInput } from '../schemas/registration';
 import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
+import { releaseLapsedHolds } from './holds';
 import { WriteBatch } from './write-batch';
 
 /** What the API answers for an accepted registration (the public contract's receipt). */
@@ -47,7 +49,7 @@ export async function register(
 ): Promise<{ registration: Registered; outboxIds: string[] }> {
   const emailKey = emailKeyOf(input.email);
   // Holds that ran out must not keep anyone from a seat.
-  await db.batch(expirePending(db, now));
+  await releaseLapsedHolds(db, now);
   for (let attempt = 1; ; attempt++) {
     const workshops = await findWorkshopsInSeries(db, series.id, input.workshopIds);
     if (workshops.length !== input.workshopIds.length) {
@@ -129,6 +131,7 @@ async function queueNoticesForHeldSeats(
     const existing = await findRegistration(batch.db, registrationId);
     if (!existing) continue;
     const pending = existing.status === 'pending';
+    const listed = workshops.filter((w) => existing.heldWorkshopIds.includes(w.id));
     await batch.queueMail({
       kind: pending ? 'confirm_request' : 'already_registered',
       // At most one such note per registration and hour: repeated submissions of someone else's
@@ -136,9 +139,17 @@ async function queueNoticesForHeldSeats(
       dedupeKey: `${pending ? 'confirm_again' : 'already_registered'}:${registrationId}:${Math.floor(now / NOTICE_INTERVAL_MS)}`,
       registration: existing,
       series,
-      workshops: workshops.filter((w) => existing.heldWorkshopIds.includes(w.id)),
+      workshops: listed,
       withConfirmLink: pending,
       holdUntil: existing.expiresAt ?? undefined,
+      // Still so when the batch runs: a cancellation or expiry in between sends no note.
+      onlyIf: allOf(
+        registrationIs(existing.id, existing.status),
+        holdsAll(
+          existing.id,
+          listed.map((w) => w.id),
+        ),
+      ),
     });
   }
 }
