@@ -60,3 +60,41 @@ CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
 CREATE INDEX outbox_by_registration ON outbox (registration_id);
 CREATE INDEX outbox_by_workshop_kind ON outbox (workshop_id, kind, status);
 CREATE INDEX outbox_reminders ON outbox (registration_id, workshop_id, starts_at) WHERE kind = 'reminder';
+
+-- A late confirmation (the hold ran out, the link still works) takes its seats back by setting
+-- them 'held' again: judged like a new seat, so it is refused when the workshop is full, closed or
+-- cancelled. created_at is when the seat was (last) taken.
+CREATE TRIGGER seats_guard_retake BEFORE UPDATE OF status ON seats
+WHEN NEW.status = 'held' AND OLD.status <> 'held'
+BEGIN
+  SELECT RAISE(ABORT, 'registration_closed')
+  WHERE NEW.created_at >= (SELECT registration_closes_at FROM workshops WHERE id = NEW.workshop_id)
+    OR (SELECT cancelled_at FROM workshops WHERE id = NEW.workshop_id) IS NOT NULL;
+  SELECT RAISE(ABORT, 'workshop_full')
+  WHERE (SELECT COUNT(*) FROM seats WHERE workshop_id = NEW.workshop_id AND status = 'held')
+    >= (SELECT capacity FROM workshops WHERE id = NEW.workshop_id);
+END;
+
+-- While a registration is pending: a keyed hash (HMAC-SHA-256 with a secret) of the client's
+-- network, its IPv4 address or IPv6 /64, never the address itself. Cleared when the registration
+-- stops being pending (confirmed, cancelled, expired).
+ALTER TABLE registrations ADD COLUMN client_key TEXT;
+
+CREATE INDEX registrations_pending_by_client ON registrations (client_key, series_id)
+WHERE client_key IS NOT NULL;
+
+-- At most 5 unconfirmed registrations per client and series at a time (PENDING_PER_CLIENT in
+-- worker/src/domain/holds.ts): in the database, so parallel requests cannot get past it.
+CREATE TRIGGER registrations_pending_cap BEFORE INSERT ON registrations
+WHEN NEW.client_key IS NOT NULL
+BEGIN
+  SELECT RAISE(ABORT, 'too_many_pending')
+  WHERE (SELECT COUNT(*) FROM registrations
+         WHERE client_key = NEW.client_key AND series_id = NEW.series_id
+           AND status = 'pending' AND expires_at > NEW.created_at) >= 5;
+END;
+
+-- Cloudflare Turnstile for a series whose organizer turned it on (off while NULL): the widget's
+-- public site key and the secret key the worker verifies tokens with (never sent to anyone).
+ALTER TABLE series ADD COLUMN turnstile_site_key TEXT;
+ALTER TABLE series ADD COLUMN turnstile_secret_key TEXT;

@@ -11,6 +11,8 @@ export interface NewRegistration {
   /** Until when the pending registration holds its seats. */
   expiresAt: number;
   baseUrl: string;
+  /** The keyed hash of the client's network (http/client.ts), or null: no cap applies. */
+  clientKey: string | null;
   now: number;
 }
 
@@ -20,8 +22,9 @@ export function insertRegistration(db: D1Database, r: NewRegistration): D1Prepar
   return db
     .prepare(
       `INSERT INTO registrations (id, series_id, given_name, family_name, email, email_key,
-         organization_type, organization, role, locale, status, expires_at, base_url, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
+         organization_type, organization, role, locale, status, expires_at, base_url, client_key,
+         created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
     )
     .bind(
       r.id,
@@ -36,6 +39,7 @@ export function insertRegistration(db: D1Database, r: NewRegistration): D1Prepar
       input.locale,
       r.expiresAt,
       r.baseUrl,
+      r.clientKey,
       r.now,
     );
 }
@@ -55,7 +59,8 @@ export function expirePending(db: D1Database, now: number): D1PreparedStatement[
       .bind(now),
     db
       .prepare(
-        `UPDATE registrations SET status = 'expired' WHERE status = 'pending' AND expires_at <= ?1`,
+        `UPDATE registrations SET status = 'expired', client_key = NULL
+         WHERE status = 'pending' AND expires_at <= ?1`,
       )
       .bind(now),
   ];
@@ -70,10 +75,15 @@ export interface Registration {
   organizationType: string;
   locale: Locale;
   status: RegistrationStatus;
+  /** The lower-cased address: one seat per address and workshop. */
+  emailKey: string;
+  createdAt: number;
   expiresAt: number | null;
   baseUrl: string;
   /** Workshops it holds a seat in now. */
   heldWorkshopIds: string[];
+  /** Workshops whose seat it lost when its hold ran out (a late confirmation may take them). */
+  lapsedWorkshopIds: string[];
 }
 
 interface RegistrationRow {
@@ -84,14 +94,19 @@ interface RegistrationRow {
   organization_type: string;
   locale: Locale;
   status: RegistrationStatus;
+  email_key: string;
+  created_at: number;
   expires_at: number | null;
   base_url: string;
   held: string;
+  lapsed: string;
 }
 
 const SELECT_REGISTRATION = `SELECT r.*,
   (SELECT json_group_array(s.workshop_id) FROM seats s
-   WHERE s.registration_id = r.id AND s.status = 'held') AS held
+   WHERE s.registration_id = r.id AND s.status = 'held') AS held,
+  (SELECT json_group_array(s.workshop_id) FROM seats s
+   WHERE s.registration_id = r.id AND s.status = 'released' AND s.release_reason = 'expired') AS lapsed
   FROM registrations r`;
 
 const registrationFromRow = (r: RegistrationRow): Registration => ({
@@ -102,9 +117,12 @@ const registrationFromRow = (r: RegistrationRow): Registration => ({
   organizationType: r.organization_type,
   locale: r.locale,
   status: r.status,
+  emailKey: r.email_key,
+  createdAt: r.created_at,
   expiresAt: r.expires_at,
   baseUrl: r.base_url,
   heldWorkshopIds: JSON.parse(r.held) as string[],
+  lapsedWorkshopIds: JSON.parse(r.lapsed) as string[],
 });
 
 export async function findRegistration(db: D1Database, id: string): Promise<Registration | null> {
@@ -165,51 +183,6 @@ export async function registrationsHoldingSeatIn(
   return results.map(registrationFromRow);
 }
 
-/** A workshop as a registration holds it: which, and at which sequence (time and link). */
-export interface HeldWorkshop {
-  id: string;
-  sequence: number;
-}
-
-/**
- * The registration holds exactly these workshops, none cancelled, none changed since they were
- * read. Row values: D1 binds at most 100 values, and a registration holds at most 20 workshops.
- */
-const holdsExactly = (registrationId: string, held: readonly HeldWorkshop[]) => ({
-  sql: `(SELECT COUNT(*) FROM seats WHERE registration_id = ? AND status = 'held') = ?
-    AND (SELECT COUNT(*) FROM seats s JOIN workshops w ON w.id = s.workshop_id
-         WHERE s.registration_id = ? AND s.status = 'held' AND w.cancelled_at IS NULL
-           AND (w.id, w.sequence) IN (VALUES ${held.map(() => '(?, ?)').join(', ')})) = ?`,
-  params: [
-    registrationId,
-    held.length,
-    registrationId,
-    ...held.flatMap((w) => [w.id, w.sequence]),
-    held.length,
-  ],
-});
-
-/**
- * Pending → confirmed, only while the hold lasts and only if the registration still holds the
- * workshops it was read with, as they were (so the confirmation mail lists what is true). Check
- * `meta.changes`: 0 means a parallel request (cancel, expiry, organizer, another confirm) changed
- * something first; look again.
- */
-export function confirmRegistration(
-  db: D1Database,
-  id: string,
-  held: readonly HeldWorkshop[],
-  now: number,
-) {
-  const exactly = holdsExactly(id, held);
-  return db
-    .prepare(
-      `UPDATE registrations SET status = 'confirmed', confirmed_at = ?
-       WHERE id = ? AND status = 'pending' AND expires_at > ? AND ${exactly.sql}`,
-    )
-    .bind(now, id, now, ...exactly.params);
-}
-
 export interface RegistrationRecord {
   id: string;
   givenName: string;
@@ -266,12 +239,12 @@ export async function listRegistrations(
   }));
 }
 
-/** A workshop moved earlier: pending holds on it end no later than its new start. */
-export const shortenHolds = (db: D1Database, workshopId: string, startsAt: number) =>
+/** A workshop's registration closes earlier: pending holds on it end no later than that. */
+export const shortenHolds = (db: D1Database, workshopId: string, closesAt: number) =>
   db
     .prepare(
       `UPDATE registrations SET expires_at = ?2
        WHERE status = 'pending' AND expires_at > ?2
          AND id IN (SELECT registration_id FROM seats WHERE workshop_id = ?1 AND status = 'held')`,
     )
-    .bind(workshopId, startsAt);
+    .bind(workshopId, closesAt);

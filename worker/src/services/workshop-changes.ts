@@ -71,8 +71,8 @@ export async function changeWorkshop(
   const batch = new WriteBatch(db, now).add(
     updateWorkshop(db, current.id, next, sequence, now),
     dropUnsentReminders(db, current.id),
-    // Nobody may confirm a seat in a workshop that has already begun.
-    shortenHolds(db, current.id, next.startsAt),
+    // A hold ends when registration closes (by default at the start), wherever that moved.
+    shortenHolds(db, current.id, next.registrationClosesAt),
   );
   const reminded = await registrationsReminded(db, current.id);
   const told = new Set<string>();

@@ -23,6 +23,8 @@ export interface QueuedMail {
   /** Issue a confirmation link (double opt-in). */
   withConfirmLink?: boolean;
   holdUntil?: number;
+  /** Until when the confirmation link works (a confirmation after the hold takes free seats). */
+  confirmUntil?: number;
   includeJoinLink?: boolean;
   /**
    * Queue the message only if this holds when the batch reaches it: the change it announces
@@ -76,6 +78,7 @@ export class WriteBatch {
       confirmUrl: confirm && link('confirm', confirm),
       manageUrl: link('manage', manage),
       holdUntil: m.holdUntil,
+      confirmUntil: m.confirmUntil,
       includeJoinLink: m.includeJoinLink,
       now,
     });
