@@ -161,7 +161,9 @@ async function queueNoticesForHeldSeats(
 
 /**
  * The client (its address, or its IPv6 /64) has PENDING_PER_CLIENT unconfirmed registrations in
- * this series already: 429, and the widget says to confirm those first.
+ * this series already: 429, and the widget says to confirm those first. The count is a trigger
+ * (migration 0004), so parallel registrations from one client cannot all get past it; a
+ * confirmation, cancellation or expiry at the same moment frees a place for the next request.
  */
 const tooManyPending = () =>
   new ApiError(
