@@ -6,10 +6,12 @@ import { startDevStack, type DevStack } from '../support/dev-stack';
 import { registrationsOf } from './registrations-api';
 
 /**
- * demo/csp.html is served (demo/_headers) with the strictest policy a government CMS might use.
- * The widget must work fully under it, with no violation reported.
+ * demo/csp.html is served (dist/site/_headers, written by demo/build-site.ts) with the strictest
+ * policy a government CMS might use, plus a ban on framing. The widget must work fully under it,
+ * with no violation reported.
  */
-const POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'";
+const POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
 let stack: DevStack;
 let browser: Browser;
@@ -58,6 +60,28 @@ async function watchedPage(): Promise<Watched> {
     violations: () => page.evaluate('window.cspViolations') as Promise<string[]>,
   };
 }
+
+describe('headers of what wrangler serves from dist/site', () => {
+  test('every demo page has a CSP with frame-ancestors, and nosniff', async () => {
+    for (const path of ['/', '/en', '/csp', '/idsk2', '/integration', '/aggressive-css']) {
+      const response = await fetch(`${stack.url}${path}`);
+      await response.arrayBuffer();
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
+    }
+  });
+
+  test('the widget script keeps exactly its headers: any origin, nosniff, no page policy', async () => {
+    const response = await fetch(`${stack.url}/workshop-signup.js`);
+    await response.arrayBuffer();
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('content-security-policy'), null);
+    assert.equal(response.headers.get('referrer-policy'), null);
+  });
+});
 
 describe('the widget under a strict Content-Security-Policy', () => {
   test('the demo page is served with the strict policy', async () => {

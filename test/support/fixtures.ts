@@ -146,9 +146,30 @@ export function validRegistration(
   return body;
 }
 
-/** POSTs a registration body (anything JSON-serializable) to a series. */
-export const postRegistration = (worker: TestWorker, slug: string, body: unknown) =>
-  worker.fetch(registrationsPath(slug), json('POST', body));
+let clients = 0;
+/**
+ * A client address no other simulated client has (RFC 2544's benchmarking range): locally every
+ * request comes from one address, and per-client limits would count different people as one.
+ */
+export const nextClientIp = () => {
+  const n = ++clients;
+  return `198.18.${(n >> 8) & 255}.${n & 255}`;
+};
+
+/**
+ * POSTs a registration body (anything JSON-serializable) to a series, as a person of their own:
+ * from an address of its own unless `headers` name one (`cf-connecting-ip`).
+ */
+export const postRegistration = (
+  worker: TestWorker,
+  slug: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) =>
+  worker.fetch(
+    registrationsPath(slug),
+    json('POST', body, { 'cf-connecting-ip': nextClientIp(), ...headers }),
+  );
 
 /** The public view of one workshop of a series (fails when it is not listed). */
 export async function publicWorkshop(
@@ -436,6 +457,8 @@ export interface MessageStatus {
   status: string;
   attempts: number;
   lastError: string | null;
+  /** Why a message was dropped instead of sent (status `dropped`). */
+  dropReason: string | null;
   createdAt: string;
   sentAt: string | null;
 }

@@ -53,21 +53,33 @@ export interface TestWorkerOptions {
    * of `period` seconds, counted in memory). Without it the worker has no limiter.
    */
   registrationLimiter?: { limit: number; period: 10 | 60 };
+  /**
+   * Keep the D1 database in files under this directory (Miniflare's `d1Persist`) instead of in
+   * memory, e.g. to look at what the files hold after an erasure.
+   */
+  persistTo?: string;
 }
 
 /** The real worker in workerd with a fresh in-memory D1, migrations applied. */
 export async function startTestWorker(
-  bindings: Record<string, string> = {},
+  bindings: Record<string, string | undefined> = {},
   options: TestWorkerOptions = {},
 ): Promise<TestWorker> {
   const logs: string[] = [];
-  const { outbound, sendEmail, registrationLimiter } = options;
+  const { outbound, sendEmail, registrationLimiter, persistTo } = options;
   const mf = new Miniflare({
     modules: true,
     script: await bundleWorker(),
     compatibilityDate: '2026-04-20',
     d1Databases: { DB: crypto.randomUUID() },
-    bindings: { ADMIN_TOKEN, ENVIRONMENT: 'test', ...bindings },
+    ...(persistTo && { d1Persist: persistTo }),
+    // Development by default: the outbox transport (the row is the message) exists only there.
+    // A binding given as undefined is left out.
+    bindings: Object.fromEntries(
+      Object.entries({ ADMIN_TOKEN, ENVIRONMENT: 'development', ...bindings }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    ),
     ...(sendEmail && {
       email: {
         send_email: [

@@ -13,6 +13,7 @@ import {
   type FormValues,
 } from '../../widget/src/form-model.js';
 import { getLocale, useLocale } from '../../widget/src/localization.js';
+import { ACCEPTED_EMAILS, REFUSED_EMAILS } from '../support/email-addresses.js';
 
 const valid = (overrides: Partial<FormValues> = {}): FormValues => ({
   givenName: 'Jana',
@@ -68,26 +69,11 @@ describe('validate', () => {
     expect(organizationRequired('')).to.equal(true);
   });
 
-  it('checks the e-mail address the way the API does', () => {
-    for (const email of [
-      'a@b.sk',
-      'jana.novakova@example.org',
-      "o'brien+workshops@mesto-trnava.sk",
-      ' jana@example.org ',
-    ]) {
+  it('checks the e-mail address the way the API does (the lists the worker tests too)', () => {
+    for (const email of ACCEPTED_EMAILS) {
       expect(validate(valid({ email })), email).to.deep.equal({});
     }
-    for (const email of [
-      'jana',
-      'jana@',
-      '@example.org',
-      'jana@localhost',
-      'jana@example.',
-      'jana@-example.org',
-      'jana novakova@example.org',
-      'jana@@example.org',
-      `${'a'.repeat(65)}@example.org`,
-    ]) {
+    for (const email of REFUSED_EMAILS) {
       expect(validate(valid({ email })), email).to.deep.equal({ email: 'invalid_email' });
     }
   });

@@ -31,12 +31,12 @@ async function registered(status: 'pending' | 'confirmed', lang?: string) {
 }
 
 describe('<workshop-signup> after registering, when the e-mail must still be confirmed', () => {
-  it('asks in Slovak to check the e-mail, names the address, the 24-hour hold and the join link', async () => {
+  it('asks in Slovak to check the e-mail, names the address, the hour-long hold and the join link', async () => {
     const { el, heading, paragraphs } = await registered('pending');
     expect(heading).to.equal('Skontrolujte e-mail');
     expect(paragraphs).to.deep.equal([
       `Na adresu ${JANA.email} sme poslali odkaz na potvrdenie registrácie.`,
-      'Kým registráciu nepotvrdíte, podržíme vám miesto najviac 24 hodín.',
+      'Kým registráciu potvrdíte, podržíme vám miesto hodinu. Ak ju potvrdíte neskôr, miesto dostanete, len ak bude ešte voľné.',
       'Vybrané workshopy:',
       'Po potvrdení vám odkaz na pripojenie pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu.',
       'Ak e-mail nepríde do niekoľkých minút, pozrite sa aj do priečinka s nevyžiadanou poštou.',
@@ -53,7 +53,7 @@ describe('<workshop-signup> after registering, when the e-mail must still be con
     expect(heading).to.equal('Check your email');
     expect(paragraphs).to.deep.equal([
       `We have sent a link to confirm your registration to ${JANA.email}.`,
-      'We will hold your seat for up to 24 hours until you confirm.',
+      'We will hold your seat for an hour while you confirm. If you confirm later, you get the seat only if one is still free.',
       'Workshops you chose:',
       'After you confirm, we will email you the link to join about 24 hours before each workshop starts.',
       'If the email does not arrive within a few minutes, check your spam folder.',

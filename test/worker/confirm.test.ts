@@ -9,6 +9,7 @@ import {
   createSeries,
   createWorkshop,
   everythingIn,
+  HOUR,
   manageLink,
   onlyMessage,
   outbox,
@@ -289,13 +290,33 @@ describe('GET /api/v1/registrations/confirm', () => {
     assert.deepEqual(await outbox(worker, { registrationId: id, kind: 'confirmed' }), []);
   });
 
-  test('of a registration past its hold shows the expired page, and posting it confirms nothing', async () => {
+  test('of a registration past its hold offers to confirm what is still free; posting does', async () => {
     const id = await register(worker, slug, [first.id], { email: uniqueEmail() });
     const link = confirmLink(await confirmRequestOf(id));
-    // The hold ran out (the cron has not expired it yet).
+    // The hold ran out (the cron has not expired it yet); the link still works for a day.
     await worker.db
       .prepare('UPDATE registrations SET expires_at = ? WHERE id = ?')
       .bind(Date.now() - 1, id)
+      .run();
+
+    const shown = await (await worker.fetch(link)).text();
+    assert.ok(shown.includes('Miesto sme vám držali do'), shown);
+    assert.match(shown, confirmForm);
+    const res = await postConfirm({ token: tokenOf(link) });
+    const page = await res.text();
+    assert.equal(res.status, 200);
+    assert.ok(page.includes('Registrácia je potvrdená'), page);
+    await settle(worker);
+    assert.equal(await registrationStatus(worker, id), 'confirmed');
+    assert.equal((await outbox(worker, { registrationId: id, kind: 'confirmed' })).length, 1);
+  });
+
+  test('a day after registering the link shows the expired page, posting confirms nothing', async () => {
+    const id = await register(worker, slug, [first.id], { email: uniqueEmail() });
+    const link = confirmLink(await confirmRequestOf(id));
+    await worker.db
+      .prepare('UPDATE registrations SET expires_at = ?1, created_at = ?2 WHERE id = ?3')
+      .bind(Date.now() - 23 * HOUR, Date.now() - 24 * HOUR - 1, id)
       .run();
 
     for (const res of [await worker.fetch(link), await postConfirm({ token: tokenOf(link) })]) {
@@ -303,9 +324,13 @@ describe('GET /api/v1/registrations/confirm', () => {
       assert.equal(res.status, 200);
       assert.ok(page.includes('Platnosť odkazu vypršala'), page);
       assert.ok(!page.includes('<form'), 'no button');
+      assert.ok(
+        page.includes(`/api/v1/series/${slug}/register?lang=sk`),
+        'a way to register again',
+      );
     }
     await settle(worker);
-    assert.equal(await registrationStatus(worker, id), 'pending');
+    assert.equal(await registrationStatus(worker, id), 'expired');
     assert.deepEqual(await outbox(worker, { registrationId: id, kind: 'confirmed' }), []);
   });
 });

@@ -133,7 +133,7 @@ describe('the HTTP e-mail transport', () => {
       asAdmin({ method: 'POST' }),
     );
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { requeued: 1 });
+    assert.deepEqual(await response.json(), { requeued: 1, dropped: 0 });
     await settle(worker);
     const message = await onlyMessage(worker, { registrationId: id });
     assert.equal(message.status, 'sent');
@@ -218,6 +218,7 @@ describe('the HTTP e-mail transport', () => {
         status: 'failed',
         attempts: MAX_ATTEMPTS,
         lastError: 'HTTP 503',
+        dropReason: null,
         createdAt: undefined,
         sentAt: null,
       },
@@ -319,10 +320,21 @@ describe('the HTTP e-mail transport', () => {
   });
 });
 
-describe('production without a mail transport', () => {
-  for (const bindings of [{}, { MAIL_TRANSPORT: 'outbox' }] as Record<string, string>[]) {
-    test(`messages stay queued, complete, and are not marked sent (${JSON.stringify(bindings)})`, async (t) => {
-      const worker = await testWorker(t, { ENVIRONMENT: 'production', ...bindings });
+/**
+ * The outbox transport marks a message sent without sending it: only development may use it.
+ * Before, any ENVIRONMENT other than "production" (unset, "staging", a wrangler env block without
+ * vars) got it, and mail was marked sent while nobody received anything.
+ */
+describe('outside development without a mail transport', () => {
+  const cases: [string, Record<string, string | undefined>][] = [
+    ['production', { ENVIRONMENT: 'production' }],
+    ['ENVIRONMENT unset', { ENVIRONMENT: undefined }],
+    ['staging, MAIL_TRANSPORT=outbox', { ENVIRONMENT: 'staging', MAIL_TRANSPORT: 'outbox' }],
+    ['Development (not exactly "development")', { ENVIRONMENT: 'Development' }],
+  ];
+  for (const [what, bindings] of cases) {
+    test(`messages stay queued, complete, not marked sent, and flagged (${what})`, async (t) => {
+      const worker = await testWorker(t, bindings);
       const slug = unique('series');
       await createSeries(worker, slug);
       const workshop = await createWorkshop(worker, slug, { startsInHours: 72 });
@@ -338,7 +350,36 @@ describe('production without a mail transport', () => {
       assert.equal(message!.attempts, 0);
       assert.equal(message!.sentAt, null);
       assert.ok(message!.text.includes('/api/v1/registrations/confirm?token='), 'nothing is lost');
-      assert.match(worker.logs(), /mail_not_sent/);
+      assert.match(worker.logs(), /"event":"mail_not_sent","reason":"[^"]*MAIL_TRANSPORT/);
+
+      const list = await worker.fetch(`/api/v1/admin/series/${slug}/messages`, asAdmin());
+      const body = (await list.json()) as {
+        transport: string | null;
+        warning: string | null;
+        messages: { status: string }[];
+      };
+      assert.equal(body.transport, null);
+      assert.match(body.warning ?? '', /Messages stay queued/);
+      assert.deepEqual(
+        body.messages.map((m) => m.status),
+        ['queued'],
+      );
     });
   }
+
+  test('with a transport configured, the list names it and warns of nothing', async (t) => {
+    const { worker, slug } = await setup(t, { ENVIRONMENT: 'staging' });
+    const res = await worker.fetch(`/api/v1/admin/series/${slug}/messages`, asAdmin());
+    const body = (await res.json()) as { transport: string | null; warning: string | null };
+    assert.equal(body.transport, 'http');
+    assert.equal(body.warning, null);
+  });
+
+  test('in development the outbox transport is the default, and the list says so', async (t) => {
+    const worker = await testWorker(t, { ENVIRONMENT: 'development' });
+    const slug = unique('series');
+    await createSeries(worker, slug);
+    const res = await worker.fetch(`/api/v1/admin/series/${slug}/messages`, asAdmin());
+    assert.deepEqual(await res.json(), { transport: 'outbox', warning: null, messages: [] });
+  });
 });

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { asAdmin, startTestWorker, type TestWorker } from '../support/worker';
 import {
@@ -70,4 +73,81 @@ test('erasing needs the admin token and a known registration', async () => {
     'registration_not_found',
   );
   assert.deepEqual(await storedCounts(worker.db), before, 'nothing changed');
+});
+
+/** How often each string occurs in the files under `dir` (database, write-ahead log, …). */
+function occurrences(dir: string, needles: string[]): Record<string, number> {
+  const files = (d: string): string[] =>
+    readdirSync(d).flatMap((name) => {
+      const path = join(d, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
+  const found = Object.fromEntries(needles.map((n) => [n, 0]));
+  for (const file of files(dir)) {
+    const bytes = readFileSync(file);
+    for (const needle of needles) {
+      for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+        found[needle]!++;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Ordinary later activity, condensed: writes enough pages that SQLite checkpoints the write-ahead
+ * log into the database file and then reuses the log from its start (as it does every ~1000 pages).
+ */
+async function laterActivity(db: TestWorker['db']): Promise<void> {
+  await db.exec('CREATE TABLE IF NOT EXISTS later_activity (b BLOB)');
+  for (let round = 0; round < 3; round++) {
+    await db
+      .prepare(
+        `INSERT INTO later_activity
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)
+         SELECT zeroblob(3000) FROM n`,
+      )
+      .run();
+    await db.prepare('DELETE FROM later_activity').run();
+  }
+}
+
+test('after an erasure the local database files hold no trace of the person', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'erase-'));
+  const local = await startTestWorker({}, { persistTo: dir });
+  t.after(async () => {
+    await local.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  // D1 does not let a worker turn on SQLite's secure_delete, so the worker scrubs rows itself.
+  await assert.rejects(local.db.prepare('PRAGMA secure_delete = ON').run(), /not authorized/);
+
+  const slug = unique('erase');
+  await createSeries(local, slug);
+  const workshop = await createWorkshop(local, slug, { capacity: 50 });
+  const person = {
+    givenName: 'Qwzxyvbnurt',
+    familyName: 'Plkzhtrsmqw',
+    email: 'qwzxyvbnurt.plkzhtrsmqw@example.org',
+    organization: 'Obec Vrkqzptlyn',
+  };
+  const needles = [person.givenName, person.familyName, person.email, person.organization];
+  // Neighbours on the same pages, before and after, and long enough ago to be in the file proper.
+  for (let i = 0; i < 4; i++)
+    await registerConfirmed(local, slug, [workshop.id], { email: uniqueEmail() });
+  const id = await registerConfirmed(local, slug, [workshop.id], person);
+  for (let i = 0; i < 4; i++)
+    await registerConfirmed(local, slug, [workshop.id], { email: uniqueEmail() });
+  await laterActivity(local.db);
+  assert.ok(
+    Object.values(occurrences(dir, needles)).every((n) => n > 0),
+    'the files hold the person',
+  );
+
+  assert.equal(
+    (await local.fetch(`/api/v1/admin/registrations/${id}`, asAdmin({ method: 'DELETE' }))).status,
+    204,
+  );
+  await laterActivity(local.db);
+  assert.deepEqual(occurrences(dir, needles), Object.fromEntries(needles.map((n) => [n, 0])));
 });

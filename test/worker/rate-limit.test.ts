@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Bindings } from '../../worker/src/env';
 import { handleError } from '../../worker/src/http/handle-error';
 import { limitRegistrations } from '../../worker/src/http/rate-limit';
+import { PENDING_PER_CLIENT } from '../../worker/src/domain/holds';
 import { json, startTestWorker, type TestWorker } from '../support/worker';
 import {
   createSeries,
@@ -124,6 +125,15 @@ describe(`POST registrations with the limiter (${LIMIT} a minute per client IP)`
     await expectRateLimited(await registerFrom(setup, ip));
   });
 
+  test('addresses rotated inside one IPv6 /64 share one budget; another /64 has its own', async () => {
+    await freshWindow();
+    for (let i = 1; i <= LIMIT; i++) {
+      assert.equal((await registerFrom(setup, `2001:db8:77:1::${i}`)).status, 201);
+    }
+    await expectRateLimited(await registerFrom(setup, '2001:db8:77:1:ffff:ffff:ffff:ffff'));
+    assert.equal((await registerFrom(setup, '2001:db8:77:2::1')).status, 201);
+  });
+
   test('requests without cf-connecting-ip are limited too', async () => {
     // Miniflare, like Cloudflare, sets the header from the connection when a request lacks it
     // (here the loopback address), so these share one budget.
@@ -140,13 +150,17 @@ describe('POST registrations without the limiter binding', () => {
   });
   after(() => setup.worker.dispose());
 
-  test('many registrations from one client IP all pass', async () => {
+  test('more registrations from one client IP than the limit all pass', async () => {
     const ip = nextIp();
     const before = await storedCounts(setup.worker.db);
-    for (let i = 0; i < 4 * LIMIT; i++) assert.equal((await registerFrom(setup, ip)).status, 201);
+    // As many as may wait unconfirmed per client: more than the limiter would let through.
+    assert.ok(PENDING_PER_CLIENT > LIMIT);
+    for (let i = 0; i < PENDING_PER_CLIENT; i++) {
+      assert.equal((await registerFrom(setup, ip)).status, 201);
+    }
     assert.equal(
       (await storedCounts(setup.worker.db)).registrations,
-      before.registrations + 4 * LIMIT,
+      before.registrations + PENDING_PER_CLIENT,
     );
   });
 });
@@ -199,6 +213,27 @@ describe('the rate-limit middleware', () => {
     };
     return { limiter, keys };
   }
+
+  test('keys an IPv6 address by its /64, an IPv4 (or IPv4-mapped) address by itself', async () => {
+    const { limiter, keys } = fakeLimiter(100);
+    const app = appWith(limiter);
+    for (const ip of [
+      '2001:db8:1:2::1',
+      '2001:DB8:0001:0002:ffff:ffff:ffff:ffff',
+      '2001:db8:1:3::1',
+      '192.0.2.7',
+      '::ffff:192.0.2.7',
+    ]) {
+      assert.equal((await app.post({ 'cf-connecting-ip': ip })).status, 201);
+    }
+    assert.deepEqual(keys, [
+      '2001:db8:1:2::/64',
+      '2001:db8:1:2::/64',
+      '2001:db8:1:3::/64',
+      '192.0.2.7',
+      '192.0.2.7',
+    ]);
+  });
 
   test('keys by cf-connecting-ip, and by one constant key when the header is absent', async () => {
     const { limiter, keys } = fakeLimiter(2);

@@ -166,7 +166,8 @@ describe('changing a workshop', () => {
   test('moving a workshop earlier ends pending holds no later than its new start', async () => {
     const { worker, slug, workshop } = await setup();
     const id = await register(worker, slug, [workshop.id], { email: uniqueEmail() });
-    const newStart = Date.now() + 2 * HOUR;
+    // Sooner than the hour a hold lasts; registration closes at the start, wherever it moves.
+    const newStart = Date.now() + 30 * MINUTE;
     await patch(worker, workshop.id, {
       startsAt: new Date(newStart).toISOString(),
       endsAt: new Date(newStart + 2 * HOUR).toISOString(),

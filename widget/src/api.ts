@@ -35,10 +35,13 @@ export class ApiRequestError extends Error {
 
 /**
  * Worth sending again unchanged: the network failed, the server failed (5xx) or asked to slow down
- * (429). Anything else would be refused again.
+ * (429 `rate_limited`). Anything else would be refused again.
  */
 export const isRetryable = (error: unknown) =>
-  !(error instanceof ApiRequestError) || error.status >= 500 || error.status === 429;
+  !(error instanceof ApiRequestError) ||
+  error.status >= 500 ||
+  // Too many requests: later. Too many unconfirmed registrations: not until some are confirmed.
+  (error.status === 429 && error.code !== 'too_many_pending');
 
 /** The server could not be reached, or answered with something that is not our API. */
 export class NetworkError extends Error {

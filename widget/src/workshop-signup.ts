@@ -41,6 +41,7 @@ import {
 import { success, type Registered } from './views/success.js';
 import { isSelectable, workshopChoice, workshopList } from './views/workshops.js';
 import { styles } from './workshop-signup.styles.js';
+import { TurnstileCheck } from './turnstile.js';
 
 type SignupEventType =
   'workshop-signup-ready' | 'workshop-signup-registered' | 'workshop-signup-error';
@@ -153,6 +154,8 @@ export class WorkshopSignup extends LitElement {
   /** Whether the form holds this series' draft (or a fresh form) yet. */
   private formReady = false;
   private loadAbort?: AbortController;
+  /** Cloudflare Turnstile, only for a series whose organizer turned it on. */
+  private turnstile = new TurnstileCheck(this, () => this.requestUpdate());
   private announceTimer?: ReturnType<typeof setTimeout>;
   private stopWatchingLang?: () => void;
 
@@ -199,6 +202,7 @@ export class WorkshopSignup extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopWatchingLang?.();
+    this.turnstile.remove();
     this.loadAbort?.abort();
     clearTimeout(this.announceTimer);
   }
@@ -219,6 +223,14 @@ export class WorkshopSignup extends LitElement {
         workshopIds: this.values.workshopIds.filter((id) => shown.has(id)),
       };
     }
+  }
+
+  protected override updated(): void {
+    // The check belongs to the form: shown with it, gone with it.
+    const siteKey = this.data?.series.turnstileSiteKey;
+    if (siteKey && this.loadState === 'ready' && !this.registered) {
+      void this.turnstile.show(siteKey, this.locale);
+    } else this.turnstile.remove();
   }
 
   // ---- Loading ---------------------------------------------------------------------------------
@@ -343,6 +355,8 @@ export class WorkshopSignup extends LitElement {
     this.problem = undefined;
     const errors = validate(this.values);
     if (Object.keys(errors).length > 0) return this.showErrors(errors);
+    const turnstileToken = this.turnstile.token;
+    if (this.data.series.turnstileSiteKey && !turnstileToken) return this.showProblem('turnstile');
 
     // Old messages go as soon as a valid form is on its way.
     this.errors = {};
@@ -351,11 +365,10 @@ export class WorkshopSignup extends LitElement {
     this.announce(() => msg('Sending your registration…'));
     const values = this.values;
     try {
-      const registration = await postRegistration(
-        this.apiBase,
-        this.series,
-        registrationRequest(values, this.locale),
-      );
+      const registration = await postRegistration(this.apiBase, this.series, {
+        ...registrationRequest(values, this.locale),
+        ...(turnstileToken && { turnstileToken }),
+      });
       clearDraft(this.apiBase, this.series);
       this.registered = {
         workshops: this.shownWorkshops.filter((w) => values.workshopIds.includes(w.id)),
@@ -367,6 +380,8 @@ export class WorkshopSignup extends LitElement {
       await this.focusAfterRender('.success-title');
       void this.load({ quiet: true });
     } catch (error) {
+      // A token is good for one try: the next one needs a fresh check.
+      if (turnstileToken) this.turnstile.reset();
       await this.onSendError(error);
     } finally {
       this.submitting = false;
@@ -379,6 +394,9 @@ export class WorkshopSignup extends LitElement {
     this.emit('workshop-signup-error', { code });
     // Everything typed stays in the form whatever happened.
     if (isRetryable(error)) return this.showProblem('retry');
+    if (code === 'too_many_pending' || code === 'turnstile_failed') {
+      return this.showProblem(code === 'too_many_pending' ? 'too_many_pending' : 'turnstile');
+    }
     const refusal = error as ApiRequestError;
     if (code === 'workshop_full' || code === 'registration_closed') {
       const named = new Set(refusal.workshopIds);
@@ -496,6 +514,11 @@ export class WorkshopSignup extends LitElement {
       ${this.problem ? submitProblem(this.problem, this.contact, this.locale, this.retrySend) : nothing}
       <p class="hint">${msg('Fields marked with an asterisk (*) are required.')}</p>
       ${workshopChoice(form, workshops)} ${personFields(form)}
+      ${
+        this.data?.series.turnstileSiteKey
+          ? html`<div class="field"><slot name="turnstile"></slot></div>`
+          : nothing
+      }
       <div class="actions">
         <button class="button" part="submit" type="submit" aria-disabled=${this.submitting}>
           ${this.submitting ? msg('Sending…') : msg('Send registration')}

@@ -25,6 +25,11 @@ export interface PublicSeries {
   description: Localized;
   privacyUrl: string;
   organizer: Contact;
+  /**
+   * Set only when the organizer turned Cloudflare Turnstile on for the series: the widget then
+   * loads Turnstile with this site key and sends its token as `turnstileToken`.
+   */
+  turnstileSiteKey?: string;
 }
 
 /** Instants are ISO 8601 strings in UTC. Never a join link. */
@@ -55,6 +60,8 @@ export interface RegistrationRequest {
   role?: string;
   workshopIds: string[];
   locale: Locale;
+  /** Turnstile's token, required when the series has a `turnstileSiteKey`. */
+  turnstileToken?: string;
 }
 
 /** A registration is pending until the person confirms it with the link in the e-mail. */

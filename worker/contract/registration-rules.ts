@@ -25,9 +25,22 @@ export const MAX_LENGTH = {
   role: 100,
 } as const;
 
-/** The WHATWG "valid e-mail address" rule with a dotted domain, as people type them into forms. */
-export const EMAIL_PATTERN =
-  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+/**
+ * An address people can actually receive mail at, as they type it into a form: a dot-atom local
+ * part of at most 64 characters (no dot at either end, no two dots in a row), `@`, and a domain
+ * of labels (letters, digits, inner hyphens; at most 63 each) ending in a top-level domain of
+ * letters (at least two) or an internationalized one in punycode (`xn--…`). So IP addresses
+ * (`a@127.0.0.1`), one-letter TLDs (`a@b.c`) and dot mistakes are refused; plus-addressing,
+ * punycode domains (`jana@xn--bcher-kva.example`) and long TLDs (`.international`) pass.
+ * Internationalized domains typed in Unicode must be given in punycode.
+ */
+const ATOM = "[a-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const TLD = '(?:[a-z]{2,63}|xn--[a-z0-9-]{0,58}[a-z0-9])';
+export const EMAIL_PATTERN = new RegExp(
+  `^(?=[^@]{1,64}@)${ATOM}(?:\\.${ATOM})*@(?:${LABEL}\\.)+${TLD}$`,
+  'i',
+);
 
 /** A form covers one series; twenty workshops is far beyond any real series and bounds the work. */
 export const MAX_WORKSHOPS_PER_REGISTRATION = 20;

@@ -1,5 +1,6 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
 import { noSuchEndpoint } from './http/errors';
 import { handleError } from './http/handle-error';
@@ -20,8 +21,35 @@ const publicCors = cors({
   maxAge: 86400,
 });
 
+/**
+ * Every response the worker makes, errors included: nosniff and the usual hardening, and a CSP
+ * that allows nothing and no framing, which fits JSON and is the floor for any page that does not
+ * set its own (the link pages and the dev outbox set theirs; `overwrite: false` keeps them).
+ * Cross-Origin-Resource-Policy stays unset: host pages on other sites read the public API.
+ */
+const securityHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+  crossOriginResourcePolicy: false,
+  xFrameOptions: 'DENY',
+  overwrite: false,
+});
+
+/** Admin answers carry personal data, link pages carry tokens: no cache may keep them. */
+const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.res.headers.set('Cache-Control', 'no-store');
+};
+
 export const app = new Hono<AppEnv>();
 
+app.use('*', securityHeaders);
+app.use('/api/v1/admin/*', noStore);
+app.use('/api/v1/registrations/*', noStore);
 app.use('/api/v1/series/*', publicCors);
 app.route('/api/v1/series', seriesRoutes);
 app.route('/api/v1/series/:slug/registrations', registrationRoutes);

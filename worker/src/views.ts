@@ -18,9 +18,16 @@ export const publicSeries = (s: Series): PublicSeries => ({
   description: s.description,
   privacyUrl: s.privacyUrl,
   organizer: { name: s.organizer.name, email: s.organizer.email },
+  // Only when the organizer turned Turnstile on: the widget then loads it.
+  ...(s.turnstile && { turnstileSiteKey: s.turnstile.siteKey }),
 });
 
-export const adminSeries = (s: Series) => ({ ...publicSeries(s), retentionDays: s.retentionDays });
+export const adminSeries = (s: Series) => ({
+  ...publicSeries(s),
+  retentionDays: s.retentionDays,
+  // Only when on, and never the secret.
+  ...(s.turnstile && { turnstile: { siteKey: s.turnstile.siteKey } }),
+});
 
 export const publicWorkshop = (w: Workshop, now: number): PublicWorkshop => ({
   id: w.id,

@@ -56,11 +56,14 @@ export const nothingToChoose = (contact: Contact, locale: Locale) =>
       ${contactLine(msg('For more information, write to the organiser:'), contact, locale)}`,
   );
 
-export type SubmitProblem = 'retry' | 'rejected';
+export type SubmitProblem = 'retry' | 'rejected' | 'too_many_pending' | 'turnstile';
 
 /**
  * Sending failed. `retry`: the network or the server failed, so the same registration can simply
  * be sent again. `rejected`: the server refused it for a reason the form cannot fix.
+ * `too_many_pending`: the network has several unconfirmed registrations in the series (an office):
+ * once colleagues confirm, it can be sent again. `turnstile`: the robot check is not done (or
+ * did not pass), and is shown afresh.
  * Either way, everything typed stays in the form.
  */
 export function submitProblem(
@@ -69,6 +72,29 @@ export function submitProblem(
   locale: Locale,
   retry: () => void,
 ) {
+  if (problem === 'too_many_pending') {
+    return notice(
+      'notice--error submit-failed',
+      html`<p>
+          ${msg(
+            'Several registrations from your network are waiting to be confirmed. Once your colleagues confirm theirs (with the link in their email), send yours again.',
+          )}
+        </p>
+        ${secondaryButton(msg('Send again'), retry)}`,
+      true,
+    );
+  }
+  if (problem === 'turnstile') {
+    return notice(
+      'notice--error submit-failed',
+      html`<p>
+        ${msg(
+          'Complete the check that you are not a robot below the form, then send the registration again.',
+        )}
+      </p>`,
+      true,
+    );
+  }
   if (problem === 'retry') {
     return notice(
       'notice--error submit-failed',

@@ -30,7 +30,11 @@ export function success(
     ? html`<p class="address">
           ${msg(str`We have sent a link to confirm your registration to ${registered.email}.`)}
         </p>
-        <p>${msg('We will hold your seat for up to 24 hours until you confirm.')}</p>
+        <p>
+          ${msg(
+            'We will hold your seat for an hour while you confirm. If you confirm later, you get the seat only if one is still free.',
+          )}
+        </p>
         <p>${msg('Workshops you chose:')}</p>`
     : html`<p>${msg('You are registered for:')}</p>`;
   const after = pending

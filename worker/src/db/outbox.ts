@@ -1,12 +1,19 @@
 import type { Attachment, Mail, MailKind } from '../mail/message';
 
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'dropped';
+
+/** Workshop id → the sequence it had when the message was written (see migration 0004). */
+export type WorkshopSequences = Record<string, number>;
 
 export interface OutboxMessage extends Mail {
   id: string;
   kind: MailKind;
   registrationId: string;
   workshopId: string | null;
+  /** Reminders: the workshop start they are for. */
+  startsAt: number | null;
+  /** What each workshop the message is about looked like when it was written. */
+  workshopSequences: WorkshopSequences;
   status: OutboxStatus;
   attempts: number;
   /** When a queued message may be tried (again). */
@@ -14,6 +21,8 @@ export interface OutboxMessage extends Mail {
   createdAt: number;
   sentAt: number | null;
   lastError: string | null;
+  /** Why a message was dropped: what it says was no longer true (domain/mail-checks.ts). */
+  dropReason: string | null;
 }
 
 export interface OutboxRow {
@@ -21,6 +30,8 @@ export interface OutboxRow {
   kind: MailKind;
   registration_id: string;
   workshop_id: string | null;
+  starts_at: number | null;
+  workshop_sequences: string;
   to_address: string;
   from_name: string;
   reply_to: string;
@@ -34,6 +45,7 @@ export interface OutboxRow {
   created_at: number;
   sent_at: number | null;
   last_error: string | null;
+  drop_reason: string | null;
 }
 
 export const outboxMessageFromRow = (r: OutboxRow): OutboxMessage => ({
@@ -41,6 +53,8 @@ export const outboxMessageFromRow = (r: OutboxRow): OutboxMessage => ({
   kind: r.kind,
   registrationId: r.registration_id,
   workshopId: r.workshop_id,
+  startsAt: r.starts_at,
+  workshopSequences: JSON.parse(r.workshop_sequences) as WorkshopSequences,
   to: r.to_address,
   fromName: r.from_name,
   replyTo: r.reply_to,
@@ -54,7 +68,14 @@ export const outboxMessageFromRow = (r: OutboxRow): OutboxMessage => ({
   createdAt: r.created_at,
   sentAt: r.sent_at,
   lastError: r.last_error,
+  dropReason: r.drop_reason,
 });
+
+/** A condition in SQL (`?` placeholders) that must hold when a batch reaches a statement. */
+export interface Guard {
+  sql: string;
+  params: unknown[];
+}
 
 export interface Enqueue {
   id: string;
@@ -65,18 +86,26 @@ export interface Enqueue {
   workshopId?: string;
   /** Reminders: the workshop start they are for. */
   startsAt?: number;
+  workshopSequences: WorkshopSequences;
   mail: Mail;
   now: number;
+  /** Queue the message only if this holds then: the change it announces happened. */
+  onlyIf?: Guard;
 }
 
-/** Queues a message unless one with the same key exists (then it is a no-op). */
+/**
+ * Queues a message unless one with the same key exists (then it is a no-op), and only if
+ * `onlyIf` holds at that point of the batch: in the same transaction as the change it announces,
+ * so a change that did not happen (a race lost to another request) queues nothing.
+ */
 export const enqueue = (db: D1Database, m: Enqueue) =>
   db
     .prepare(
       `INSERT INTO outbox (id, dedupe_key, kind, registration_id, workshop_id, starts_at,
-         to_address, from_name, reply_to, subject, text_body, html_body, attachments,
-         next_attempt_at, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
+         workshop_sequences, to_address, from_name, reply_to, subject, text_body, html_body,
+         attachments, next_attempt_at, created_at)
+       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+       WHERE ${m.onlyIf?.sql ?? 'TRUE'}
        ON CONFLICT (dedupe_key) DO NOTHING`,
     )
     .bind(
@@ -86,6 +115,7 @@ export const enqueue = (db: D1Database, m: Enqueue) =>
       m.registrationId,
       m.workshopId ?? null,
       m.startsAt ?? null,
+      JSON.stringify(m.workshopSequences),
       m.mail.to,
       m.mail.fromName,
       m.mail.replyTo,
@@ -94,6 +124,8 @@ export const enqueue = (db: D1Database, m: Enqueue) =>
       m.mail.html,
       JSON.stringify(m.mail.attachments),
       m.now,
+      m.now,
+      ...(m.onlyIf?.params ?? []),
     );
 
 /** A claim older than this is taken to be from a run that died; its message is tried again. */
@@ -157,7 +189,10 @@ export const markAttemptFailed = (
     )
     .bind(id, retryAt === null ? 'failed' : 'queued', retryAt, error.slice(0, 500));
 
-/** Queued reminders that have not gone out: dropped when their facts change, re-queued fresh. */
+/**
+ * Reminders still waiting in the queue, dropped when their seat goes (a cancellation). A failed
+ * one stays in the ledger: should an organizer retry it, the check drops it with the reason.
+ */
 export const dropQueuedReminders = (
   db: D1Database,
   by: { workshopId: string } | { registrationId: string; workshopIds: readonly string[] },
@@ -174,6 +209,19 @@ export const dropQueuedReminders = (
              AND workshop_id IN (${by.workshopIds.map(() => '?').join(', ')})`,
         )
         .bind(by.registrationId, ...by.workshopIds);
+
+/**
+ * Reminders of a workshop that have not gone out (queued, or failed for good), dropped when its
+ * time or join link changes, so that the cron queues them afresh with the new facts: a failed one
+ * would keep the ledger key for this start time, and nobody would get the new link.
+ */
+export const dropUnsentReminders = (db: D1Database, workshopId: string) =>
+  db
+    .prepare(
+      `DELETE FROM outbox WHERE kind = 'reminder' AND status IN ('queued', 'failed')
+         AND workshop_id = ?`,
+    )
+    .bind(workshopId);
 
 /** Registrations whose reminder for this workshop went out (or is going): they have the join link. */
 export async function registrationsReminded(
@@ -208,6 +256,7 @@ export interface MessageStatus {
   status: OutboxStatus;
   attempts: number;
   lastError: string | null;
+  dropReason: string | null;
   createdAt: number;
   sentAt: number | null;
 }
@@ -220,7 +269,7 @@ export async function listSeriesMessages(
   const { results } = await db
     .prepare(
       `SELECT o.id, o.kind, o.registration_id, o.workshop_id, o.to_address, o.status, o.attempts,
-         o.last_error, o.created_at, o.sent_at
+         o.last_error, o.drop_reason, o.created_at, o.sent_at
        FROM outbox o JOIN registrations r ON r.id = o.registration_id
        WHERE r.series_id = ? ORDER BY o.created_at DESC, o.rowid DESC`,
     )
@@ -235,25 +284,8 @@ export async function listSeriesMessages(
     status: r.status,
     attempts: r.attempts,
     lastError: r.last_error,
+    dropReason: r.drop_reason,
     createdAt: r.created_at,
     sentAt: r.sent_at,
   }));
-}
-
-/** Failed messages of a series go back to the queue, e.g. once the mail setup is fixed: their ids. */
-export async function requeueFailed(
-  db: D1Database,
-  seriesId: number,
-  now: number,
-): Promise<string[]> {
-  const { results } = await db
-    .prepare(
-      `UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ?2
-       WHERE status = 'failed'
-         AND registration_id IN (SELECT id FROM registrations WHERE series_id = ?1)
-       RETURNING id`,
-    )
-    .bind(seriesId, now)
-    .all<{ id: string }>();
-  return results.map((r) => r.id);
 }

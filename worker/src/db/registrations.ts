@@ -11,6 +11,8 @@ export interface NewRegistration {
   /** Until when the pending registration holds its seats. */
   expiresAt: number;
   baseUrl: string;
+  /** The keyed hash of the client's network (http/client.ts), or null: no cap applies. */
+  clientKey: string | null;
   now: number;
 }
 
@@ -20,8 +22,9 @@ export function insertRegistration(db: D1Database, r: NewRegistration): D1Prepar
   return db
     .prepare(
       `INSERT INTO registrations (id, series_id, given_name, family_name, email, email_key,
-         organization_type, organization, role, locale, status, expires_at, base_url, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
+         organization_type, organization, role, locale, status, expires_at, base_url, client_key,
+         created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
     )
     .bind(
       r.id,
@@ -36,23 +39,28 @@ export function insertRegistration(db: D1Database, r: NewRegistration): D1Prepar
       input.locale,
       r.expiresAt,
       r.baseUrl,
+      r.clientKey,
       r.now,
     );
 }
 
-/** Pending registrations past their hold expire, and their seats are freed. */
+/**
+ * Pending registrations past their hold expire, and their seats are freed (services/holds.ts is
+ * the one place that runs this). The seats first, while the registrations are still pending.
+ */
 export function expirePending(db: D1Database, now: number): D1PreparedStatement[] {
   return [
     db
       .prepare(
-        `UPDATE seats SET status = 'released', released_at = ?1
+        `UPDATE seats SET status = 'released', released_at = ?1, release_reason = 'expired'
          WHERE status = 'held' AND registration_id IN (
            SELECT id FROM registrations WHERE status = 'pending' AND expires_at <= ?1)`,
       )
       .bind(now),
     db
       .prepare(
-        `UPDATE registrations SET status = 'expired' WHERE status = 'pending' AND expires_at <= ?1`,
+        `UPDATE registrations SET status = 'expired', client_key = NULL
+         WHERE status = 'pending' AND expires_at <= ?1`,
       )
       .bind(now),
   ];
@@ -67,10 +75,15 @@ export interface Registration {
   organizationType: string;
   locale: Locale;
   status: RegistrationStatus;
+  /** The lower-cased address: one seat per address and workshop. */
+  emailKey: string;
+  createdAt: number;
   expiresAt: number | null;
   baseUrl: string;
   /** Workshops it holds a seat in now. */
   heldWorkshopIds: string[];
+  /** Workshops whose seat it lost when its hold ran out (a late confirmation may take them). */
+  lapsedWorkshopIds: string[];
 }
 
 interface RegistrationRow {
@@ -81,14 +94,19 @@ interface RegistrationRow {
   organization_type: string;
   locale: Locale;
   status: RegistrationStatus;
+  email_key: string;
+  created_at: number;
   expires_at: number | null;
   base_url: string;
   held: string;
+  lapsed: string;
 }
 
 const SELECT_REGISTRATION = `SELECT r.*,
   (SELECT json_group_array(s.workshop_id) FROM seats s
-   WHERE s.registration_id = r.id AND s.status = 'held') AS held
+   WHERE s.registration_id = r.id AND s.status = 'held') AS held,
+  (SELECT json_group_array(s.workshop_id) FROM seats s
+   WHERE s.registration_id = r.id AND s.status = 'released' AND s.release_reason = 'expired') AS lapsed
   FROM registrations r`;
 
 const registrationFromRow = (r: RegistrationRow): Registration => ({
@@ -99,9 +117,12 @@ const registrationFromRow = (r: RegistrationRow): Registration => ({
   organizationType: r.organization_type,
   locale: r.locale,
   status: r.status,
+  emailKey: r.email_key,
+  createdAt: r.created_at,
   expiresAt: r.expires_at,
   baseUrl: r.base_url,
   heldWorkshopIds: JSON.parse(r.held) as string[],
+  lapsedWorkshopIds: JSON.parse(r.lapsed) as string[],
 });
 
 export async function findRegistration(db: D1Database, id: string): Promise<Registration | null> {
@@ -128,6 +149,25 @@ export async function findRegistrationByToken(
   return row ? registrationFromRow(row) : null;
 }
 
+/** Everyone whose seat in a workshop was released for this reason at this instant. */
+export async function registrationsReleasedFrom(
+  db: D1Database,
+  workshopId: string,
+  reason: 'workshop_cancelled',
+  at: number,
+): Promise<Registration[]> {
+  const { results } = await db
+    .prepare(
+      `${SELECT_REGISTRATION}
+       WHERE r.id IN (SELECT registration_id FROM seats
+                      WHERE workshop_id = ?1 AND status = 'released' AND release_reason = ?2
+                        AND released_at = ?3)`,
+    )
+    .bind(workshopId, reason, at)
+    .all<RegistrationRow>();
+  return results.map(registrationFromRow);
+}
+
 /** Everyone holding a seat in a workshop. */
 export async function registrationsHoldingSeatIn(
   db: D1Database,
@@ -142,15 +182,6 @@ export async function registrationsHoldingSeatIn(
     .all<RegistrationRow>();
   return results.map(registrationFromRow);
 }
-
-/** Pending → confirmed, only while the hold lasts. Check `meta.changes` to see whether it did. */
-export const confirmRegistration = (db: D1Database, id: string, now: number) =>
-  db
-    .prepare(
-      `UPDATE registrations SET status = 'confirmed', confirmed_at = ?2
-       WHERE id = ?1 AND status = 'pending' AND expires_at > ?2`,
-    )
-    .bind(id, now);
 
 export interface RegistrationRecord {
   id: string;
@@ -208,12 +239,12 @@ export async function listRegistrations(
   }));
 }
 
-/** A workshop moved earlier: pending holds on it end no later than its new start. */
-export const shortenHolds = (db: D1Database, workshopId: string, startsAt: number) =>
+/** A workshop's registration closes earlier: pending holds on it end no later than that. */
+export const shortenHolds = (db: D1Database, workshopId: string, closesAt: number) =>
   db
     .prepare(
       `UPDATE registrations SET expires_at = ?2
        WHERE status = 'pending' AND expires_at > ?2
          AND id IN (SELECT registration_id FROM seats WHERE workshop_id = ?1 AND status = 'held')`,
     )
-    .bind(workshopId, startsAt);
+    .bind(workshopId, closesAt);

@@ -1,5 +1,8 @@
 const DAY_MS = 86_400_000;
 
+/** Dashes, as many bytes as column `c` holds: SQLite then overwrites the row in place. */
+const FILLER = (c: string) => `printf('%.*c', length(CAST(${c} AS BLOB)), '-')`;
+
 /** Days an expired (never confirmed) registration is kept, to answer "why was my seat released?". */
 export const EXPIRED_KEEP_DAYS = 7;
 
@@ -52,8 +55,37 @@ export function deleteRegistrations(
        ON CONFLICT (workshop_id, organization_type)
        DO UPDATE SET participants = participants + excluded.participants`,
   );
+  /**
+   * Overwrites the personal columns in place before the rows go. D1 refuses `PRAGMA
+   * secure_delete`, and SQLite leaves a deleted row's bytes in the page's free space, where they
+   * stay in the database file and in every later copy of that page in the write-ahead log. A value
+   * of the same byte length makes SQLite rewrite the cell where it is, so the freed space holds
+   * filler (test/worker/erase.test.ts scans the local files).
+   */
+  const scrub = (table: string, columns: string[], key: string) =>
+    statement(
+      `UPDATE ${table} SET ${columns.map((c) => `${c} = ${FILLER(c)}`).join(', ')}
+       WHERE ${key} IN (${list})`,
+    );
   return [
     ...(count ? [counts] : []),
+    scrub(
+      'outbox',
+      ['to_address', 'subject', 'text_body', 'html_body', 'attachments'],
+      'registration_id',
+    ),
+    // Each seat's key becomes its registration id, padded to the same length: equal fillers
+    // would collide in the index of held seats (one per address and workshop), and a seat taken
+    // out of that index instead would leave the old key in the index's free space.
+    statement(
+      `UPDATE seats SET email_key = substr(registration_id || ${FILLER('email_key')}, 1, length(CAST(email_key AS BLOB)))
+       WHERE registration_id IN (${list})`,
+    ),
+    scrub(
+      'registrations',
+      ['given_name', 'family_name', 'email', 'email_key', 'organization', 'role'],
+      'id',
+    ),
     statement(`DELETE FROM outbox WHERE registration_id IN (${list})`),
     statement(`DELETE FROM tokens WHERE registration_id IN (${list})`),
     statement(`DELETE FROM seats WHERE registration_id IN (${list})`),

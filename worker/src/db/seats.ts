@@ -10,14 +10,20 @@ export class SeatRefusedError extends Error {
   }
 }
 
+/** The client has as many unconfirmed registrations in the series as it may (migration 0004). */
+export class PendingCapError extends Error {
+  override name = 'PendingCapError';
+}
+
 /** Two requests for the same address raced for the same seat; the loser looks again. */
 export class DuplicateSeatError extends Error {
   override name = 'DuplicateSeatError';
 }
 
 /**
- * Runs a batch (one transaction), turning the seat guard's refusal into a SeatRefusedError and a
- * second seat for the same address (the unique index) into a DuplicateSeatError.
+ * Runs a batch (one transaction), turning the seat guard's refusal into a SeatRefusedError, a
+ * second seat for the same address (the unique index) into a DuplicateSeatError, and the pending
+ * cap's refusal into a PendingCapError.
  */
 export async function runSeatBatch(db: D1Database, statements: D1PreparedStatement[]) {
   try {
@@ -27,6 +33,7 @@ export async function runSeatBatch(db: D1Database, statements: D1PreparedStateme
     if (message.includes('workshop_full')) throw new SeatRefusedError('workshop_full');
     if (message.includes('registration_closed')) throw new SeatRefusedError('registration_closed');
     if (message.includes('UNIQUE') && message.includes('seats')) throw new DuplicateSeatError();
+    if (message.includes('too_many_pending')) throw new PendingCapError();
     throw error;
   }
 }
@@ -76,7 +83,11 @@ export async function heldSeatsOf(
   }));
 }
 
-/** Frees some of a registration's seats; a registration left with none is cancelled. */
+/**
+ * Frees some of a registration's seats (the person cancelled them): all of them or, if any is no
+ * longer held (a parallel cancellation, expiry or the organizer was first), none. A registration
+ * left with no seat is cancelled. Check the first statement's `meta.changes`.
+ */
 export function releaseSeats(
   db: D1Database,
   registrationId: string,
@@ -87,16 +98,50 @@ export function releaseSeats(
   return [
     db
       .prepare(
-        `UPDATE seats SET status = 'released', released_at = ?
-         WHERE registration_id = ? AND status = 'held' AND workshop_id IN (${placeholders})`,
+        `UPDATE seats SET status = 'released', released_at = ?, release_reason = 'cancelled'
+         WHERE registration_id = ? AND status = 'held' AND workshop_id IN (${placeholders})
+           AND (SELECT COUNT(*) FROM seats
+                WHERE registration_id = ? AND status = 'held' AND workshop_id IN (${placeholders}))
+               = ?`,
       )
-      .bind(now, registrationId, ...workshopIds),
+      .bind(
+        now,
+        registrationId,
+        ...workshopIds,
+        registrationId,
+        ...workshopIds,
+        workshopIds.length,
+      ),
     db
       .prepare(
-        `UPDATE registrations SET status = 'cancelled'
+        `UPDATE registrations SET status = 'cancelled', client_key = NULL
          WHERE id = ?1 AND status IN ('pending', 'confirmed')
            AND NOT EXISTS (SELECT 1 FROM seats WHERE registration_id = ?1 AND status = 'held')`,
       )
       .bind(registrationId),
   ];
+}
+
+/**
+ * A late confirmation takes back the seats its hold released, in these workshops, while its link
+ * works (registered after `linkValidSince`). The retake trigger (migration 0004) judges each seat
+ * like a new one: a full, closed or cancelled workshop refuses it and the whole batch.
+ */
+export function retakeLapsedSeats(
+  db: D1Database,
+  registrationId: string,
+  workshopIds: readonly string[],
+  now: number,
+  linkValidSince: number,
+): D1PreparedStatement {
+  const placeholders = workshopIds.map(() => '?').join(', ');
+  return db
+    .prepare(
+      `UPDATE seats SET status = 'held', released_at = NULL, release_reason = NULL, created_at = ?
+       WHERE registration_id = ? AND status = 'released' AND release_reason = 'expired'
+         AND workshop_id IN (${placeholders})
+         AND EXISTS (SELECT 1 FROM registrations
+                     WHERE id = ? AND status = 'expired' AND created_at > ?)`,
+    )
+    .bind(now, registrationId, ...workshopIds, registrationId, linkValidSince);
 }

@@ -9,6 +9,13 @@ export interface Series {
   organizer: { name: string; email: string };
   /** Days after a registrant's last workshop until their personal data is deleted. */
   retentionDays: number;
+  /** Cloudflare Turnstile, when the organizer turned it on (the secret never leaves the worker). */
+  turnstile: TurnstileKeys | null;
+}
+
+export interface TurnstileKeys {
+  siteKey: string;
+  secretKey: string;
 }
 
 interface SeriesRow {
@@ -22,6 +29,8 @@ interface SeriesRow {
   organizer_name: string;
   organizer_email: string;
   retention_days: number;
+  turnstile_site_key: string | null;
+  turnstile_secret_key: string | null;
 }
 
 const fromRow = (r: SeriesRow): Series => ({
@@ -32,6 +41,10 @@ const fromRow = (r: SeriesRow): Series => ({
   privacyUrl: r.privacy_url,
   organizer: { name: r.organizer_name, email: r.organizer_email },
   retentionDays: r.retention_days,
+  turnstile:
+    r.turnstile_site_key && r.turnstile_secret_key
+      ? { siteKey: r.turnstile_site_key, secretKey: r.turnstile_secret_key }
+      : null,
 });
 
 export async function findSeries(db: D1Database, slug: string): Promise<Series | null> {
@@ -52,7 +65,7 @@ export async function upsertSeries(
   now: number,
 ): Promise<{ series: Series; created: boolean }> {
   const existed = (await findSeries(db, slug)) !== null;
-  const row = await db
+  const upsert = db
     .prepare(
       `INSERT INTO series (slug, title_sk, title_en, description_sk, description_en, privacy_url,
          organizer_name, organizer_email, retention_days, created_at, updated_at)
@@ -63,7 +76,7 @@ export async function upsertSeries(
          privacy_url = excluded.privacy_url, organizer_name = excluded.organizer_name,
          organizer_email = excluded.organizer_email, retention_days = COALESCE(?10, retention_days),
          updated_at = excluded.updated_at
-       RETURNING *`,
+       `,
     )
     .bind(
       slug,
@@ -76,8 +89,24 @@ export async function upsertSeries(
       input.organizer.email,
       now,
       input.retentionDays ?? null,
-    )
-    .first<SeriesRow>();
+    );
+  // Turnstile: set or turned off (null) when given, kept when left out. One batch with the rest.
+  const turnstile =
+    input.turnstile === undefined
+      ? []
+      : [
+          db
+            .prepare(
+              'UPDATE series SET turnstile_site_key = ?, turnstile_secret_key = ? WHERE slug = ?',
+            )
+            .bind(input.turnstile?.siteKey ?? null, input.turnstile?.secretKey ?? null, slug),
+        ];
+  const results = await db.batch([
+    upsert,
+    ...turnstile,
+    db.prepare('SELECT * FROM series WHERE slug = ?').bind(slug),
+  ]);
+  const row = results.at(-1)?.results[0] as SeriesRow | undefined;
   if (!row) throw new Error('upsert returned no row');
   return { series: fromRow(row), created: !existed };
 }

@@ -134,7 +134,10 @@ export function updateWorkshop(
     .bind(id, ...fieldValues(w), sequence, now);
 }
 
-/** Cancels a workshop and releases its seats (their history stays). */
+/**
+ * Cancels a workshop and releases its seats (their history stays). The workshop first: from then
+ * on the seat guard refuses new seats in it, so the release catches every seat there will be.
+ */
 export function cancelWorkshop(db: D1Database, id: string, now: number): D1PreparedStatement[] {
   return [
     db
@@ -145,7 +148,8 @@ export function cancelWorkshop(db: D1Database, id: string, now: number): D1Prepa
       .bind(id, now),
     db
       .prepare(
-        `UPDATE seats SET status = 'released', released_at = ?2 WHERE workshop_id = ?1 AND status = 'held'`,
+        `UPDATE seats SET status = 'released', released_at = ?2, release_reason = 'workshop_cancelled'
+         WHERE workshop_id = ?1 AND status = 'held'`,
       )
       .bind(id, now),
   ];

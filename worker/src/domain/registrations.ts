@@ -1,24 +1,45 @@
 import type { Registration } from '../db/registrations';
-
-/** What pressing "confirm" came to; the confirm page tells the person which. */
-export type ConfirmOutcome = 'confirmed' | 'already_confirmed' | 'expired' | 'cancelled';
-
-/** Where a registration stands for its confirm link: still to confirm, or why not any more. */
-export type ConfirmState = 'pending' | Exclude<ConfirmOutcome, 'confirmed'>;
+import { confirmLinkEnd } from './holds';
 
 /**
- * The confirm link's state for a registration holding seats in `heldWorkshops` of its series.
- * A hold that ran out counts as expired even before the cron has marked it so.
+ * What pressing "confirm" came to; the confirm page tells the person which. `lapsed_full`: the
+ * hold ran out and none of the seats is free any more, so nothing was confirmed.
+ */
+export type ConfirmOutcome =
+  'confirmed' | 'already_confirmed' | 'expired' | 'cancelled' | 'lapsed_full';
+
+/**
+ * Where a registration stands for its confirm link: still to confirm while held (`pending`), to
+ * confirm late with whatever seats are still free (`lapsed`: the hold ran out, the link still
+ * works), or why not any more.
+ */
+export type ConfirmState = 'pending' | 'lapsed' | 'already_confirmed' | 'expired' | 'cancelled';
+
+/**
+ * The confirm link's state for a registration holding `held` seats of its series, and having lost
+ * `lapsed` when its hold ran out. A hold that ran out counts as such even before the cron has
+ * marked it so.
  */
 export function confirmState(
-  registration: Pick<Registration, 'status' | 'expiresAt'>,
-  heldWorkshops: number,
+  registration: Pick<Registration, 'status' | 'expiresAt' | 'createdAt'>,
+  seats: { held: number; lapsed: number },
   now: number,
 ): ConfirmState {
-  if (registration.status === 'confirmed') return 'already_confirmed';
-  if (registration.status === 'cancelled') return 'cancelled';
-  if (registration.status === 'expired' || (registration.expiresAt ?? 0) <= now) return 'expired';
+  const { status } = registration;
+  if (status === 'confirmed') return 'already_confirmed';
+  if (status === 'cancelled') return 'cancelled';
+  const holdLasts = status === 'pending' && (registration.expiresAt ?? 0) > now;
   // Every seat was released meanwhile (the organizer cancelled the workshops): nothing to confirm.
-  if (heldWorkshops === 0) return 'cancelled';
-  return 'pending';
+  if (holdLasts) return seats.held > 0 ? 'pending' : 'cancelled';
+  if (!canStillConfirm(registration, now)) return 'expired';
+  if (seats.held + seats.lapsed === 0) return status === 'pending' ? 'cancelled' : 'expired';
+  return 'lapsed';
 }
+
+/**
+ * Whether a confirmation link of this registration still works (a confirmation request is still
+ * worth sending): while it is pending or its hold ran out, until CONFIRM_LINK_MS after it was made.
+ */
+export const canStillConfirm = (registration: { status: string; createdAt: number }, now: number) =>
+  (registration.status === 'pending' || registration.status === 'expired') &&
+  now < confirmLinkEnd(registration.createdAt);

@@ -48,6 +48,17 @@ export const validationFailed = (fields: FieldErrors) =>
  */
 export class InvalidLinkError extends Error {
   override name = 'InvalidLinkError';
+
+  constructor(
+    message: string,
+    /** 404 for a link or form that is not ours; 413 for a form far larger than ours. */
+    readonly status: 404 | 413 = 404,
+  ) {
+    super(message);
+  }
 }
 
 export const invalidLink = () => new InvalidLinkError('Not one of our links.');
+
+/** A form posted to a link page that is larger than any of our pages sends. */
+export const formTooLarge = () => new InvalidLinkError('Not one of our forms: too large.', 413);

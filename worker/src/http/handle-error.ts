@@ -10,7 +10,9 @@ import { ApiError, InvalidLinkError } from './errors';
  * from an e-mail that is not ours, the page that says so.
  */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
-  if (error instanceof InvalidLinkError) return c.body(invalidLinkPage(), 404, PAGE_HEADERS);
+  if (error instanceof InvalidLinkError) {
+    return c.body(invalidLinkPage(), error.status, PAGE_HEADERS);
+  }
   if (error instanceof ApiError) {
     return c.json(error.toBody(), error.status, error.headers);
   }

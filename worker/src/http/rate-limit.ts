@@ -1,27 +1,23 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
+import { clientNetworkOf } from './client';
 import { ApiError } from './errors';
 
 /** Seconds a refused client is told to wait: the longest window the binding counts in. */
 export const RETRY_AFTER_SECONDS = 60;
 
 /**
- * The key for requests without `cf-connecting-ip`. Cloudflare sets that header on every request
- * it forwards, so this only happens outside Cloudflare; such requests share one budget.
- */
-const NO_CLIENT_IP = 'no-client-ip';
-
-/**
- * Limits public registrations per client IP with the REGISTRATION_LIMITER binding, before the
- * body is read or anything is stored. The IP is only handed to the binding as its key: it is never
- * logged or stored. Without the binding (a deployment that has not configured it) every request
+ * Limits public registrations per client with the REGISTRATION_LIMITER binding, before the body
+ * is read or anything is stored. The key is the client's network: its IPv4 address, or its IPv6
+ * /64, so rotating addresses inside one /64 does not get a fresh budget. It is only handed to the
+ * binding: never logged or stored. Without the binding (a deployment that has not configured it) every request
  * passes; so does every request when the binding itself fails, because refusing real registrants
  * is worse than letting a burst through.
  */
 export const limitRegistrations: MiddlewareHandler<AppEnv> = async (c, next) => {
   const limiter = c.env.REGISTRATION_LIMITER;
   if (limiter) {
-    const key = c.req.header('cf-connecting-ip') || NO_CLIENT_IP;
+    const key = clientNetworkOf(c);
     let allowed = true;
     try {
       ({ success: allowed } = await limiter.limit({ key }));

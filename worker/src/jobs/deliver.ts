@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
-import { claimDue, markAttemptFailed, markSent } from '../db/outbox';
+import { claimDue, markAttemptFailed, markSent, type OutboxMessage } from '../db/outbox';
+import { markDropped } from '../db/outbox-checks';
 import type { AppEnv, Bindings } from '../env';
-import { chooseTransport, PermanentSendError } from '../mail/transport';
+import { mailSetup, PermanentSendError } from '../mail/transport';
+import { staleMessages } from '../services/mail-checks';
 
 /** After this many failed attempts a message is marked failed and stays visible to organizers. */
 export const MAX_ATTEMPTS = 8;
@@ -19,6 +21,8 @@ export interface DeliveryReport {
   sent: number;
   retrying: number;
   failed: number;
+  /** No longer true when their turn came: not sent, kept in the ledger with the reason. */
+  dropped: number;
 }
 
 /**
@@ -30,17 +34,16 @@ export async function deliverDue(
   now: number,
   ids?: readonly string[],
 ): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, dropped: 0 };
   if (ids?.length === 0) return report;
-  const transport = chooseTransport(env);
+  const { transport, warning } = mailSetup(env);
   if (!transport) {
-    console.warn(
-      JSON.stringify({ event: 'mail_not_sent', reason: 'no mail transport configured' }),
-    );
+    console.warn(JSON.stringify({ event: 'mail_not_sent', reason: warning }));
     return report;
   }
   // D1 binds at most 100 values per statement: a long list is left to the due-order claim.
-  const messages = await claimDue(env.DB, now, BATCH, ids && ids.length <= BATCH ? ids : undefined);
+  const claimed = await claimDue(env.DB, now, BATCH, ids && ids.length <= BATCH ? ids : undefined);
+  const messages = await dropStale(env.DB, claimed, now, report);
   for (const message of messages) {
     let failure: unknown = null;
     try {
@@ -77,6 +80,33 @@ export async function deliverDue(
     );
   }
   return report;
+}
+
+/**
+ * Checks claimed messages against the state now, right before sending: one that is no longer
+ * true (the person cancelled, the workshop moved, …) is dropped with its reason instead of sent.
+ * Returns the messages to send. What changes between this check and the provider accepting the
+ * message (milliseconds) is not caught; the ledger keys keep a later, true message possible.
+ */
+async function dropStale(
+  db: D1Database,
+  claimed: OutboxMessage[],
+  now: number,
+  report: DeliveryReport,
+): Promise<OutboxMessage[]> {
+  if (claimed.length === 0) return claimed;
+  const stale = await staleMessages(db, claimed, now);
+  if (stale.size === 0) return claimed;
+  await db.batch([...stale].map(([id, reason]) => markDropped(db, id, reason, 'sending')));
+  for (const message of claimed) {
+    const reason = stale.get(message.id);
+    if (!reason) continue;
+    report.dropped++;
+    console.warn(
+      JSON.stringify({ event: 'mail_dropped', id: message.id, kind: message.kind, reason }),
+    );
+  }
+  return claimed.filter((m) => !stale.has(m.id));
 }
 
 /**

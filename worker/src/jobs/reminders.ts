@@ -4,6 +4,7 @@ import { findSeriesById, type Series } from '../db/series';
 import { findWorkshop, type Workshop } from '../db/workshops';
 import { REMINDER_LEAD_MS, reminderKey, selectDueReminders } from '../domain/reminders';
 import { WriteBatch } from '../services/write-batch';
+import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 
 /** Reminders queued per run; the rest follow on the next run a quarter of an hour later. */
 const PER_RUN = 100;
@@ -58,6 +59,13 @@ export async function queueReminders(
       series,
       workshops: [workshop],
       workshopId: workshop.id,
+      // Only if still so when the batch runs: a cancellation, erasure or change of the workshop
+      // between this run's read and its write queues no reminder for the old facts.
+      onlyIf: allOf(
+        registrationIs(registration.id, 'confirmed'),
+        holdsAll(registration.id, [workshop.id]),
+        workshopAt(workshop.id, workshop.sequence, seat.startsAt),
+      ),
     });
   }
   await batch.commit();

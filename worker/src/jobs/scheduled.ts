@@ -1,5 +1,5 @@
-import { expirePending } from '../db/registrations';
 import type { Bindings } from '../env';
+import { releaseLapsedHolds } from '../services/holds';
 import { deliverDue } from './deliver';
 import { queueReminders } from './reminders';
 import { applyRetention } from './retention';
@@ -9,7 +9,7 @@ import { applyRetention } from './retention';
  * idempotent and catches up whatever earlier, missed or overlapping runs left behind.
  */
 export async function runScheduled(env: Bindings, now: number): Promise<void> {
-  await env.DB.batch(expirePending(env.DB, now));
+  await releaseLapsedHolds(env.DB, now);
   const reminders = (await queueReminders(env.DB, now)).length;
   const delivery = await deliverDue(env, now);
   const deleted = await applyRetention(env.DB, now);

@@ -25,6 +25,8 @@ export interface MailContext {
   manageUrl: string;
   /** When a pending registration stops holding its seats. */
   holdUntil?: number;
+  /** Until when its confirmation link works (after the hold: only for seats still free). */
+  confirmUntil?: number;
   /** workshop_changed: include the (new) join link, because the reminder already went out. */
   includeJoinLink?: boolean;
   now: number;
@@ -53,6 +55,9 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
       paragraphs: [
         t.confirmRequest.thanks(title, list(ctx.workshops)),
         { text: t.confirmRequest.confirmLink(holdUntil), link: ctx.confirmUrl },
+        ...(ctx.confirmUntil
+          ? [t.confirmRequest.lateConfirm(formatMoment(ctx.confirmUntil, ctx.locale))]
+          : []),
         t.confirmRequest.notYou,
       ],
       calendars: 'none',

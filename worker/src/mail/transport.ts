@@ -1,4 +1,4 @@
-import type { Bindings } from '../env';
+import { isDevelopment, type Bindings } from '../env';
 import type { OutgoingMail } from './message';
 
 /**
@@ -17,8 +17,8 @@ export interface Transport {
 }
 
 /**
- * The default outside production: the outbox row is the message. Developers read it at
- * /dev/outbox; tests read the table.
+ * Development only: the outbox row is the message, marked sent without going anywhere.
+ * Developers read it at /dev/outbox; tests read the table.
  */
 const outboxTransport: Transport = { name: 'outbox', send: async () => {} };
 
@@ -101,20 +101,38 @@ function httpTransport(env: Bindings): Transport {
   };
 }
 
+/** The transport in use, or why there is none (then messages stay queued). */
+export type MailSetup =
+  { transport: Transport; warning: null } | { transport: null; warning: string };
+
+const noTransport = (warning: string): MailSetup => ({ transport: null, warning });
+
 /**
- * The transport MAIL_TRANSPORT names. Production never silently uses the outbox: without a real
- * transport messages stay queued (nothing is lost) until one is configured.
+ * The transport MAIL_TRANSPORT names. The outbox transport marks messages sent without sending
+ * them, so it exists only where ENVIRONMENT is exactly "development" (what `npm start` sets):
+ * anywhere else — unset, "staging", a wrangler `env.*` block, which does not inherit `vars` —
+ * messages stay queued (nothing is lost, nothing is marked sent) until a transport is configured.
  */
-export function chooseTransport(env: Bindings): Transport | null {
-  const name = env.MAIL_TRANSPORT ?? (env.ENVIRONMENT === 'production' ? '' : 'outbox');
+export function mailSetup(env: Bindings): MailSetup {
+  const name = env.MAIL_TRANSPORT ?? (isDevelopment(env) ? 'outbox' : undefined);
   switch (name) {
     case 'outbox':
-      return env.ENVIRONMENT === 'production' ? null : outboxTransport;
+      return isDevelopment(env)
+        ? { transport: outboxTransport, warning: null }
+        : noTransport(
+            'MAIL_TRANSPORT "outbox" only works with ENVIRONMENT=development: set "cloudflare" or "http". Messages stay queued until then.',
+          );
     case 'cloudflare':
-      return cloudflareTransport(env);
+      return { transport: cloudflareTransport(env), warning: null };
     case 'http':
-      return httpTransport(env);
+      return { transport: httpTransport(env), warning: null };
+    case undefined:
+      return noTransport(
+        'No mail transport is configured: set MAIL_TRANSPORT to "cloudflare" or "http". Messages stay queued until then.',
+      );
     default:
-      return null;
+      return noTransport(
+        'MAIL_TRANSPORT names no known transport: set "cloudflare" or "http". Messages stay queued until then.',
+      );
   }
 }

@@ -13,6 +13,8 @@ export interface MailWording {
     subject: (series: string) => string;
     thanks: (series: string, list: string) => string;
     confirmLink: (holdUntil: string) => string;
+    /** After the hold, the link still works until then, for the seats still free. */
+    lateConfirm: (linkUntil: string) => string;
     notYou: string;
   };
   confirmed: {
@@ -59,6 +61,8 @@ const sk: MailWording = {
     thanks: (series, list) => `ďakujeme za registráciu na workshopy série „${series}“:\n${list}`,
     confirmLink: (holdUntil) =>
       `Registráciu dokončite: otvorte tento odkaz a potvrďte ju tlačidlom. Miesto vám podržíme do ${holdUntil}.`,
+    lateConfirm: (linkUntil) =>
+      `Ak potvrdíte neskôr (odkaz platí do ${linkUntil}), dostanete miesto, len ak bude ešte voľné.`,
     notYou:
       'Ak ste sa neregistrovali vy, tento e-mail ignorujte: bez potvrdenia registrácia zanikne.',
   },
@@ -114,6 +118,8 @@ const en: MailWording = {
       `thank you for registering for these workshops of “${series}”:\n${list}`,
     confirmLink: (holdUntil) =>
       `To complete your registration, open this link and press the button. We hold your seat until ${holdUntil}.`,
+    lateConfirm: (linkUntil) =>
+      `If you confirm later (the link works until ${linkUntil}), you get the seat only if one is still free.`,
     notYou:
       'If you did not register, ignore this e-mail: without confirmation the registration lapses.',
   },

@@ -2,7 +2,8 @@ import type { Registration } from '../db/registrations';
 import type { Series } from '../db/series';
 import type { Workshop } from '../db/workshops';
 import type { ConfirmOutcome } from '../domain/registrations';
-import { formatWhen } from '../mail/format';
+import { formatMoment, formatWhen } from '../mail/format';
+import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
 import type { Locale } from '../schemas/registration';
 import { html, type Html } from '../html';
 import { page } from './layout';
@@ -10,15 +11,22 @@ import { T } from './wording';
 
 /** The small pages the links in e-mails open, in the registrant's language. */
 
-const workshopList = (workshops: Workshop[], locale: Locale) =>
+const workshopList = (workshops: Workshop[], locale: Locale, note?: (w: Workshop) => string) =>
   html`<ul>
     ${workshops.map(
       (w) =>
         html`<li>
-          <strong>${w.title[locale]}</strong><br />${formatWhen(w.startsAt, w.endsAt, locale)}
+          <strong>${w.title[locale]}</strong
+          ><br />${formatWhen(w.startsAt, w.endsAt, locale)}${note?.(w) ? html`<br /><span class="hint">${note(w)}</span>` : ''}
         </li>`,
     )}
   </ul>`;
+
+/** Where someone whose registration lapsed registers again: the series' own page (routes/series.ts). */
+const registerAgain = (locale: Locale, series: Series) =>
+  html`<p>
+    <a href="/api/v1/series/${series.slug}/register?lang=${locale}">${T[locale].registerAgain}</a>
+  </p>`;
 
 const panel = (title: string, body: Html | string, error = false) =>
   html`<h1>${title}</h1>
@@ -27,21 +35,29 @@ const panel = (title: string, body: Html | string, error = false) =>
 /**
  * The page a confirm link opens while the registration can still be confirmed: what it holds, and
  * one button. Confirming is a POST, because mail scanners open (GET) every link in a message.
+ * After the hold (`lapsed`, while the link still works) it says until when the seats were held and
+ * which are still free: confirming takes those.
  */
 export function confirmFormPage(
   token: string,
   locale: Locale,
   series: Series,
   workshops: Workshop[],
+  lapsed?: { heldUntil: number; now: number },
 ) {
   const t = T[locale];
+  const text = lapsed
+    ? t.lapsedText.replace('{until}', formatMoment(lapsed.heldUntil, locale))
+    : t.confirmText;
+  const full = (w: Workshop) =>
+    lapsed && (!isRegistrationOpen(w, lapsed.now) || seatsLeft(w) === 0) ? t.noSeatLeft : '';
   return page(
     locale,
     t.confirmTitle,
     html`<p class="hint">${series.title[locale]}</p>
       <h1>${t.confirmTitle}</h1>
-      <p>${t.confirmText}</p>
-      ${workshopList(workshops, locale)}
+      <p>${text}</p>
+      ${workshopList(workshops, locale, full)}
       <form method="post" action="/api/v1/registrations/confirm">
         <input type="hidden" name="token" value="${token}" />
         <button type="submit">${t.confirmButton}</button>
@@ -49,11 +65,17 @@ export function confirmFormPage(
   );
 }
 
+/**
+ * What confirming came to. A late confirmation that could not keep every seat lists those it
+ * could not keep (`lost`); one that could keep none, and a link that no longer works, offer to
+ * register again.
+ */
 export function confirmPage(
   outcome: ConfirmOutcome,
   locale: Locale,
   series: Series,
   workshops: Workshop[],
+  lost: Workshop[] = [],
 ) {
   const t = T[locale];
   const heading = html`<p class="hint">${series.title[locale]}</p>`;
@@ -66,6 +88,25 @@ export function confirmPage(
           t.confirmedTitle,
           html`<p>${t.confirmedText}</p>
             ${workshopList(workshops, locale)}`,
+        )}${
+          lost.length > 0
+            ? panel(
+                t.notKeptTitle,
+                html`${workshopList(lost, locale)}${registerAgain(locale, series)}`,
+                true,
+              )
+            : ''
+        }`,
+      );
+    case 'lapsed_full':
+      return page(
+        locale,
+        t.lapsedFullTitle,
+        html`${heading}${panel(
+          t.lapsedFullTitle,
+          html`<p>${t.lapsedFullText}</p>
+            ${workshopList(lost, locale)}${registerAgain(locale, series)}`,
+          true,
         )}`,
       );
     case 'already_confirmed':
@@ -82,7 +123,12 @@ export function confirmPage(
       return page(
         locale,
         t.expiredTitle,
-        html`${heading}${panel(t.expiredTitle, html`<p>${t.expiredText}</p>`, true)}`,
+        html`${heading}${panel(
+          t.expiredTitle,
+          html`<p>${t.expiredText}</p>
+            ${registerAgain(locale, series)}`,
+          true,
+        )}`,
       );
     case 'cancelled':
       return page(

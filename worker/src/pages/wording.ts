@@ -30,6 +30,14 @@ export const T = {
     confirmTitle: 'Potvrďte registráciu',
     confirmText: 'Registráciu dokončíte tlačidlom nižšie. Registrujete sa na:',
     confirmButton: 'Potvrdiť registráciu',
+    lapsedText:
+      'Miesto sme vám držali do {until}. Ak registráciu potvrdíte teraz, dostanete tie z miest, ktoré sú ešte voľné:',
+    noSeatLeft: 'už nie je voľné miesto',
+    notKeptTitle: 'Na tieto workshopy pre vás už miesto nie je:',
+    lapsedFullTitle: 'Miesta sú už obsadené',
+    lapsedFullText:
+      'Miesto sme vám držali hodinu. Registráciu ste v tom čase nepotvrdili a medzitým miesto obsadil niekto iný. Zaregistrujte sa, prosím, znova, prípadne na iný termín.',
+    registerAgain: 'Zaregistrovať sa znova',
   },
   en: {
     confirmedTitle: 'Registration confirmed',
@@ -59,5 +67,13 @@ export const T = {
     confirmTitle: 'Confirm your registration',
     confirmText: 'Finish your registration with the button below. You are registering for:',
     confirmButton: 'Confirm registration',
+    lapsedText:
+      'We held your seat until {until}. If you confirm now, you get those of the seats that are still free:',
+    noSeatLeft: 'no seat left',
+    notKeptTitle: 'These workshops have no seat left for you:',
+    lapsedFullTitle: 'The seats have been taken',
+    lapsedFullText:
+      'We held your seat for an hour. The registration was not confirmed in that time, and someone else has taken the seat since. Please register again, perhaps for another date.',
+    registerAgain: 'Register again',
   },
 } satisfies Record<Locale, Record<string, string>>;

@@ -5,7 +5,7 @@ import { noSuchEndpoint } from '../http/errors';
 import { validate } from '../http/validate';
 import { listOutbox, type OutboxMessage } from '../db/outbox';
 import { html } from '../html';
-import { page } from '../pages/layout';
+import { page, PAGE_HEADERS } from '../pages/layout';
 import { runScheduled } from '../jobs/scheduled';
 import { iso, isoOrNull } from '../views';
 
@@ -62,7 +62,7 @@ devRoutes.get('/dev/outbox', devOnly, async (c) => {
           ${m.attachments.length > 0 ? html`<p>Attachments: ${m.attachments.map((a) => a.filename).join(', ')}</p>` : ''}
         </section>`,
     )}`;
-  return c.html(page('en', 'Outbox', body));
+  return c.body(page('en', 'Outbox', body), 200, PAGE_HEADERS);
 });
 
 /** `?time=`: epoch milliseconds that make a valid Date (the latest is 8.64e15, in 275760). */

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../env';
-import { invalidLink } from '../http/errors';
+import { formTooLarge, invalidLink } from '../http/errors';
 import { validate } from '../http/validate';
 import { deliverSoon } from '../jobs/deliver';
 import { queueReminders } from '../jobs/reminders';
@@ -13,7 +13,8 @@ import {
 } from '../pages/registration-pages';
 import { PAGE_HEADERS } from '../pages/layout';
 import { cancelSeats, heldByToken } from '../services/cancel';
-import { confirmByToken, confirmLinkByToken } from '../services/confirm';
+import { confirmByToken, confirmLinkByToken, type ConfirmLink } from '../services/confirm';
+import type { ConfirmState } from '../domain/registrations';
 
 /** Tokens are 43 base64url characters; anything else is not one of ours. */
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
@@ -21,7 +22,7 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 /** A link's token, or a form from one of our pages; anything else gets the "invalid link" page. */
 const tokenQuery = validate('query', z.object({ token }), invalidLink);
 
-const confirmForm = validate('form', z.object({ token }), invalidLink);
+const confirmForm = validate('form', z.object({ token }), invalidLink, formTooLarge);
 
 const cancelForm = validate(
   'form',
@@ -34,9 +35,27 @@ const cancelForm = validate(
     all: z.literal('1').optional(),
   }),
   invalidLink,
+  formTooLarge,
 );
 
 const htmlPage = (c: Context<AppEnv>, body: string) => c.body(body, 200, PAGE_HEADERS);
+
+/** What a confirm link shows: the form while it can still confirm, else why not. */
+function linkPage(
+  token: string,
+  state: ConfirmState,
+  link: Omit<ConfirmLink, 'state'>,
+  now: number,
+) {
+  const { registration, series, workshops } = link;
+  const { locale } = registration;
+  if (state === 'pending') return confirmFormPage(token, locale, series, workshops);
+  if (state === 'lapsed') {
+    const heldUntil = registration.expiresAt ?? now;
+    return confirmFormPage(token, locale, series, workshops, { heldUntil, now });
+  }
+  return confirmPage(state, locale, series, workshops);
+}
 
 /**
  * The pages the links in e-mails open: confirm and manage (GETs that change nothing), and the
@@ -48,24 +67,23 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     const { token } = c.req.valid('query');
     const link = await confirmLinkByToken(c.env.DB, token, Date.now());
     if (!link) throw invalidLink();
-    const { state, registration, series, workshops } = link;
-    if (state === 'pending') {
-      return htmlPage(c, confirmFormPage(token, registration.locale, series, workshops));
-    }
-    return htmlPage(c, confirmPage(state, registration.locale, series, workshops));
+    return htmlPage(c, linkPage(token, link.state, link, Date.now()));
   })
   .post('/confirm', confirmForm, async (c) => {
     const now = Date.now();
     const confirmation = await confirmByToken(c.env.DB, c.req.valid('form').token, now);
     if (!confirmation) throw invalidLink();
-    const { outcome, registration, series, workshops } = confirmation;
+    const { outcome, registration, series, workshops, lost } = confirmation;
+    if (outcome === 'pending' || outcome === 'lapsed') {
+      return htmlPage(c, linkPage(c.req.valid('form').token, outcome, confirmation, now));
+    }
     // Confirmed within a day of a workshop: the join link follows at once, not at the next cron run.
     const reminders =
       outcome === 'confirmed'
         ? await queueReminders(c.env.DB, now, { registrationId: registration.id })
         : [];
     deliverSoon(c, [...confirmation.outboxIds, ...reminders]);
-    return htmlPage(c, confirmPage(outcome, registration.locale, series, workshops));
+    return htmlPage(c, confirmPage(outcome, registration.locale, series, workshops, lost));
   })
   .get('/manage', tokenQuery, async (c) => {
     const { token } = c.req.valid('query');
@@ -85,13 +103,14 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
         managePage(form.token, held.registration, held.series, held.held, 'nothing_chosen'),
       );
     }
-    const result = await cancelSeats(c.env.DB, held, choice, now);
+    const result = await cancelSeats(c.env.DB, form.token, held, choice, now);
+    const { registration, series } = result.held;
     if (result.released.length === 0) {
-      return htmlPage(c, managePage(form.token, held.registration, held.series, result.remaining));
+      return htmlPage(c, managePage(form.token, registration, series, result.remaining));
     }
     deliverSoon(c, result.outboxIds);
     return htmlPage(
       c,
-      cancelledPage(held.registration.locale, held.series, result.released, result.remaining),
+      cancelledPage(registration.locale, series, result.released, result.remaining),
     );
   });

@@ -4,6 +4,8 @@ import type { AppEnv } from '../env';
 import { notFound } from '../http/errors';
 import { validate } from '../http/validate';
 import { limitRegistrations } from '../http/rate-limit';
+import { clientKeyOf } from '../http/client';
+import { requireTurnstile } from '../http/turnstile';
 import { findSeries } from '../db/series';
 import { deliverSoon } from '../jobs/deliver';
 import { registrationInput } from '../schemas/registration';
@@ -19,6 +21,7 @@ export const registrationRoutes = new Hono<AppEnv>().post(
     const now = Date.now();
     const series = await findSeries(c.env.DB, c.req.param('slug') ?? '');
     if (!series) throw notFound('series_not_found', 'Series');
+    await requireTurnstile(c, series, c.req.valid('json').turnstileToken);
     const baseUrl = c.env.PUBLIC_URL ?? new URL(c.req.url).origin;
     const { registration, outboxIds } = await register(
       c.env.DB,
@@ -26,6 +29,7 @@ export const registrationRoutes = new Hono<AppEnv>().post(
       c.req.valid('json'),
       baseUrl,
       now,
+      await clientKeyOf(c),
     );
     // The confirmation e-mail goes out now; if this send fails, the cron retries it.
     deliverSoon(c, outboxIds);

@@ -7,6 +7,7 @@ export type FieldErrors = Record<string, string>;
 const OWN_CODES = new Set([
   'required',
   'invalid_email',
+  'invalid_url',
   'invalid_characters',
   'ends_before_start',
   'closes_after_start',

@@ -43,11 +43,45 @@ export const emailAddress = z
   .max(MAX_LENGTH.email)
   .refine((s) => EMAIL_PATTERN.test(s), 'invalid_email');
 
+/**
+ * What a link may not contain as typed: whitespace, quotes, angle brackets, backslashes, control
+ * characters. The URL parser would quietly encode or drop them; they are typing mistakes (or
+ * markup) and go back to the organizer instead.
+ */
+const NOT_IN_LINK = /[\s"'`<>\\\p{Cc}]/u;
+
+const parseUrl = (s: string): URL | null => {
+  try {
+    return new URL(s);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * A public https link (join links, privacy notices), stored as the URL parser writes it: `https:`
+ * with `//` as typed (the parser would read `https:example.org` as a host), no user name or
+ * password, a host with a dot (or an IPv6 address), lower-case and punycode host, path and
+ * query percent-encoded.
+ */
 export const httpsUrl = z
   .string()
   .trim()
   .max(2000)
-  .pipe(z.url({ protocol: /^https$/ }));
+  .transform((s, ctx) => {
+    const url = /^https:\/\//i.test(s) && !NOT_IN_LINK.test(s) ? parseUrl(s) : null;
+    const fine =
+      url !== null &&
+      url.protocol === 'https:' &&
+      url.username === '' &&
+      url.password === '' &&
+      (url.hostname.includes('.') || url.hostname.startsWith('['));
+    if (!fine) {
+      ctx.addIssue({ code: 'custom', message: 'invalid_url', input: s });
+      return z.NEVER;
+    }
+    return url.href;
+  });
 
 /** An instant with an explicit offset ("2026-05-25T08:00:00Z", "…+02:00"), as epoch milliseconds. */
 export const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));

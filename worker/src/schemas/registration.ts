@@ -27,6 +27,8 @@ export const registrationInput = z
       .max(MAX_WORKSHOPS_PER_REGISTRATION)
       .transform((ids) => [...new Set(ids)]),
     locale: z.enum(LOCALES),
+    /** Turnstile tokens are at most 2048 characters; checked only where the series uses it. */
+    turnstileToken: z.string().max(2048).optional(),
   })
   .refine((value) => !organizationRequired(value.organizationType) || value.organization !== '', {
     path: ['organization'],

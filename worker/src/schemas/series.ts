@@ -8,6 +8,9 @@ import {
   seriesSlug,
 } from './fields';
 
+/** Turnstile's keys: base64url-ish, tens of characters (`1x00000000000000000000AA`). */
+const turnstileKey = z.string().regex(/^[A-Za-z0-9_-]{10,100}$/, 'invalid_format');
+
 export const seriesInput = z.object({
   title: localized(requiredLine(200)),
   description: localized(optionalText(5000)).optional(),
@@ -19,6 +22,12 @@ export const seriesInput = z.object({
    * Default 30 for a new series; an update that leaves it out keeps the current value.
    */
   retentionDays: z.number().int().min(1).max(3700).optional(),
+  /**
+   * Cloudflare Turnstile for this series, off by default: the widget's site key and the secret
+   * the worker verifies with (Cloudflare dashboard → Turnstile). `null` turns it off; an update
+   * that leaves it out keeps the current setting. The secret is never shown again.
+   */
+  turnstile: z.object({ siteKey: turnstileKey, secretKey: turnstileKey }).nullable().optional(),
 });
 
 export type SeriesInput = z.output<typeof seriesInput>;

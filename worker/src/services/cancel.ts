@@ -1,3 +1,4 @@
+import { releasedAt } from '../db/mail-guards';
 import { dropQueuedReminders } from '../db/outbox';
 import { findRegistrationByToken, type Registration } from '../db/registrations';
 import { releaseSeats } from '../db/seats';
@@ -23,33 +24,52 @@ export async function heldByToken(db: D1Database, token: string): Promise<Held |
   return { registration, series, held };
 }
 
+/** Looks before a conditional write, if others keep changing what it read. */
+const ATTEMPTS = 3;
+
 /**
  * Cancels some or all of a registration's seats: they are freed, queued reminders for them are
- * dropped, and a confirmation is mailed — in one batch.
+ * dropped, and a confirmation is mailed — in one batch, the mail only if this batch released
+ * them. Releasing is all or nothing (db/seats.ts), so the mail lists exactly what was cancelled.
+ *
+ * Races: a confirmation first leaves the seats held (confirmed), and this cancels them after it;
+ * an expiry, the organizer cancelling the workshop, or a parallel cancellation first leaves some
+ * seat not held, so this changes nothing, looks again and cancels what is still held (or nothing).
  */
 export async function cancelSeats(
   db: D1Database,
-  { registration, series, held }: Held,
+  token: string,
+  held: Held,
   workshopIds: readonly string[] | 'all',
   now: number,
-): Promise<{ released: Workshop[]; remaining: Workshop[]; outboxIds: string[] }> {
-  const chosen = new Set(workshopIds === 'all' ? held.map((w) => w.id) : workshopIds);
-  const released = held.filter((w) => chosen.has(w.id));
-  const remaining = held.filter((w) => !chosen.has(w.id));
-  if (released.length === 0) return { released, remaining, outboxIds: [] };
-  const ids = released.map((w) => w.id).sort();
-  const batch = new WriteBatch(db, now).add(
-    ...releaseSeats(db, registration.id, ids, now),
-    dropQueuedReminders(db, { registrationId: registration.id, workshopIds: ids }),
-  );
-  await batch.queueMail({
-    kind: 'cancelled',
-    // A seat is released once; the key keeps a double-submitted form to one message.
-    dedupeKey: `cancelled:${registration.id}:${ids.join(',')}`,
-    registration,
-    series,
-    workshops: released,
-  });
-  await batch.commit();
-  return { released, remaining, outboxIds: batch.outboxIds };
+): Promise<{ held: Held; released: Workshop[]; remaining: Workshop[]; outboxIds: string[] }> {
+  let current: Held | null = held;
+  for (let attempt = 1; current && attempt <= ATTEMPTS; attempt++) {
+    const { registration, series } = current;
+    const chosen = new Set(workshopIds === 'all' ? current.held.map((w) => w.id) : workshopIds);
+    const released = current.held.filter((w) => chosen.has(w.id));
+    const remaining = current.held.filter((w) => !chosen.has(w.id));
+    if (released.length === 0) return { held: current, released, remaining, outboxIds: [] };
+    const ids = released.map((w) => w.id).sort();
+    const batch = new WriteBatch(db, now).add(
+      ...releaseSeats(db, registration.id, ids, now),
+      dropQueuedReminders(db, { registrationId: registration.id, workshopIds: ids }),
+    );
+    await batch.queueMail({
+      kind: 'cancelled',
+      // A seat is released once; the key keeps a double-submitted form to one message.
+      dedupeKey: `cancelled:${registration.id}:${ids.join(',')}`,
+      registration,
+      series,
+      workshops: released,
+      onlyIf: releasedAt(registration.id, ids, 'cancelled', now),
+    });
+    const [release] = await batch.commit();
+    if (release!.meta.changes > 0) {
+      return { held: current, released, remaining, outboxIds: batch.outboxIds };
+    }
+    current = await heldByToken(db, token);
+  }
+  const last = current ?? held;
+  return { held: last, released: [], remaining: last.held, outboxIds: [] };
 }

@@ -1,28 +1,47 @@
+import { confirmedAt } from '../db/mail-guards';
+import { confirmRegistration } from '../db/confirmations';
+import { findRegistrationByToken, type Registration } from '../db/registrations';
 import {
-  confirmRegistration,
-  findRegistrationByToken,
-  type Registration,
-} from '../db/registrations';
+  DuplicateSeatError,
+  heldSeatsOf,
+  retakeLapsedSeats,
+  runSeatBatch,
+  SeatRefusedError,
+} from '../db/seats';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
+import { CONFIRM_LINK_MS } from '../domain/holds';
 import { confirmState, type ConfirmOutcome, type ConfirmState } from '../domain/registrations';
+import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
 import { hashToken } from '../tokens';
+import { releaseLapsedHolds } from './holds';
 import { WriteBatch } from './write-batch';
 
 export interface ConfirmLink {
   state: ConfirmState;
   registration: Registration;
   series: Series;
+  /** What the registration holds, or (lapsed) what its hold held: what confirming would take. */
   workshops: Workshop[];
 }
 
 export interface Confirmation {
-  outcome: ConfirmOutcome;
+  /**
+   * `pending`, `lapsed`: nothing confirmed (what it holds kept changing); the confirm form is
+   * shown again.
+   */
+  outcome: ConfirmOutcome | 'pending' | 'lapsed';
   registration: Registration;
   series: Series;
+  /** Confirmed: the workshops it holds now. Otherwise what the link is about. */
   workshops: Workshop[];
+  /** A late confirmation: the workshops whose seat was taken meanwhile (or closed). */
+  lost: Workshop[];
   outboxIds: string[];
 }
+
+/** Looks before a write that is conditional on what it saw: how often, if others keep changing it. */
+const ATTEMPTS = 3;
 
 /**
  * The registration a confirm link belongs to and whether it can still be confirmed. Reads only:
@@ -37,38 +56,105 @@ export async function confirmLinkByToken(
   if (!registration) return null;
   const series = await findSeriesById(db, registration.seriesId);
   if (!series) return null;
-  const workshops = await findWorkshopsInSeries(db, series.id, registration.heldWorkshopIds);
-  const state = confirmState(registration, workshops.length, now);
+  const { heldWorkshopIds: held, lapsedWorkshopIds: lapsed } = registration;
+  const state = confirmState(registration, { held: held.length, lapsed: lapsed.length }, now);
+  const ids = state === 'lapsed' ? [...held, ...lapsed] : held;
+  const workshops = await findWorkshopsInSeries(db, series.id, ids);
+  workshops.sort((a, b) => a.startsAt - b.startsAt);
   return { state, registration, series, workshops };
 }
 
 /**
  * Confirms the registration a confirm link belongs to (the POST from the confirm page).
  * Idempotent: submitting again changes nothing and sends nothing twice. Null: not our link.
+ *
+ * Within the hold the person keeps every seat. After it (the link works CONFIRM_LINK_MS from
+ * registering) the confirmation takes back the seats that are still free, keeps them and says
+ * which could not be kept; if none is free, nothing is confirmed and the page says so.
+ *
+ * The confirmation and its mail are one batch, and the confirmation is conditional on what was
+ * read (still pending within the hold — or expired within the link's life —, the same workshops
+ * held, unchanged), so the mail is queued only if this request confirmed, and lists what is true.
+ * Races: a cancellation, an expiry (cron or another request), the organizer moving or cancelling
+ * a workshop, or a parallel confirmation that gets there first makes this one change nothing; a
+ * registration that takes the last seat first makes the retake trigger refuse the batch. Either
+ * way it looks again and answers with what it finds.
  */
 export async function confirmByToken(
   db: D1Database,
   token: string,
   now: number,
 ): Promise<Confirmation | null> {
-  const link = await confirmLinkByToken(db, token, now);
-  if (!link) return null;
-  const { state, ...result } = link;
-  const { registration, series, workshops } = result;
-  if (state !== 'pending') return { ...result, outcome: state, outboxIds: [] };
-
-  const batch = new WriteBatch(db, now).add(confirmRegistration(db, registration.id, now));
-  await batch.queueMail({
-    kind: 'confirmed',
-    dedupeKey: `confirmed:${registration.id}`,
-    registration,
-    series,
-    workshops,
-  });
-  const [update] = await batch.commit();
-  if (update!.meta.changes === 0) {
-    // Expired or confirmed by a parallel request in the meantime; the ledger key kept the mail single.
-    return { ...result, outcome: 'already_confirmed', outboxIds: [] };
+  // Holds that ran out are let go first: a late confirmation then sees which seats are free.
+  await releaseLapsedHolds(db, now);
+  let link = await confirmLinkByToken(db, token, now);
+  for (let attempt = 1; link; attempt++) {
+    const { state, ...result } = link;
+    if ((state !== 'pending' && state !== 'lapsed') || attempt > ATTEMPTS) {
+      return { ...result, outcome: state, lost: [], outboxIds: [] };
+    }
+    const done =
+      state === 'pending' ? await confirm(db, link, now) : await confirmLate(db, link, now);
+    if (done) return { ...result, ...done };
+    link = await confirmLinkByToken(db, token, now);
   }
-  return { ...result, outcome: 'confirmed', outboxIds: batch.outboxIds };
+  return null;
+}
+
+type Done = Pick<Confirmation, 'outcome' | 'workshops' | 'lost' | 'outboxIds'>;
+
+/** Within the hold: every seat. Null: something changed first, look again. */
+async function confirm(db: D1Database, link: ConfirmLink, now: number): Promise<Done | null> {
+  const { registration, workshops } = link;
+  const batch = new WriteBatch(db, now).add(
+    confirmRegistration(db, registration.id, workshops, now),
+  );
+  await queueConfirmed(batch, link, workshops);
+  const [update] = await batch.commit();
+  if (update!.meta.changes !== 1) return null;
+  return { outcome: 'confirmed', workshops, lost: [], outboxIds: batch.outboxIds };
+}
+
+/** After the hold: the seats still free. Null: something changed first, look again. */
+async function confirmLate(db: D1Database, link: ConfirmLink, now: number): Promise<Done | null> {
+  const { registration, workshops } = link;
+  // A seat the same address holds through a newer registration stays there.
+  const elsewhere = new Set(
+    (await heldSeatsOf(db, registration.emailKey, registration.lapsedWorkshopIds))
+      .filter((seat) => seat.registrationId !== registration.id)
+      .map((seat) => seat.workshopId),
+  );
+  const lapsed = workshops.filter((w) => !elsewhere.has(w.id));
+  const free = lapsed.filter((w) => isRegistrationOpen(w, now) && seatsLeft(w) > 0);
+  const lost = lapsed.filter((w) => !free.includes(w));
+  if (free.length === 0) return { outcome: 'lapsed_full', workshops: [], lost, outboxIds: [] };
+
+  const late = { linkValidSince: now - CONFIRM_LINK_MS };
+  const ids = free.map((w) => w.id);
+  const batch = new WriteBatch(db, now).add(
+    retakeLapsedSeats(db, registration.id, ids, now, late.linkValidSince),
+    confirmRegistration(db, registration.id, free, now, late),
+  );
+  await queueConfirmed(batch, link, free);
+  try {
+    const [, update] = await batch.commit(runSeatBatch);
+    if (update!.meta.changes !== 1) return null;
+  } catch (error) {
+    // Someone took a seat we saw free (or the same address did): look again.
+    if (error instanceof SeatRefusedError || error instanceof DuplicateSeatError) return null;
+    throw error;
+  }
+  return { outcome: 'confirmed', workshops: free, lost, outboxIds: batch.outboxIds };
+}
+
+/** The confirmation mail, queued only if this batch confirmed the registration. */
+function queueConfirmed(batch: WriteBatch, link: ConfirmLink, workshops: Workshop[]) {
+  return batch.queueMail({
+    kind: 'confirmed',
+    dedupeKey: `confirmed:${link.registration.id}`,
+    registration: link.registration,
+    series: link.series,
+    workshops,
+    onlyIf: confirmedAt(link.registration.id, batch.now),
+  });
 }

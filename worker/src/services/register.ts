@@ -1,10 +1,12 @@
 import type { RegistrationReceipt } from '../../contract';
 import { ApiError, validationFailed } from '../http/errors';
 import { randomId } from '../ids';
-import { expirePending, findRegistration, insertRegistration } from '../db/registrations';
+import { findRegistration, insertRegistration } from '../db/registrations';
+import { allOf, holdsAll, registrationIs } from '../db/mail-guards';
 import {
   DuplicateSeatError,
   heldSeatsOf,
+  PendingCapError,
   insertSeats,
   runSeatBatch,
   SeatRefusedError,
@@ -14,16 +16,15 @@ import type { Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import type { RegistrationInput } from '../schemas/registration';
 import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
+import { releaseLapsedHolds } from './holds';
 import { WriteBatch } from './write-batch';
+import { confirmLinkEnd, holdEnd, PENDING_PER_CLIENT } from '../domain/holds';
 
 /** What the API answers for an accepted registration (the public contract's receipt). */
 export type Registered = RegistrationReceipt;
 
 /** How often to retry when the database refused a seat but a fresh look finds it free again. */
 const ATTEMPTS = 3;
-
-/** A pending registration holds its seats this long at most (or until its first workshop starts). */
-export const HOLD_MS = 24 * 3_600_000;
 
 /** Repeat submissions for seats already held are answered by e-mail at most this often. */
 export const NOTICE_INTERVAL_MS = 3_600_000;
@@ -44,10 +45,12 @@ export async function register(
   input: RegistrationInput,
   baseUrl: string,
   now: number,
+  /** The keyed hash of the client's network (http/client.ts); null: no pending cap applies. */
+  clientKey: string | null = null,
 ): Promise<{ registration: Registered; outboxIds: string[] }> {
   const emailKey = emailKeyOf(input.email);
   // Holds that ran out must not keep anyone from a seat.
-  await db.batch(expirePending(db, now));
+  await releaseLapsedHolds(db, now);
   for (let attempt = 1; ; attempt++) {
     const workshops = await findWorkshopsInSeries(db, series.id, input.workshopIds);
     if (workshops.length !== input.workshopIds.length) {
@@ -63,7 +66,7 @@ export async function register(
     const id = randomId();
     const batch = new WriteBatch(db, now);
     if (toSeat.length > 0) {
-      const expiresAt = Math.min(now + HOLD_MS, ...toSeat.map((w) => w.startsAt));
+      const expiresAt = holdEnd(now, toSeat);
       const registration = { id, email: input.email, locale: input.locale, baseUrl };
       batch.add(
         insertRegistration(db, {
@@ -73,6 +76,7 @@ export async function register(
           emailKey,
           expiresAt,
           baseUrl,
+          clientKey,
           now,
         }),
         ...insertSeats(
@@ -89,6 +93,7 @@ export async function register(
         workshops: toSeat,
         withConfirmLink: true,
         holdUntil: expiresAt,
+        confirmUntil: confirmLinkEnd(now),
       });
     }
     await queueNoticesForHeldSeats(batch, series, workshops, held);
@@ -102,6 +107,7 @@ export async function register(
     } catch (error) {
       // The same address registered in a parallel request: the next look finds its seat held.
       if (error instanceof DuplicateSeatError && attempt < ATTEMPTS) continue;
+      if (error instanceof PendingCapError) throw tooManyPending();
       if (!(error instanceof SeatRefusedError)) throw error;
       // Someone took the last seat between our look and our write: the next look reports which.
       // Should seats keep flickering, refuse with what the database said rather than loop.
@@ -129,6 +135,7 @@ async function queueNoticesForHeldSeats(
     const existing = await findRegistration(batch.db, registrationId);
     if (!existing) continue;
     const pending = existing.status === 'pending';
+    const listed = workshops.filter((w) => existing.heldWorkshopIds.includes(w.id));
     await batch.queueMail({
       kind: pending ? 'confirm_request' : 'already_registered',
       // At most one such note per registration and hour: repeated submissions of someone else's
@@ -136,12 +143,34 @@ async function queueNoticesForHeldSeats(
       dedupeKey: `${pending ? 'confirm_again' : 'already_registered'}:${registrationId}:${Math.floor(now / NOTICE_INTERVAL_MS)}`,
       registration: existing,
       series,
-      workshops: workshops.filter((w) => existing.heldWorkshopIds.includes(w.id)),
+      workshops: listed,
       withConfirmLink: pending,
       holdUntil: existing.expiresAt ?? undefined,
+      confirmUntil: pending ? confirmLinkEnd(existing.createdAt) : undefined,
+      // Still so when the batch runs: a cancellation or expiry in between sends no note.
+      onlyIf: allOf(
+        registrationIs(existing.id, existing.status),
+        holdsAll(
+          existing.id,
+          listed.map((w) => w.id),
+        ),
+      ),
     });
   }
 }
+
+/**
+ * The client (its address, or its IPv6 /64) has PENDING_PER_CLIENT unconfirmed registrations in
+ * this series already: 429, and the widget says to confirm those first. The count is a trigger
+ * (migration 0004), so parallel registrations from one client cannot all get past it; a
+ * confirmation, cancellation or expiry at the same moment frees a place for the next request.
+ */
+const tooManyPending = () =>
+  new ApiError(
+    429,
+    'too_many_pending',
+    `This network has ${PENDING_PER_CLIENT} registrations in this series that are not confirmed yet. Confirm them with the link in each e-mail, then register again; unconfirmed ones lapse after an hour.`,
+  );
 
 /** Closed workshops are reported before full ones: closing is final, a seat may still free up. */
 function refuseUnavailable(workshops: Workshop[], now: number): void {

@@ -1,5 +1,11 @@
-import { dropQueuedReminders, registrationsReminded } from '../db/outbox';
-import { registrationsHoldingSeatIn, shortenHolds } from '../db/registrations';
+import { allOf, holdsAll, registrationIs, releasedAt, workshopAt } from '../db/mail-guards';
+import { dropQueuedReminders, dropUnsentReminders, registrationsReminded } from '../db/outbox';
+import {
+  registrationsHoldingSeatIn,
+  registrationsReleasedFrom,
+  shortenHolds,
+  type Registration,
+} from '../db/registrations';
 import type { Series } from '../db/series';
 import {
   cancelWorkshop,
@@ -34,6 +40,13 @@ export async function createWorkshop(
  * up, reminders not yet sent are dropped (the next run queues them with the new facts), and
  * registrants are told: everyone confirmed about a new time, and those who already have the join
  * link about a new link (with it). All in one batch.
+ *
+ * Races: each notice is queued only if, when the batch runs, its registrant is confirmed and holds
+ * the seat (a cancellation or expiry just before sends none). Someone who confirms between the
+ * read and the batch was read as pending: a second pass after the batch tells them too (their
+ * confirmation mail, written for the old facts, is dropped before sending). A reminder the cron is
+ * sending at that moment was written for the old sequence and is dropped; the next run sends the
+ * new one.
  */
 export async function changeWorkshop(
   db: D1Database,
@@ -57,30 +70,49 @@ export async function changeWorkshop(
   const changed: Workshop = { ...current, ...next, sequence };
   const batch = new WriteBatch(db, now).add(
     updateWorkshop(db, current.id, next, sequence, now),
-    dropQueuedReminders(db, { workshopId: current.id }),
-    // Nobody may confirm a seat in a workshop that has already begun.
-    shortenHolds(db, current.id, next.startsAt),
+    dropUnsentReminders(db, current.id),
+    // A hold ends when registration closes (by default at the start), wherever that moved.
+    shortenHolds(db, current.id, next.registrationClosesAt),
   );
   const reminded = await registrationsReminded(db, current.id);
-  for (const holder of await registrationsHoldingSeatIn(db, current.id)) {
-    if (holder.status !== 'confirmed') continue;
-    const reminderSent = reminded.has(holder.id);
-    if (!timeChanged && !reminderSent) continue;
-    await batch.queueMail({
-      kind: 'workshop_changed',
-      dedupeKey: `workshop_changed:${holder.id}:${current.id}:${sequence}`,
-      registration: holder,
-      series,
-      workshops: [changed],
-      workshopId: current.id,
-      includeJoinLink: reminderSent,
-    });
-  }
+  const told = new Set<string>();
+  const tell = async (into: WriteBatch, holders: Registration[]) => {
+    for (const holder of holders) {
+      if (holder.status !== 'confirmed' || told.has(holder.id)) continue;
+      const reminderSent = reminded.has(holder.id);
+      if (!timeChanged && !reminderSent) continue;
+      told.add(holder.id);
+      await into.queueMail({
+        kind: 'workshop_changed',
+        dedupeKey: `workshop_changed:${holder.id}:${current.id}:${sequence}`,
+        registration: holder,
+        series,
+        workshops: [changed],
+        workshopId: current.id,
+        includeJoinLink: reminderSent,
+        onlyIf: allOf(
+          registrationIs(holder.id, 'confirmed'),
+          holdsAll(holder.id, [current.id]),
+          workshopAt(current.id, sequence),
+        ),
+      });
+    }
+  };
+  await tell(batch, await registrationsHoldingSeatIn(db, current.id));
   await batch.commit();
-  return batch.outboxIds;
+  const late = new WriteBatch(db, now);
+  await tell(late, await registrationsHoldingSeatIn(db, current.id));
+  await late.commit();
+  return [...batch.outboxIds, ...late.outboxIds];
 }
 
-/** Cancels a workshop: seats freed, reminders dropped, everyone holding a seat told. */
+/**
+ * Cancels a workshop: seats freed, queued reminders dropped, everyone holding a seat told — each
+ * only if this cancellation released their seat (someone who cancelled or whose hold ran out just
+ * before is not told). A seat taken between the read and the batch is released by it too (the
+ * workshop is marked cancelled first, so no seat can follow); a second pass tells its holder.
+ * Two cancellations at once: the second finds nothing to release and tells no one again.
+ */
 export async function cancelWorkshopAndTell(
   db: D1Database,
   series: Series,
@@ -88,22 +120,32 @@ export async function cancelWorkshopAndTell(
   now: number,
 ): Promise<string[]> {
   const cancelled: Workshop = { ...workshop, sequence: workshop.sequence + 1, cancelledAt: now };
+  const told = new Set<string>();
+  const tell = async (into: WriteBatch, holders: Registration[]) => {
+    for (const holder of holders) {
+      if (told.has(holder.id)) continue;
+      told.add(holder.id);
+      await into.queueMail({
+        kind: 'workshop_cancelled',
+        dedupeKey: `workshop_cancelled:${holder.id}:${workshop.id}`,
+        registration: holder,
+        series,
+        workshops: [cancelled],
+        workshopId: workshop.id,
+        onlyIf: releasedAt(holder.id, [workshop.id], 'workshop_cancelled', now),
+      });
+    }
+  };
   const batch = new WriteBatch(db, now).add(
     ...cancelWorkshop(db, workshop.id, now),
     dropQueuedReminders(db, { workshopId: workshop.id }),
   );
-  for (const holder of await registrationsHoldingSeatIn(db, workshop.id)) {
-    await batch.queueMail({
-      kind: 'workshop_cancelled',
-      dedupeKey: `workshop_cancelled:${holder.id}:${workshop.id}`,
-      registration: holder,
-      series,
-      workshops: [cancelled],
-      workshopId: workshop.id,
-    });
-  }
+  await tell(batch, await registrationsHoldingSeatIn(db, workshop.id));
   await batch.commit();
-  return batch.outboxIds;
+  const late = new WriteBatch(db, now);
+  await tell(late, await registrationsReleasedFrom(db, workshop.id, 'workshop_cancelled', now));
+  await late.commit();
+  return [...batch.outboxIds, ...late.outboxIds];
 }
 
 function refuseBadSchedule(fields: WorkshopFields): void {

@@ -1,4 +1,4 @@
-import { enqueue } from '../db/outbox';
+import { enqueue, type Guard } from '../db/outbox';
 import type { Registration } from '../db/registrations';
 import type { Series } from '../db/series';
 import { insertToken } from '../db/tokens';
@@ -23,7 +23,16 @@ export interface QueuedMail {
   /** Issue a confirmation link (double opt-in). */
   withConfirmLink?: boolean;
   holdUntil?: number;
+  /** Until when the confirmation link works (a confirmation after the hold takes free seats). */
+  confirmUntil?: number;
   includeJoinLink?: boolean;
+  /**
+   * Queue the message only if this holds when the batch reaches it: the change it announces
+   * happened (db/mail-guards.ts). Messages announcing a change made earlier in the same batch
+   * need it whenever that change is conditional (it may find nothing to change, because another
+   * request was first).
+   */
+  onlyIf?: Guard;
 }
 
 type Results = Awaited<ReturnType<D1Database['batch']>>;
@@ -69,13 +78,17 @@ export class WriteBatch {
       confirmUrl: confirm && link('confirm', confirm),
       manageUrl: link('manage', manage),
       holdUntil: m.holdUntil,
+      confirmUntil: m.confirmUntil,
       includeJoinLink: m.includeJoinLink,
       now,
     });
     const id = randomId();
-    this.add(insertToken(db, await hashToken(manage), m.registration.id, 'manage', now));
+    const { onlyIf } = m;
+    this.add(insertToken(db, await hashToken(manage), m.registration.id, 'manage', now, onlyIf));
     if (confirm) {
-      this.add(insertToken(db, await hashToken(confirm), m.registration.id, 'confirm', now));
+      this.add(
+        insertToken(db, await hashToken(confirm), m.registration.id, 'confirm', now, onlyIf),
+      );
     }
     this.add(
       enqueue(db, {
@@ -85,8 +98,10 @@ export class WriteBatch {
         registrationId: m.registration.id,
         workshopId: m.workshopId,
         startsAt: m.startsAt,
+        workshopSequences: Object.fromEntries(m.workshops.map((w) => [w.id, w.sequence])),
         mail,
         now,
+        onlyIf,
       }),
     );
     this.outboxIds.push(id);

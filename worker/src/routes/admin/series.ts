@@ -8,8 +8,10 @@ import { listRegistrations } from '../../db/registrations';
 import { seriesInput, seriesPath } from '../../schemas/series';
 import { workshopInput } from '../../schemas/workshop';
 import { createWorkshop } from '../../services/workshop-changes';
-import { listSeriesMessages, requeueFailed } from '../../db/outbox';
+import { listSeriesMessages } from '../../db/outbox';
+import { requeueFailed } from '../../services/mail-checks';
 import { deliverSoon } from '../../jobs/deliver';
+import { mailSetup } from '../../mail/transport';
 import { adminSeries, adminWorkshop, iso, isoOrNull } from '../../views';
 
 async function requireSeries(db: D1Database, slug: string) {
@@ -52,19 +54,24 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
       })),
     });
   })
-  // Failed messages go back to the queue (e.g. after the mail setup was fixed) and are sent now.
+  // Failed messages go back to the queue (e.g. after the mail setup was fixed) and are sent now;
+  // those that are no longer true are dropped instead, with the reason.
   .post('/:slug/messages/retry', async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const requeued = await requeueFailed(c.env.DB, series.id, now);
+    const { requeued, dropped } = await requeueFailed(c.env.DB, series.id, now);
     deliverSoon(c, requeued);
-    return c.json({ requeued: requeued.length });
+    return c.json({ requeued: requeued.length, dropped });
   })
-  // Delivery per person and message: organizers see what failed and why, without the bodies.
+  // Delivery per person and message: organizers see what failed and why, without the bodies,
+  // and whether anything is sent at all (`transport: null` and a warning when nothing is).
   .get('/:slug/messages', async (c) => {
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
     const messages = await listSeriesMessages(c.env.DB, series.id);
+    const { transport, warning } = mailSetup(c.env);
     return c.json({
+      transport: transport?.name ?? null,
+      warning,
       messages: messages.map((m) => ({
         ...m,
         createdAt: iso(m.createdAt),
