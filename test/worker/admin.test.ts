@@ -203,14 +203,22 @@ describe('admin series', () => {
     assert.equal(await seriesCount(), before);
   });
 
-  test('PUT reports a missing English title as title.en required', async () => {
+  test('PUT takes a Slovak-only series: English left out or blank is stored as ""', async () => {
+    for (const title of [{ sk: 'Len po slovensky' }, { sk: 'Len po slovensky', en: '  ' }]) {
+      const slug = unique('slovak');
+      const res = await putSeries(slug, seriesBody({ title, description: { sk: 'Popis' } }));
+      assert.equal(res.status, 201, await res.clone().text());
+      const pub = (await (await worker.fetch(seriesPath(slug))).json()) as { series: PublicSeries };
+      assert.deepEqual(pub.series.title, { sk: 'Len po slovensky', en: '' });
+      assert.deepEqual(pub.series.description, { sk: 'Popis', en: '' });
+    }
+  });
+
+  test('PUT still needs the Slovak title', async () => {
     const slug = unique('untitled');
-    await expectFieldErrors(
-      await putSeries(slug, seriesBody({ title: { sk: 'Len po slovensky' } })),
-      {
-        'title.en': 'required',
-      },
-    );
+    await expectFieldErrors(await putSeries(slug, seriesBody({ title: { en: 'English only' } })), {
+      'title.sk': 'required',
+    });
     await expectError(await worker.fetch(seriesPath(slug)), 404, 'series_not_found');
   });
 

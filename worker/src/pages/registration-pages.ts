@@ -10,12 +10,17 @@ import { T } from './wording';
 
 /** The small pages the links in e-mails open, in the registrant's language. */
 
+/** A series' or workshop's text; its Slovak, marked as such, where the English was left out. */
+const textIn = (value: { sk: string; en: string }, locale: Locale) =>
+  value[locale] || !value.sk ? value[locale] : html`<span lang="sk">${value.sk}</span>`;
+
 const workshopList = (workshops: Workshop[], locale: Locale) =>
   html`<ul>
     ${workshops.map(
       (w) =>
         html`<li>
-          <strong>${w.title[locale]}</strong><br />${formatWhen(w.startsAt, w.endsAt, locale)}
+          <strong>${textIn(w.title, locale)}</strong
+          ><br />${formatWhen(w.startsAt, w.endsAt, locale)}
         </li>`,
     )}
   </ul>`;
@@ -38,7 +43,7 @@ export function confirmFormPage(
   return page(
     locale,
     t.confirmTitle,
-    html`<p class="hint">${series.title[locale]}</p>
+    html`<p class="hint">${textIn(series.title, locale)}</p>
       <h1>${t.confirmTitle}</h1>
       <p>${t.confirmText}</p>
       ${workshopList(workshops, locale)}
@@ -56,7 +61,7 @@ export function confirmPage(
   workshops: Workshop[],
 ) {
   const t = T[locale];
-  const heading = html`<p class="hint">${series.title[locale]}</p>`;
+  const heading = html`<p class="hint">${textIn(series.title, locale)}</p>`;
   switch (outcome) {
     case 'confirmed':
       return page(
@@ -116,7 +121,7 @@ export function managePage(
 ) {
   const locale = registration.locale;
   const t = T[locale];
-  const heading = html`<p class="hint">${series.title[locale]}</p>
+  const heading = html`<p class="hint">${textIn(series.title, locale)}</p>
     <h1>${t.manageTitle}</h1>`;
   if (held.length === 0) {
     return page(
@@ -137,7 +142,7 @@ export function managePage(
           html`<div class="choice">
             <input type="checkbox" id="w-${w.id}" name="workshopId" value="${w.id}" />
             <label for="w-${w.id}"
-              ><strong>${w.title[locale]}</strong
+              ><strong>${textIn(w.title, locale)}</strong
               ><br />${formatWhen(w.startsAt, w.endsAt, locale)}</label
             >
           </div>`,
@@ -159,7 +164,7 @@ export function cancelledPage(
   return page(
     locale,
     t.cancelledTitle,
-    html`<p class="hint">${series.title[locale]}</p>
+    html`<p class="hint">${textIn(series.title, locale)}</p>
       ${panel(
         t.cancelledTitle,
         html`<p>${t.cancelDoneText}</p>

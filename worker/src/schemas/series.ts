@@ -3,13 +3,17 @@ import {
   emailAddress,
   httpsUrl,
   localized,
+  optionalLine,
   optionalText,
   requiredLine,
   seriesSlug,
 } from './fields';
 
+/** A title in Slovak, English optional ("" when left out: readers then see the Slovak). */
+export const slovakFirstTitle = z.object({ sk: requiredLine(200), en: optionalLine(200) });
+
 export const seriesInput = z.object({
-  title: localized(requiredLine(200)),
+  title: slovakFirstTitle,
   description: localized(optionalText(5000)).optional(),
   privacyUrl: httpsUrl,
   organizer: z.object({ name: requiredLine(200), email: emailAddress }),
