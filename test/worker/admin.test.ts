@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demoSeries } from '../../demo/content';
+import { adminRequests } from '../support/admin';
 import { ADMIN_TOKEN, asAdmin, json, startTestWorker, type TestWorker } from '../support/worker';
 import {
   adminSeriesPath,
@@ -26,19 +27,6 @@ const withAuthorization = (authorization: string, init: RequestInit = {}): Reque
   ...init,
   headers: { ...(init.headers as Record<string, string>), authorization },
 });
-
-/** Every admin endpoint, plus paths under /admin that do not exist. */
-const adminRequests = (): [string, RequestInit][] => [
-  [adminSeriesPath('some-series'), json('PUT', seriesBody())],
-  [adminSeriesPath('some-series'), { method: 'GET' }],
-  [`${adminSeriesPath('some-series')}/workshops`, json('POST', workshopBody())],
-  [adminWorkshopPath('some-workshop'), json('PATCH', { capacity: 5 })],
-  [`${adminSeriesPath('some-series')}/registrations`, { method: 'GET' }],
-  ['/api/v1/admin', { method: 'GET' }],
-  ['/api/v1/admin/', { method: 'GET' }],
-  ['/api/v1/admin/no-such-thing', { method: 'GET' }],
-  ['/api/v1/admin/series', { method: 'DELETE' }],
-];
 
 async function expectUnauthorized(res: Response): Promise<void> {
   await expectError(res, 401, 'unauthorized');
