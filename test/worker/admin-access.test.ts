@@ -71,7 +71,7 @@ describe('with Cloudflare Access configured', () => {
   });
   after(() => worker.dispose());
 
-  test('a valid assertion signs in as its e-mail', async () => {
+  test('a valid assertion signs in as its e-mail, and the actions are recorded under it', async () => {
     assert.deepEqual(await me(worker, withAssertion(await assertion())), {
       status: 200,
       body: { actor: EMAIL, via: 'access' },
@@ -82,6 +82,12 @@ describe('with Cloudflare Access configured', () => {
       withAssertion(await assertion(), json('PUT', seriesBody())),
     );
     assert.equal(put.status, 201);
+    const audit = await worker.fetch(`/api/v1/admin/audit?series=${slug}`, asAdmin());
+    const { entries } = (await audit.json()) as { entries: { actor: string; action: string }[] };
+    assert.deepEqual(
+      entries.map((e) => [e.actor, e.action]),
+      [[EMAIL, 'series.create']],
+    );
   });
 
   const invalid: [string, () => Promise<string>][] = [

@@ -212,19 +212,21 @@ export interface MessageStatus {
   sentAt: number | null;
 }
 
-/** Every message of a series with its delivery state (no bodies), newest first. */
+/** Every message of a series (or of one registration) with its delivery state, newest first. */
 export async function listSeriesMessages(
   db: D1Database,
   seriesId: number,
+  registrationId?: string,
 ): Promise<MessageStatus[]> {
   const { results } = await db
     .prepare(
       `SELECT o.id, o.kind, o.registration_id, o.workshop_id, o.to_address, o.status, o.attempts,
          o.last_error, o.created_at, o.sent_at
        FROM outbox o JOIN registrations r ON r.id = o.registration_id
-       WHERE r.series_id = ? ORDER BY o.created_at DESC, o.rowid DESC`,
+       WHERE r.series_id = ?1 AND (?2 IS NULL OR o.registration_id = ?2)
+       ORDER BY o.created_at DESC, o.rowid DESC`,
     )
-    .bind(seriesId)
+    .bind(seriesId, registrationId ?? null)
     .all<OutboxRow>();
   return results.map((r) => ({
     id: r.id,
@@ -240,20 +242,26 @@ export async function listSeriesMessages(
   }));
 }
 
-/** Failed messages of a series go back to the queue, e.g. once the mail setup is fixed: their ids. */
+/**
+ * Failed messages of a series go back to the queue, e.g. once the mail setup is fixed: their ids.
+ * `also` runs in the same batch (the organizer's audit entry).
+ */
 export async function requeueFailed(
   db: D1Database,
   seriesId: number,
   now: number,
+  also: D1PreparedStatement[] = [],
 ): Promise<string[]> {
-  const { results } = await db
-    .prepare(
-      `UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ?2
-       WHERE status = 'failed'
-         AND registration_id IN (SELECT id FROM registrations WHERE series_id = ?1)
-       RETURNING id`,
-    )
-    .bind(seriesId, now)
-    .all<{ id: string }>();
-  return results.map((r) => r.id);
+  const [requeued] = await db.batch([
+    db
+      .prepare(
+        `UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ?2
+         WHERE status = 'failed'
+           AND registration_id IN (SELECT id FROM registrations WHERE series_id = ?1)
+         RETURNING id`,
+      )
+      .bind(seriesId, now),
+    ...also,
+  ]);
+  return (requeued!.results as { id: string }[]).map((r) => r.id);
 }

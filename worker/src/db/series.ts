@@ -44,15 +44,18 @@ export async function findSeriesById(db: D1Database, id: number): Promise<Series
   return row ? fromRow(row) : null;
 }
 
-/** Creates the series or replaces its fields; `created` tells which. */
-export async function upsertSeries(
+/**
+ * Creates the series or replaces its fields; retention left out stays as it is (a new series:
+ * 30 days). One statement, to batch with its audit entry; it returns the stored row
+ * (`seriesFromResult`).
+ */
+export function upsertSeries(
   db: D1Database,
   slug: string,
   input: SeriesInput,
   now: number,
-): Promise<{ series: Series; created: boolean }> {
-  const existed = (await findSeries(db, slug)) !== null;
-  const row = await db
+): D1PreparedStatement {
+  return db
     .prepare(
       `INSERT INTO series (slug, title_sk, title_en, description_sk, description_en, privacy_url,
          organizer_name, organizer_email, retention_days, created_at, updated_at)
@@ -76,8 +79,12 @@ export async function upsertSeries(
       input.organizer.email,
       now,
       input.retentionDays ?? null,
-    )
-    .first<SeriesRow>();
+    );
+}
+
+/** The series an `upsertSeries` statement stored, from its batch result. */
+export function seriesFromResult(result: D1Result): Series {
+  const row = result.results[0] as SeriesRow | undefined;
   if (!row) throw new Error('upsert returned no row');
-  return { series: fromRow(row), created: !existed };
+  return fromRow(row);
 }

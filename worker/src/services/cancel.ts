@@ -1,5 +1,6 @@
+import { insertAudit } from '../db/audit';
 import { dropQueuedReminders } from '../db/outbox';
-import { findRegistrationByToken, type Registration } from '../db/registrations';
+import { findRegistration, findRegistrationByToken, type Registration } from '../db/registrations';
 import { releaseSeats } from '../db/seats';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
@@ -14,7 +15,15 @@ export interface Held {
 
 /** The registration a manage link belongs to, with the workshops it holds seats in. */
 export async function heldByToken(db: D1Database, token: string): Promise<Held | null> {
-  const registration = await findRegistrationByToken(db, await hashToken(token), 'manage');
+  return held(db, await findRegistrationByToken(db, await hashToken(token), 'manage'));
+}
+
+/** A registration by id (an organizer's view), with the workshops it holds seats in. */
+export async function heldById(db: D1Database, id: string): Promise<Held | null> {
+  return held(db, await findRegistration(db, id));
+}
+
+async function held(db: D1Database, registration: Registration | null): Promise<Held | null> {
   if (!registration) return null;
   const series = await findSeriesById(db, registration.seriesId);
   if (!series) return null;
@@ -25,13 +34,15 @@ export async function heldByToken(db: D1Database, token: string): Promise<Held |
 
 /**
  * Cancels some or all of a registration's seats: they are freed, queued reminders for them are
- * dropped, and a confirmation is mailed — in one batch.
+ * dropped, and a confirmation is mailed — in one batch, with the audit entry when an organizer
+ * (`actor`) did it on the person's behalf.
  */
 export async function cancelSeats(
   db: D1Database,
   { registration, series, held }: Held,
   workshopIds: readonly string[] | 'all',
   now: number,
+  actor?: string,
 ): Promise<{ released: Workshop[]; remaining: Workshop[]; outboxIds: string[] }> {
   const chosen = new Set(workshopIds === 'all' ? held.map((w) => w.id) : workshopIds);
   const released = held.filter((w) => chosen.has(w.id));
@@ -42,6 +53,21 @@ export async function cancelSeats(
     ...releaseSeats(db, registration.id, ids, now),
     dropQueuedReminders(db, { registrationId: registration.id, workshopIds: ids }),
   );
+  if (actor) {
+    batch.add(
+      insertAudit(
+        db,
+        {
+          actor,
+          action: 'registration.cancel',
+          series: { id: series.id },
+          target: { type: 'registration', id: registration.id },
+          detail: { workshopIds: ids },
+        },
+        now,
+      ),
+    );
+  }
   await batch.queueMail({
     kind: 'cancelled',
     // A seat is released once; the key keeps a double-submitted form to one message.

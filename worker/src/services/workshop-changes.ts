@@ -1,3 +1,4 @@
+import { insertAudit } from '../db/audit';
 import { dropQueuedReminders, registrationsReminded } from '../db/outbox';
 import { registrationsHoldingSeatIn, shortenHolds } from '../db/registrations';
 import type { Series } from '../db/series';
@@ -15,17 +16,42 @@ import { randomId } from '../ids';
 import type { WorkshopInput, WorkshopPatch } from '../schemas/workshop';
 import { WriteBatch } from './write-batch';
 
-/** Creates a workshop in a series; returns it as stored. */
+/** The audit entry of an organizer's action on a workshop. */
+const workshopAudit = (
+  db: D1Database,
+  actor: string,
+  action: 'workshop.create' | 'workshop.update' | 'workshop.cancel',
+  workshop: Pick<Workshop, 'id' | 'seriesId'>,
+  now: number,
+  detail?: Record<string, number | boolean>,
+) =>
+  insertAudit(
+    db,
+    {
+      actor,
+      action,
+      series: { id: workshop.seriesId },
+      target: { type: 'workshop', id: workshop.id },
+      detail,
+    },
+    now,
+  );
+
+/** Creates a workshop in a series, recording who did; returns it as stored. */
 export async function createWorkshop(
   db: D1Database,
   series: Series,
   input: WorkshopInput,
+  actor: string,
   now: number,
 ): Promise<Workshop> {
   const fields = workshopFromInput(input);
   refuseBadSchedule(fields);
   const id = randomId();
-  await insertWorkshop(db, id, series.id, fields, now);
+  await db.batch([
+    insertWorkshop(db, id, series.id, fields, now),
+    workshopAudit(db, actor, 'workshop.create', { id, seriesId: series.id }, now),
+  ]);
   return (await findWorkshop(db, id))!;
 }
 
@@ -40,6 +66,7 @@ export async function changeWorkshop(
   series: Series,
   current: Workshop,
   patch: WorkshopPatch,
+  actor: string,
   now: number,
 ): Promise<string[]> {
   if (current.cancelledAt !== null) {
@@ -49,8 +76,12 @@ export async function changeWorkshop(
   refuseBadSchedule(next);
   const timeChanged = next.startsAt !== current.startsAt || next.endsAt !== current.endsAt;
   const linkChanged = next.joinUrl !== current.joinUrl;
+  const audit = workshopAudit(db, actor, 'workshop.update', current, now, {
+    timeChanged,
+    linkChanged,
+  });
   if (!timeChanged && !linkChanged) {
-    await updateWorkshop(db, current.id, next, current.sequence, now).run();
+    await db.batch([updateWorkshop(db, current.id, next, current.sequence, now), audit]);
     return [];
   }
   const sequence = current.sequence + 1;
@@ -60,6 +91,7 @@ export async function changeWorkshop(
     dropQueuedReminders(db, { workshopId: current.id }),
     // Nobody may confirm a seat in a workshop that has already begun.
     shortenHolds(db, current.id, next.startsAt),
+    audit,
   );
   const reminded = await registrationsReminded(db, current.id);
   for (const holder of await registrationsHoldingSeatIn(db, current.id)) {
@@ -80,19 +112,31 @@ export async function changeWorkshop(
   return batch.outboxIds;
 }
 
+/** Who cancelling a workshop tells: everyone holding a seat, and which of them have the link. */
+export async function whoCancellingTells(db: D1Database, workshop: Workshop) {
+  const [holders, reminded] = await Promise.all([
+    registrationsHoldingSeatIn(db, workshop.id),
+    registrationsReminded(db, workshop.id),
+  ]);
+  return { holders, reminded };
+}
+
 /** Cancels a workshop: seats freed, reminders dropped, everyone holding a seat told. */
 export async function cancelWorkshopAndTell(
   db: D1Database,
   series: Series,
   workshop: Workshop,
+  actor: string,
   now: number,
 ): Promise<string[]> {
   const cancelled: Workshop = { ...workshop, sequence: workshop.sequence + 1, cancelledAt: now };
+  const { holders } = await whoCancellingTells(db, workshop);
   const batch = new WriteBatch(db, now).add(
     ...cancelWorkshop(db, workshop.id, now),
     dropQueuedReminders(db, { workshopId: workshop.id }),
+    workshopAudit(db, actor, 'workshop.cancel', workshop, now, { notified: holders.length }),
   );
-  for (const holder of await registrationsHoldingSeatIn(db, workshop.id)) {
+  for (const holder of holders) {
     await batch.queueMail({
       kind: 'workshop_cancelled',
       dedupeKey: `workshop_cancelled:${holder.id}:${workshop.id}`,

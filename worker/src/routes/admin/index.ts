@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AdminMe } from '../../../contract';
 import type { AppEnv } from '../../env';
 import { actorName, requireAdmin } from '../../http/admin-auth';
+import { adminAuditRoutes } from './audit';
 import { adminSeriesRoutes } from './series';
 import { adminWorkshopRoutes } from './workshops';
 import { adminRegistrationRoutes } from './registrations';
@@ -15,4 +16,5 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .route('/series', adminSeriesRoutes)
   .route('/workshops', adminWorkshopRoutes)
-  .route('/registrations', adminRegistrationRoutes);
+  .route('/registrations', adminRegistrationRoutes)
+  .route('/audit', adminAuditRoutes);

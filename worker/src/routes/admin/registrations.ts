@@ -1,16 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env';
-import { notFound } from '../../http/errors';
-import { findRegistration } from '../../db/registrations';
-import { deleteRegistrations } from '../../db/retention';
+import { actorName } from '../../http/admin-auth';
+import { eraseRegistration } from '../../services/admin-registrations';
 
 /**
  * Admin: erase a person's registration completely (GDPR Art. 17) — personal data, seats (which
- * are freed), link tokens and every e-mail sent to them. Mounted under /admin/registrations.
+ * are freed), link tokens, every e-mail sent to them, and their id in the audit log. Mounted under
+ * /admin/registrations.
  */
 export const adminRegistrationRoutes = new Hono<AppEnv>().delete('/:id', async (c) => {
-  const registration = await findRegistration(c.env.DB, c.req.param('id'));
-  if (!registration) throw notFound('registration_not_found', 'Registration');
-  await c.env.DB.batch(deleteRegistrations(c.env.DB, [registration.id], { count: false }));
+  await eraseRegistration(c.env.DB, c.req.param('id'), actorName(c.get('actor')), Date.now());
   return c.body(null, 204);
 });

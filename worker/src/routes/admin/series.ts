@@ -1,18 +1,21 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env';
 import { notFound } from '../../http/errors';
+import { actorName } from '../../http/admin-auth';
 import { validate } from '../../http/validate';
-import { findSeries, upsertSeries } from '../../db/series';
+import { insertAudit } from '../../db/audit';
+import { findSeries } from '../../db/series';
 import { listAllWorkshops } from '../../db/workshops';
 import { listRegistrations } from '../../db/registrations';
 import { seriesInput, seriesPath } from '../../schemas/series';
 import { workshopInput } from '../../schemas/workshop';
+import { saveSeries } from '../../services/series';
 import { createWorkshop } from '../../services/workshop-changes';
 import { listSeriesMessages, requeueFailed } from '../../db/outbox';
 import { deliverSoon } from '../../jobs/deliver';
 import { adminSeries, adminWorkshop, iso, isoOrNull } from '../../views';
 
-async function requireSeries(db: D1Database, slug: string) {
+export async function requireSeries(db: D1Database, slug: string) {
   const series = await findSeries(db, slug);
   if (!series) throw notFound('series_not_found', 'Series');
   return series;
@@ -23,8 +26,9 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
   // The body is judged first, then the slug it would be stored under.
   .put('/:slug', validate('json', seriesInput), validate('param', seriesPath), async (c) => {
     const { slug } = c.req.valid('param');
-    const { series, created } = await upsertSeries(c.env.DB, slug, c.req.valid('json'), Date.now());
-    return c.json({ series: adminSeries(series) }, created ? 201 : 200);
+    const actor = actorName(c.get('actor'));
+    const saved = await saveSeries(c.env.DB, slug, c.req.valid('json'), actor, Date.now());
+    return c.json({ series: adminSeries(saved.series) }, saved.created ? 201 : 200);
   })
   .get('/:slug', async (c) => {
     const now = Date.now();
@@ -38,7 +42,8 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
   .post('/:slug/workshops', validate('json', workshopInput), async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const workshop = await createWorkshop(c.env.DB, series, c.req.valid('json'), now);
+    const actor = actorName(c.get('actor'));
+    const workshop = await createWorkshop(c.env.DB, series, c.req.valid('json'), actor, now);
     return c.json({ workshop: adminWorkshop(workshop, now) }, 201);
   })
   .get('/:slug/registrations', async (c) => {
@@ -56,7 +61,18 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
   .post('/:slug/messages/retry', async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const requeued = await requeueFailed(c.env.DB, series.id, now);
+    const requeued = await requeueFailed(c.env.DB, series.id, now, [
+      insertAudit(
+        c.env.DB,
+        {
+          actor: actorName(c.get('actor')),
+          action: 'messages.retry',
+          series: { id: series.id },
+          target: { type: 'series', id: series.slug },
+        },
+        now,
+      ),
+    ]);
     deliverSoon(c, requeued);
     return c.json({ requeued: requeued.length });
   })

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env';
+import { actorName } from '../../http/admin-auth';
 import { notFound } from '../../http/errors';
 import { validate } from '../../http/validate';
 import { findSeriesById } from '../../db/series';
@@ -22,7 +23,9 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
   .patch('/:id', validate('json', workshopPatch), async (c) => {
     const now = Date.now();
     const { workshop: current, series } = await requireWorkshop(c.env.DB, c.req.param('id'));
-    const outboxIds = await changeWorkshop(c.env.DB, series, current, c.req.valid('json'), now);
+    const actor = actorName(c.get('actor'));
+    const patch = c.req.valid('json');
+    const outboxIds = await changeWorkshop(c.env.DB, series, current, patch, actor, now);
     deliverSoon(c, outboxIds);
     const workshop = await findWorkshop(c.env.DB, current.id);
     return c.json({ workshop: adminWorkshop(workshop!, now) });
@@ -31,7 +34,8 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
     const now = Date.now();
     const { workshop, series } = await requireWorkshop(c.env.DB, c.req.param('id'));
     if (workshop.cancelledAt === null) {
-      const outboxIds = await cancelWorkshopAndTell(c.env.DB, series, workshop, now);
+      const actor = actorName(c.get('actor'));
+      const outboxIds = await cancelWorkshopAndTell(c.env.DB, series, workshop, actor, now);
       deliverSoon(c, outboxIds);
     }
     const cancelled = await findWorkshop(c.env.DB, workshop.id);
