@@ -127,7 +127,7 @@ describe('admin series', () => {
     const res = await putSeries(slug, seriesBody());
     assert.equal(res.status, 201);
     const { series } = (await res.json()) as { series: PublicSeries };
-    assert.deepEqual(series, { slug, ...demoSeries, retentionDays: 30 });
+    assert.deepEqual(series, { slug, ...demoSeries, retentionDays: 30, allowedOrigins: [] });
     const pub = await worker.fetch(seriesPath(slug));
     assert.equal(pub.status, 200);
   });

@@ -1,4 +1,9 @@
--- The organizer's side: who did what.
+-- The organizer's side: where a series may be embedded, and who did what.
+
+-- The origins (scheme://host[:port], normalized) whose pages may embed the series: they get CORS
+-- answers from the public API and may frame /embed/<slug>. A JSON array; '[]' means any origin
+-- (any https: page for framing), which is what every series had before.
+ALTER TABLE series ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '[]';
 
 -- Every admin action: what, on which record, when and by whom (the Cloudflare Access e-mail or
 -- "admin token"). Never a registrant's personal data: records are named by id only, and erasing

@@ -20,7 +20,11 @@ export const publicSeries = (s: Series): PublicSeries => ({
   organizer: { name: s.organizer.name, email: s.organizer.email },
 });
 
-export const adminSeries = (s: Series) => ({ ...publicSeries(s), retentionDays: s.retentionDays });
+export const adminSeries = (s: Series) => ({
+  ...publicSeries(s),
+  retentionDays: s.retentionDays,
+  allowedOrigins: s.allowedOrigins,
+});
 
 export const publicWorkshop = (w: Workshop, now: number): PublicWorkshop => ({
   id: w.id,

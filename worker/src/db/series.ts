@@ -9,6 +9,8 @@ export interface Series {
   organizer: { name: string; email: string };
   /** Days after a registrant's last workshop until their personal data is deleted. */
   retentionDays: number;
+  /** Origins whose pages may embed it (CORS, frame-ancestors); empty: any. */
+  allowedOrigins: string[];
 }
 
 interface SeriesRow {
@@ -22,6 +24,7 @@ interface SeriesRow {
   organizer_name: string;
   organizer_email: string;
   retention_days: number;
+  allowed_origins: string;
 }
 
 const fromRow = (r: SeriesRow): Series => ({
@@ -32,6 +35,7 @@ const fromRow = (r: SeriesRow): Series => ({
   privacyUrl: r.privacy_url,
   organizer: { name: r.organizer_name, email: r.organizer_email },
   retentionDays: r.retention_days,
+  allowedOrigins: JSON.parse(r.allowed_origins) as string[],
 });
 
 export async function findSeries(db: D1Database, slug: string): Promise<Series | null> {
@@ -45,9 +49,9 @@ export async function findSeriesById(db: D1Database, id: number): Promise<Series
 }
 
 /**
- * Creates the series or replaces its fields; retention left out stays as it is (a new series:
- * 30 days). One statement, to batch with its audit entry; it returns the stored row
- * (`seriesFromResult`).
+ * Creates the series or replaces its fields; retention and allowed origins left out stay as they
+ * are (a new series: 30 days, any origin). One statement, to batch with its audit entry; it
+ * returns the stored row (`seriesFromResult`).
  */
 export function upsertSeries(
   db: D1Database,
@@ -58,14 +62,14 @@ export function upsertSeries(
   return db
     .prepare(
       `INSERT INTO series (slug, title_sk, title_en, description_sk, description_en, privacy_url,
-         organizer_name, organizer_email, retention_days, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, COALESCE(?10, 30), ?9, ?9)
+         organizer_name, organizer_email, retention_days, allowed_origins, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, COALESCE(?10, 30), COALESCE(?11, '[]'), ?9, ?9)
        ON CONFLICT (slug) DO UPDATE SET
          title_sk = excluded.title_sk, title_en = excluded.title_en,
          description_sk = excluded.description_sk, description_en = excluded.description_en,
          privacy_url = excluded.privacy_url, organizer_name = excluded.organizer_name,
          organizer_email = excluded.organizer_email, retention_days = COALESCE(?10, retention_days),
-         updated_at = excluded.updated_at
+         allowed_origins = COALESCE(?11, allowed_origins), updated_at = excluded.updated_at
        RETURNING *`,
     )
     .bind(
@@ -79,6 +83,7 @@ export function upsertSeries(
       input.organizer.email,
       now,
       input.retentionDays ?? null,
+      input.allowedOrigins ? JSON.stringify(input.allowedOrigins) : null,
     );
 }
 
@@ -87,4 +92,13 @@ export function seriesFromResult(result: D1Result): Series {
   const row = result.results[0] as SeriesRow | undefined;
   if (!row) throw new Error('upsert returned no row');
   return fromRow(row);
+}
+
+/** A series' allowed origins by slug (the CORS check), or null for an unknown series. */
+export async function allowedOriginsOf(db: D1Database, slug: string): Promise<string[] | null> {
+  const row = await db
+    .prepare('SELECT allowed_origins FROM series WHERE slug = ?')
+    .bind(slug)
+    .first<{ allowed_origins: string }>();
+  return row ? (JSON.parse(row.allowed_origins) as string[]) : null;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_ALLOWED_ORIGINS, normalizeOrigin } from '../../contract';
 import {
   emailAddress,
   httpsUrl,
@@ -12,6 +13,19 @@ import {
 /** A title in Slovak, English optional ("" when left out: readers then see the Slovak). */
 export const slovakFirstTitle = z.object({ sk: requiredLine(200), en: optionalLine(200) });
 
+/** An origin, normalized as the Origin header spells it (contract/embed-rules.ts). */
+const origin = z
+  .string()
+  .max(300)
+  .transform((text, ctx) => {
+    const normalized = normalizeOrigin(text);
+    if (normalized === null) {
+      ctx.issues.push({ code: 'custom', message: 'invalid_origin', input: text });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+
 export const seriesInput = z.object({
   title: slovakFirstTitle,
   description: localized(optionalText(5000)).optional(),
@@ -23,6 +37,15 @@ export const seriesInput = z.object({
    * Default 30 for a new series; an update that leaves it out keeps the current value.
    */
   retentionDays: z.number().int().min(1).max(3700).optional(),
+  /**
+   * Pages that may embed the series (CORS and frame-ancestors); [] = any. Duplicates after
+   * normalizing are dropped. Left out on an update: unchanged.
+   */
+  allowedOrigins: z
+    .array(origin)
+    .max(MAX_ALLOWED_ORIGINS)
+    .transform((origins) => [...new Set(origins)])
+    .optional(),
 });
 
 export type SeriesInput = z.output<typeof seriesInput>;
