@@ -20,12 +20,6 @@ export const publicSeries = (s: Series): PublicSeries => ({
   organizer: { name: s.organizer.name, email: s.organizer.email },
 });
 
-export const adminSeries = (s: Series) => ({
-  ...publicSeries(s),
-  retentionDays: s.retentionDays,
-  allowedOrigins: s.allowedOrigins,
-});
-
 export const publicWorkshop = (w: Workshop, now: number): PublicWorkshop => ({
   id: w.id,
   title: w.title,
@@ -35,12 +29,4 @@ export const publicWorkshop = (w: Workshop, now: number): PublicWorkshop => ({
   capacity: w.capacity,
   seatsLeft: seatsLeft(w),
   registrationOpen: isRegistrationOpen(w, now),
-});
-
-export const adminWorkshop = (w: Workshop, now: number) => ({
-  ...publicWorkshop(w, now),
-  seatsTaken: w.seatsTaken,
-  joinUrl: w.joinUrl,
-  registrationClosesAt: iso(w.registrationClosesAt),
-  cancelledAt: isoOrNull(w.cancelledAt),
 });

@@ -102,3 +102,61 @@ export async function allowedOriginsOf(db: D1Database, slug: string): Promise<st
     .first<{ allowed_origins: string }>();
   return row ? (JSON.parse(row.allowed_origins) as string[]) : null;
 }
+
+/** What the admin home shows of a series, before the rules order and mark it. */
+export interface SeriesOverview {
+  series: Series;
+  createdAt: number;
+  workshops: number;
+  /** Not cancelled and not ended at `now`. */
+  upcomingWorkshops: number;
+  nextStartsAt: number | null;
+  /** The end of its last workshop not cancelled (all cancelled: of the last one); null: none. */
+  lastEndsAt: number | null;
+  confirmedSeats: number;
+  pendingSeats: number;
+}
+
+/** Every series with its workshop and seat counts at `now`. */
+export async function listSeriesOverviews(db: D1Database, now: number): Promise<SeriesOverview[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT se.*,
+         (SELECT COUNT(*) FROM workshops w WHERE w.series_id = se.id) AS workshops,
+         (SELECT COUNT(*) FROM workshops w
+          WHERE w.series_id = se.id AND w.cancelled_at IS NULL AND w.ends_at > ?1) AS upcoming,
+         (SELECT MIN(w.starts_at) FROM workshops w
+          WHERE w.series_id = se.id AND w.cancelled_at IS NULL AND w.ends_at > ?1) AS next_starts_at,
+         COALESCE(
+           (SELECT MAX(w.ends_at) FROM workshops w
+            WHERE w.series_id = se.id AND w.cancelled_at IS NULL),
+           (SELECT MAX(w.ends_at) FROM workshops w WHERE w.series_id = se.id)) AS last_ends_at,
+         (SELECT COUNT(*) FROM seats s JOIN registrations r ON r.id = s.registration_id
+          WHERE r.series_id = se.id AND s.status = 'held' AND r.status = 'confirmed') AS confirmed,
+         (SELECT COUNT(*) FROM seats s JOIN registrations r ON r.id = s.registration_id
+          WHERE r.series_id = se.id AND s.status = 'held' AND r.status = 'pending') AS pending
+       FROM series se`,
+    )
+    .bind(now)
+    .all<
+      SeriesRow & {
+        created_at: number;
+        workshops: number;
+        upcoming: number;
+        next_starts_at: number | null;
+        last_ends_at: number | null;
+        confirmed: number;
+        pending: number;
+      }
+    >();
+  return results.map((r) => ({
+    series: fromRow(r),
+    createdAt: r.created_at,
+    workshops: r.workshops,
+    upcomingWorkshops: r.upcoming,
+    nextStartsAt: r.next_starts_at,
+    lastEndsAt: r.last_ends_at,
+    confirmedSeats: r.confirmed,
+    pendingSeats: r.pending,
+  }));
+}

@@ -1,4 +1,4 @@
-import type { Registration } from '../db/registrations';
+import type { Registration, RegistrationRecord } from '../db/registrations';
 
 /** What pressing "confirm" came to; the confirm page tells the person which. */
 export type ConfirmOutcome = 'confirmed' | 'already_confirmed' | 'expired' | 'cancelled';
@@ -21,4 +21,23 @@ export function confirmState(
   // Every seat was released meanwhile (the organizer cancelled the workshops): nothing to confirm.
   if (heldWorkshops === 0) return 'cancelled';
   return 'pending';
+}
+
+/** Lower case without diacritics: "Nováková" and "NOVAKOVA" are the same to a search. */
+const folded = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('sk');
+
+/**
+ * Whether a registration matches an organizer's search: every word of `query` appears in the
+ * name, e-mail, organization or role, ignoring case and diacritics (people type "novakova").
+ */
+export function matchesSearch(
+  r: Pick<RegistrationRecord, 'givenName' | 'familyName' | 'email' | 'organization' | 'role'>,
+  query: string,
+): boolean {
+  const haystack = folded([r.givenName, r.familyName, r.email, r.organization, r.role].join(' '));
+  return folded(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
 }

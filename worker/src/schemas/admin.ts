@@ -1,6 +1,16 @@
 import * as z from 'zod';
 import { seriesSlug } from './fields';
 
+/** Workshop and registration ids are random base32 (ids.ts); anything longer is not ours. */
+const recordId = z.string().min(1).max(64);
+
+/** `?workshop=&q=&status=` on a series' registrations. */
+export const registrationsQuery = z.object({
+  workshop: recordId.optional(),
+  q: z.string().max(200).optional(),
+  status: z.enum(['pending', 'confirmed', 'cancelled', 'expired']).optional(),
+});
+
 /** `?series=&before=&limit=` on the audit log. */
 export const auditQuery = z.object({
   series: seriesSlug.optional(),

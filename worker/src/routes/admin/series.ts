@@ -1,19 +1,32 @@
 import { Hono } from 'hono';
+import type {
+  AdminMessagesResponse,
+  AdminRegistrationsResponse,
+  AdminSeriesListResponse,
+  AdminSeriesResponse,
+} from '../../../contract';
 import type { AppEnv } from '../../env';
-import { notFound } from '../../http/errors';
 import { actorName } from '../../http/admin-auth';
+import { notFound } from '../../http/errors';
 import { validate } from '../../http/validate';
 import { insertAudit } from '../../db/audit';
-import { findSeries } from '../../db/series';
-import { listAllWorkshops } from '../../db/workshops';
-import { listRegistrations } from '../../db/registrations';
+import { listSeriesMessages, requeueFailed } from '../../db/outbox';
+import { findSeries, listSeriesOverviews } from '../../db/series';
+import { isArchived, orderForHome } from '../../domain/series';
+import { deliverSoon } from '../../jobs/deliver';
+import { registrationsQuery } from '../../schemas/admin';
 import { seriesInput, seriesPath } from '../../schemas/series';
 import { workshopInput } from '../../schemas/workshop';
+import { findRegistrations, workshopsAtAGlance } from '../../services/admin-reads';
 import { saveSeries } from '../../services/series';
 import { createWorkshop } from '../../services/workshop-changes';
-import { listSeriesMessages, requeueFailed } from '../../db/outbox';
-import { deliverSoon } from '../../jobs/deliver';
-import { adminSeries, adminWorkshop, iso, isoOrNull } from '../../views';
+import { adminMessage, adminRegistration } from '../../admin-views/registrations';
+import {
+  adminSeries,
+  adminWorkshop,
+  adminWorkshopWithStats,
+  seriesSummary,
+} from '../../admin-views/series';
 
 export async function requireSeries(db: D1Database, slug: string) {
   const series = await findSeries(db, slug);
@@ -21,8 +34,12 @@ export async function requireSeries(db: D1Database, slug: string) {
   return series;
 }
 
-/** Admin: series, their workshops and their registrations. Mounted under /admin/series. */
+/** Admin: series, their workshops, registrations, messages and exports. Mounted under /admin/series. */
 export const adminSeriesRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const overviews = orderForHome(await listSeriesOverviews(c.env.DB, Date.now()));
+    return c.json({ series: overviews.map(seriesSummary) } satisfies AdminSeriesListResponse);
+  })
   // The body is judged first, then the slug it would be stored under.
   .put('/:slug', validate('json', seriesInput), validate('param', seriesPath), async (c) => {
     const { slug } = c.req.valid('param');
@@ -33,11 +50,17 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
   .get('/:slug', async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const workshops = await listAllWorkshops(c.env.DB, series.id);
+    const workshops = await workshopsAtAGlance(c.env.DB, series);
+    const upcoming = workshops.filter(
+      ({ workshop: w }) => w.cancelledAt === null && w.endsAt > now,
+    ).length;
     return c.json({
       series: adminSeries(series),
-      workshops: workshops.map((w) => adminWorkshop(w, now)),
-    });
+      archived: isArchived({ workshops: workshops.length, upcomingWorkshops: upcoming }),
+      workshops: workshops.map(({ workshop, stats }) =>
+        adminWorkshopWithStats(workshop, stats, now),
+      ),
+    } satisfies AdminSeriesResponse);
   })
   .post('/:slug/workshops', validate('json', workshopInput), async (c) => {
     const now = Date.now();
@@ -46,16 +69,13 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
     const workshop = await createWorkshop(c.env.DB, series, c.req.valid('json'), actor, now);
     return c.json({ workshop: adminWorkshop(workshop, now) }, 201);
   })
-  .get('/:slug/registrations', async (c) => {
+  .get('/:slug/registrations', validate('query', registrationsQuery), async (c) => {
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const registrations = await listRegistrations(c.env.DB, series.id);
+    const { workshop, q, status } = c.req.valid('query');
+    const found = await findRegistrations(c.env.DB, series, { workshopId: workshop, q, status });
     return c.json({
-      registrations: registrations.map((r) => ({
-        ...r,
-        createdAt: iso(r.createdAt),
-        confirmedAt: isoOrNull(r.confirmedAt),
-      })),
-    });
+      registrations: found.registrations.map((r) => adminRegistration(r, found.reminders)),
+    } satisfies AdminRegistrationsResponse);
   })
   // Failed messages go back to the queue (e.g. after the mail setup was fixed) and are sent now.
   .post('/:slug/messages/retry', async (c) => {
@@ -80,11 +100,5 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
   .get('/:slug/messages', async (c) => {
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
     const messages = await listSeriesMessages(c.env.DB, series.id);
-    return c.json({
-      messages: messages.map((m) => ({
-        ...m,
-        createdAt: iso(m.createdAt),
-        sentAt: isoOrNull(m.sentAt),
-      })),
-    });
+    return c.json({ messages: messages.map(adminMessage) } satisfies AdminMessagesResponse);
   });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { CancelWorkshopPreview } from '../../../contract';
 import type { AppEnv } from '../../env';
 import { actorName } from '../../http/admin-auth';
 import { notFound } from '../../http/errors';
@@ -7,8 +8,12 @@ import { findSeriesById } from '../../db/series';
 import { findWorkshop } from '../../db/workshops';
 import { deliverSoon } from '../../jobs/deliver';
 import { workshopPatch } from '../../schemas/workshop';
-import { cancelWorkshopAndTell, changeWorkshop } from '../../services/workshop-changes';
-import { adminWorkshop } from '../../views';
+import {
+  cancelWorkshopAndTell,
+  changeWorkshop,
+  whoCancellingTells,
+} from '../../services/workshop-changes';
+import { adminWorkshop, cancelPreview } from '../../admin-views/series';
 
 async function requireWorkshop(db: D1Database, id: string) {
   const workshop = await findWorkshop(db, id);
@@ -29,6 +34,12 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
     deliverSoon(c, outboxIds);
     const workshop = await findWorkshop(c.env.DB, current.id);
     return c.json({ workshop: adminWorkshop(workshop!, now) });
+  })
+  // What the organizer is warned of before cancelling: who would be told.
+  .get('/:id/cancel-preview', async (c) => {
+    const { workshop } = await requireWorkshop(c.env.DB, c.req.param('id'));
+    const { holders, reminded } = await whoCancellingTells(c.env.DB, workshop);
+    return c.json(cancelPreview(workshop, holders, reminded) satisfies CancelWorkshopPreview);
   })
   .post('/:id/cancel', async (c) => {
     const now = Date.now();
