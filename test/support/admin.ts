@@ -17,6 +17,12 @@ export const adminRequests = (): [string, RequestInit][] => [
   [`${adminWorkshopPath('some-workshop')}/cancel-preview`, { method: 'GET' }],
   ['/api/v1/admin/registrations/some-registration', { method: 'GET' }],
   ['/api/v1/admin/registrations/some-registration', { method: 'DELETE' }],
+  ['/api/v1/admin/registrations/some-registration/resend-confirmation', { method: 'POST' }],
+  [
+    '/api/v1/admin/registrations/some-registration/resend-join-link',
+    json('POST', { workshopId: 'w' }),
+  ],
+  ['/api/v1/admin/registrations/some-registration/cancel', json('POST', {})],
   ['/api/v1/admin/audit', { method: 'GET' }],
   ['/api/v1/admin/audit?series=some-series', { method: 'GET' }],
   ['/api/v1/admin/me', { method: 'GET' }],

@@ -42,11 +42,22 @@ test('every admin action is recorded: what, on which record, when, by whom; newe
     200,
   );
   const email = uniqueEmail('audited');
-  await registerConfirmed(worker, slug, [workshop.id, other.id], {
+  const id = await registerConfirmed(worker, slug, [workshop.id, other.id], {
     email,
     givenName: 'Auditovaná',
   });
   await settle(worker);
+  const person = `/api/v1/admin/registrations/${id}`;
+  assert.equal((await adminSend(worker, 'POST', `${person}/resend-confirmation`)).status, 202);
+  assert.equal(
+    (await adminSend(worker, 'POST', `${person}/resend-join-link`, { workshopId: workshop.id }))
+      .status,
+    202,
+  );
+  assert.equal(
+    (await adminSend(worker, 'POST', `${person}/cancel`, { workshopIds: [other.id] })).status,
+    200,
+  );
   assert.equal(
     (await adminSend(worker, 'POST', `${adminSeriesPath(slug)}/messages/retry`)).status,
     200,
@@ -67,6 +78,9 @@ test('every admin action is recorded: what, on which record, when, by whom; newe
     ['registration.erase', 'registration', null],
     ['workshop.cancel', 'workshop', other.id],
     ['messages.retry', 'series', slug],
+    ['registration.cancel', 'registration', id],
+    ['registration.resend_join_link', 'registration', id],
+    ['registration.resend_confirmation', 'registration', id],
     ['workshop.update', 'workshop', other.id],
     ['workshop.create', 'workshop', other.id],
     ['workshop.create', 'workshop', workshop.id],
@@ -78,7 +92,13 @@ test('every admin action is recorded: what, on which record, when, by whom; newe
     assert.equal(entry.series, slug);
     assert.ok(Date.parse(entry.at) >= started - 1000 && Date.parse(entry.at) <= Date.now());
   }
-  assert.deepEqual(entries.find((e) => e.action === 'workshop.cancel')!.detail, { notified: 1 });
+  assert.deepEqual(entries.find((e) => e.action === 'registration.cancel')!.detail, {
+    workshopIds: [other.id],
+  });
+  assert.deepEqual(entries.find((e) => e.action === 'registration.resend_join_link')!.detail, {
+    workshopId: workshop.id,
+  });
+  assert.deepEqual(entries.find((e) => e.action === 'workshop.cancel')!.detail, { notified: 0 });
   // Record ids only: not the person's address or name, anywhere in the log.
   const stored = JSON.stringify((await worker.db.prepare('SELECT * FROM audit_log').all()).results);
   assert.ok(!stored.includes(email) && !stored.includes('Auditovaná'));
@@ -87,7 +107,7 @@ test('every admin action is recorded: what, on which record, when, by whom; newe
 test('what was refused, or only read, is not an action', async () => {
   const slug = unique('refused');
   await createSeries(worker, slug);
-  await createWorkshop(worker, slug);
+  const workshop = await createWorkshop(worker, slug);
   const before = (await auditOf(slug)).entries.length;
   await expectFieldErrors(
     await adminSend(worker, 'PUT', adminSeriesPath(slug), seriesBody({ privacyUrl: 'http://x' })),
@@ -102,14 +122,16 @@ test('what was refused, or only read, is not an action', async () => {
     ),
     { capacity: 'too_small' },
   );
+  const id = await register(worker, slug, [workshop.id], { email: uniqueEmail() });
   await expectError(
-    await adminSend(worker, 'DELETE', '/api/v1/admin/registrations/no-such-registration'),
-    404,
-    'registration_not_found',
+    await adminSend(worker, 'POST', `/api/v1/admin/registrations/${id}/resend-join-link`, {
+      workshopId: workshop.id,
+    }),
+    409,
+    'no_seat',
   );
   await adminGet(worker, adminSeriesPath(slug));
   await adminGet(worker, `${adminSeriesPath(slug)}/registrations`);
-  await adminGet(worker, `${adminSeriesPath(slug)}/messages`);
   assert.equal((await auditOf(slug)).entries.length, before);
 });
 

@@ -63,10 +63,20 @@ test('an organizer erases a person completely: no table keeps anything of them',
   const workshop = await createWorkshop(worker, slug, { capacity: 5 });
   const who = person();
   const id = await registerConfirmed(worker, slug, [workshop.id], who);
+  // An admin action on them, so that the audit log names their registration too.
+  assert.equal(
+    (await adminSend(worker, 'POST', `/api/v1/admin/registrations/${id}/resend-confirmation`))
+      .status,
+    202,
+  );
   await settle(worker);
   const messageIds = (await outbox(worker, { registrationId: id })).map((m) => m.id);
   const needles = [id, ...Object.values(who), ...messageIds];
   assert.ok((await traces(needles)).length > 0, 'stored before');
+  assert.ok(
+    (await traces([id])).some((t) => t.startsWith('audit_log')),
+    'the audit log names the id',
+  );
   assert.equal((await publicWorkshop(worker, slug, workshop.id)).seatsLeft, 4);
 
   const response = await erase(id);
@@ -82,7 +92,10 @@ test('an organizer erases a person completely: no table keeps anything of them',
     entries
       .filter((e) => e.target?.type === 'registration')
       .map((e) => [e.action, e.actor, e.target]),
-    [['registration.erase', 'admin token', { type: 'registration', id: null }]],
+    [
+      ['registration.erase', 'admin token', { type: 'registration', id: null }],
+      ['registration.resend_confirmation', 'admin token', { type: 'registration', id: null }],
+    ],
   );
 });
 

@@ -17,3 +17,10 @@ export const auditQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export const resendJoinLinkInput = z.object({ workshopId: recordId });
+
+/** Which seats to cancel on a person's behalf; left out: all. */
+export const cancelRegistrationInput = z.object({
+  workshopIds: z.array(recordId).min(1).max(50).optional(),
+});
