@@ -59,6 +59,14 @@ test('every admin action is recorded: what, on which record, when, by whom; newe
     200,
   );
   assert.equal(
+    (await adminSend(worker, 'GET', `${adminSeriesPath(slug)}/registrations.csv`)).status,
+    200,
+  );
+  assert.equal(
+    (await adminSend(worker, 'GET', `${adminWorkshopPath(workshop.id)}/registrations.csv`)).status,
+    200,
+  );
+  assert.equal(
     (await adminSend(worker, 'POST', `${adminSeriesPath(slug)}/messages/retry`)).status,
     200,
   );
@@ -78,6 +86,8 @@ test('every admin action is recorded: what, on which record, when, by whom; newe
     ['registration.erase', 'registration', null],
     ['workshop.cancel', 'workshop', other.id],
     ['messages.retry', 'series', slug],
+    ['export.workshop', 'workshop', workshop.id],
+    ['export.series', 'series', slug],
     ['registration.cancel', 'registration', id],
     ['registration.resend_join_link', 'registration', id],
     ['registration.resend_confirmation', 'registration', id],

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { LOCALES } from '../../contract';
 import { seriesSlug } from './fields';
 
 /** Workshop and registration ids are random base32 (ids.ts); anything longer is not ours. */
@@ -10,6 +11,9 @@ export const registrationsQuery = z.object({
   q: z.string().max(200).optional(),
   status: z.enum(['pending', 'confirmed', 'cancelled', 'expired']).optional(),
 });
+
+/** `?lang=` of an export: the language of its headings and labels. */
+export const exportQuery = z.object({ lang: z.enum(LOCALES).default('sk') });
 
 /** `?series=&before=&limit=` on the audit log. */
 export const auditQuery = z.object({

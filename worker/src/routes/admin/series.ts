@@ -14,10 +14,11 @@ import { listSeriesMessages, requeueFailed } from '../../db/outbox';
 import { findSeries, listSeriesOverviews } from '../../db/series';
 import { isArchived, orderForHome } from '../../domain/series';
 import { deliverSoon } from '../../jobs/deliver';
-import { registrationsQuery } from '../../schemas/admin';
+import { exportQuery, registrationsQuery } from '../../schemas/admin';
 import { seriesInput, seriesPath } from '../../schemas/series';
 import { workshopInput } from '../../schemas/workshop';
 import { findRegistrations, workshopsAtAGlance } from '../../services/admin-reads';
+import { exportRegistrations } from '../../services/export';
 import { saveSeries } from '../../services/series';
 import { createWorkshop } from '../../services/workshop-changes';
 import { adminMessage, adminRegistration } from '../../admin-views/registrations';
@@ -77,6 +78,13 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
       registrations: found.registrations.map((r) => adminRegistration(r, found.reminders)),
     } satisfies AdminRegistrationsResponse);
   })
+  .get('/:slug/registrations.csv', validate('query', exportQuery), async (c) => {
+    const series = await requireSeries(c.env.DB, c.req.param('slug'));
+    const actor = actorName(c.get('actor'));
+    const lang = c.req.valid('query').lang;
+    const file = await exportRegistrations(c.env.DB, series, null, lang, actor, Date.now());
+    return c.body(file.csv, 200, csvHeaders(file.disposition));
+  })
   // Failed messages go back to the queue (e.g. after the mail setup was fixed) and are sent now.
   .post('/:slug/messages/retry', async (c) => {
     const now = Date.now();
@@ -102,3 +110,11 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
     const messages = await listSeriesMessages(c.env.DB, series.id);
     return c.json({ messages: messages.map(adminMessage) } satisfies AdminMessagesResponse);
   });
+
+/** A CSV download: never cached anywhere, since it lists people. */
+export const csvHeaders = (disposition: string) => ({
+  'content-type': 'text/csv; charset=utf-8',
+  'content-disposition': disposition,
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+});

@@ -7,13 +7,16 @@ import { validate } from '../../http/validate';
 import { findSeriesById } from '../../db/series';
 import { findWorkshop } from '../../db/workshops';
 import { deliverSoon } from '../../jobs/deliver';
+import { exportQuery } from '../../schemas/admin';
 import { workshopPatch } from '../../schemas/workshop';
+import { exportRegistrations } from '../../services/export';
 import {
   cancelWorkshopAndTell,
   changeWorkshop,
   whoCancellingTells,
 } from '../../services/workshop-changes';
 import { adminWorkshop, cancelPreview } from '../../admin-views/series';
+import { csvHeaders } from './series';
 
 async function requireWorkshop(db: D1Database, id: string) {
   const workshop = await findWorkshop(db, id);
@@ -23,7 +26,7 @@ async function requireWorkshop(db: D1Database, id: string) {
   return { workshop, series };
 }
 
-/** Admin: change or cancel a workshop. Mounted under /admin/workshops. */
+/** Admin: change, cancel or export a workshop. Mounted under /admin/workshops. */
 export const adminWorkshopRoutes = new Hono<AppEnv>()
   .patch('/:id', validate('json', workshopPatch), async (c) => {
     const now = Date.now();
@@ -51,4 +54,11 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
     }
     const cancelled = await findWorkshop(c.env.DB, workshop.id);
     return c.json({ workshop: adminWorkshop(cancelled!, now) });
+  })
+  .get('/:id/registrations.csv', validate('query', exportQuery), async (c) => {
+    const { workshop, series } = await requireWorkshop(c.env.DB, c.req.param('id'));
+    const actor = actorName(c.get('actor'));
+    const lang = c.req.valid('query').lang;
+    const file = await exportRegistrations(c.env.DB, series, workshop, lang, actor, Date.now());
+    return c.body(file.csv, 200, csvHeaders(file.disposition));
   });
