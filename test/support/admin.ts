@@ -28,6 +28,7 @@ export const adminRequests = (): [string, RequestInit][] => [
   ['/api/v1/admin/audit', { method: 'GET' }],
   ['/api/v1/admin/audit?series=some-series', { method: 'GET' }],
   ['/api/v1/admin/me', { method: 'GET' }],
+  ['/api/v1/admin/embed', { method: 'GET' }],
   ['/api/v1/admin', { method: 'GET' }],
   ['/api/v1/admin/', { method: 'GET' }],
   ['/api/v1/admin/no-such-thing', { method: 'GET' }],

@@ -53,6 +53,8 @@ export interface TestWorkerOptions {
    * of `period` seconds, counted in memory). Without it the worker has no limiter.
    */
   registrationLimiter?: { limit: number; period: 10 | 60 };
+  /** A folder served as the worker's static assets, bound as ASSETS (as wrangler.jsonc does). */
+  assets?: string;
 }
 
 /** The real worker in workerd with a fresh in-memory D1, migrations applied. */
@@ -61,7 +63,7 @@ export async function startTestWorker(
   options: TestWorkerOptions = {},
 ): Promise<TestWorker> {
   const logs: string[] = [];
-  const { outbound, sendEmail, registrationLimiter } = options;
+  const { outbound, sendEmail, registrationLimiter, assets } = options;
   const mf = new Miniflare({
     modules: true,
     script: await bundleWorker(),
@@ -79,6 +81,10 @@ export async function startTestWorker(
           },
         ],
       },
+    }),
+    // As wrangler sets it up: the worker answers whatever is not a file.
+    ...(assets && {
+      assets: { directory: assets, binding: 'ASSETS', routerConfig: { has_user_worker: true } },
     }),
     ...(registrationLimiter && {
       ratelimits: { REGISTRATION_LIMITER: { simple: registrationLimiter } },

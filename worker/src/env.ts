@@ -12,6 +12,8 @@ export interface Bindings {
   ACCESS_AUD?: string;
   /** "true": with Access configured, the admin token is refused (only Access sign-ins count). */
   ACCESS_ONLY?: string;
+  /** The static assets (dist/site): the worker reads the build's embed manifest from them. */
+  ASSETS?: Fetcher;
   /** "development" enables the dev outbox routes; "production" requires a real mail transport. */
   ENVIRONMENT?: string;
   /** Origin for links in e-mails, e.g. https://workshopy.example.gov.sk. Default: the request's. */
