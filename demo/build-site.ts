@@ -10,17 +10,19 @@ import {
 
 /**
  * Puts everything wrangler serves from dist/site next to the built widget: the demo pages (and
- * their scripts and styles), and the widget once more under a versioned, immutable path with its
- * Subresource Integrity hash in a manifest the admin API serves.
+ * their scripts and styles), the iframe-embed files, and the widget once more under a versioned,
+ * immutable path with its Subresource Integrity hash in a manifest the admin API serves.
  */
 const site = new URL('../dist/site/', import.meta.url);
 const demo = new URL('./', import.meta.url);
+const embed = new URL('../widget/embed/', import.meta.url);
 mkdirSync(site, { recursive: true });
 
 for (const file of readdirSync(demo)) {
   if (/\.(html|css|js)$/.test(file) || file === '_headers')
     cpSync(new URL(file, demo), new URL(file, site));
 }
+for (const file of readdirSync(embed)) cpSync(new URL(file, embed), new URL(file, site));
 
 /**
  * The versioned copy: the path carries a hash of the bytes, so a URL always means the same file

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -36,4 +36,10 @@ test('_headers makes /v/* immutable for a year and loadable from any origin', ()
   assert.match(rule, /^ {2}Access-Control-Allow-Origin: \*$/m);
   // The unversioned widget keeps its CORS header (and the default, revalidated caching).
   assert.match(headers, /^\/workshop-signup\.js\n {2}Access-Control-Allow-Origin: \*$/m);
+});
+
+test('the iframe page’s scripts and style are published', () => {
+  for (const file of ['embed-frame.js', 'embed-frame.css', 'embed-host.js']) {
+    assert.ok(existsSync(`${SITE}${file}`), file);
+  }
 });

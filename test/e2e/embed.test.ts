@@ -8,8 +8,9 @@ import { launchChromium } from '../support/browser';
 import { E2E_ADMIN_TOKEN, freePort, startDevStack, type DevStack } from '../support/dev-stack';
 
 /**
- * The snippet an editor pastes, on a town hall's page on its own origin: the versioned script
- * with its integrity hash, and what the browser does with a tampered one.
+ * The snippets an editor pastes, on a town hall's page on its own origin: the versioned script
+ * with its integrity hash (and what the browser does with a tampered one), and the iframe page
+ * that grows with its content.
  */
 let stack: DevStack;
 let browser: Browser;
@@ -129,6 +130,80 @@ describe('the versioned script with Subresource Integrity', () => {
       errors.some((e) => /integrity/i.test(e)),
       errors.join('\n'),
     );
+    await page.close();
+  });
+});
+
+describe('the iframe page', () => {
+  const iframe = (src: string) =>
+    `<iframe src="${src}" title="Registrácia na workshopy" style="width: 100%; height: 300px; border: 0"></iframe>
+     <script src="${embed.hostScriptUrl}" async></script>`;
+
+  const frameHeight = (page: Page) =>
+    page.locator('iframe').evaluate((el) => Math.round(el.getBoundingClientRect().height));
+  const contentHeight = (page: Page) =>
+    page
+      .frameLocator('iframe')
+      .locator('html')
+      .evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+
+  test('takes its content’s height in the host page, and grows when errors appear', async () => {
+    const { page, errors } = await open(
+      '/iframe',
+      iframe(`${embed.embedPageUrl}${DEMO_SERIES_SLUG}?lang=sk&heading-level=2`),
+    );
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('heading', { name: SERIES_TITLE }).waitFor();
+    await page.waitForFunction(
+      `document.querySelector('iframe').getBoundingClientRect().height > 300`,
+    );
+    const listed = await frameHeight(page);
+    assert.equal(listed, await contentHeight(page), 'as tall as its content');
+
+    await frame.getByRole('button', { name: 'Odoslať registráciu' }).click();
+    await frame.getByRole('heading', { name: 'Vo formulári sú chyby' }).waitFor();
+    await page.waitForFunction(
+      `document.querySelector('iframe').getBoundingClientRect().height > ${listed}`,
+    );
+    assert.equal(await frameHeight(page), await contentHeight(page), 'grew with the errors');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('cannot be framed by a site the organizer did not list', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    pages.set('/iframe-elsewhere', html(iframe(`${embed.embedPageUrl}${DEMO_SERIES_SLUG}`)));
+    // The same page from 127.0.0.1: an origin not on the series' list.
+    await page.goto(`${hostUrl.replace('localhost', '127.0.0.1')}/iframe-elsewhere`);
+    await page.waitForLoadState('load');
+    const framed = page.frames().find((f) => f !== page.mainFrame());
+    assert.ok(framed);
+    await assert.rejects(
+      framed.getByRole('heading', { name: SERIES_TITLE }).waitFor({ timeout: 2000 }),
+    );
+    assert.ok(
+      errors.some((e) => /frame-ancestors/.test(e)),
+      errors.join('\n'),
+    );
+    await page.close();
+  });
+
+  test('ignores height messages from other origins', async () => {
+    const { page } = await open(
+      '/iframe-forged',
+      iframe(`${embed.embedPageUrl}${DEMO_SERIES_SLUG}`) + '<div id="after"></div>',
+    );
+    await page.frameLocator('iframe').getByRole('heading', { name: SERIES_TITLE }).waitFor();
+    await page.waitForFunction(
+      `document.querySelector('iframe').getBoundingClientRect().height > 300`,
+    );
+    const before = await frameHeight(page);
+    // The host page itself (another origin than the worker) posts a height: not from the frame.
+    await page.evaluate(`window.postMessage({ type: 'workshop-signup:height', height: 5 }, '*')`);
+    await page.waitForTimeout(200);
+    assert.equal(await frameHeight(page), before);
     await page.close();
   });
 });

@@ -8,6 +8,7 @@ import { registrationRoutes } from './routes/registrations';
 import { adminRoutes } from './routes/admin';
 import { registrationLinkRoutes } from './routes/registration-links';
 import { devRoutes } from './routes/dev';
+import { embedRoutes } from './routes/embed';
 
 export const app = new Hono<AppEnv>();
 
@@ -18,6 +19,7 @@ app.route('/api/v1/series', seriesRoutes);
 app.route('/api/v1/series/:slug/registrations', registrationRoutes);
 app.route('/api/v1/registrations', registrationLinkRoutes);
 app.route('/api/v1/admin', adminRoutes);
+app.route('/embed', embedRoutes);
 app.route('/', devRoutes);
 
 app.notFound((c) => c.json(noSuchEndpoint().toBody(), 404));

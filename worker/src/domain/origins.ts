@@ -16,3 +16,11 @@ export function corsOriginFor(
   if (allowed === null || allowed.length === 0) return '*';
   return origin !== undefined && allowed.includes(origin) ? origin : null;
 }
+
+/**
+ * The `frame-ancestors` sources for the series' iframe page: the worker's own pages (the admin
+ * page's preview) and the allowed origins, or any https: page when the list is empty.
+ */
+export function frameAncestors(allowed: readonly string[]): string {
+  return ["'self'", ...(allowed.length > 0 ? allowed : ['https:'])].join(' ');
+}
