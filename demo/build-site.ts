@@ -1,13 +1,47 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /**
- * Copies the demo pages (and their page scripts and styles) next to the built widget; wrangler
- * serves dist/site as static assets. Writes dist/site/_headers: the hand-written rules of
- * demo/_headers (the widget script's, unchanged), then the generated ones (`generatedRules`).
+ * Puts everything wrangler serves from dist/site next to the built widget: the demo pages (and
+ * their scripts and styles), the iframe-embed files, and the widget once more under a versioned,
+ * immutable path with its Subresource Integrity hash in a manifest the admin API serves. Writes
+ * dist/site/_headers: the hand-written rules of demo/_headers (the widget script's, unchanged),
+ * the versioned widget's, then the generated ones (`generatedRules`).
  */
 const from = new URL('./', import.meta.url);
+const embed = new URL('../widget/embed/', import.meta.url);
 const to = new URL('../dist/site/', import.meta.url);
+
+/**
+ * Static-asset headers for the versioned widget (they never reach responses the worker makes). A
+ * module script from another origin, and SRI on it, need CORS: `*` is safe because the script
+ * carries no credentials and no secrets.
+ */
+const VERSIONED_RULES = `# The widget under /v/<content hash>/ never changes.
+/v/*
+  Cache-Control: public, max-age=31536000, immutable
+  Access-Control-Allow-Origin: *
+  X-Content-Type-Options: nosniff
+`;
+
+/**
+ * The versioned copy: the path carries a hash of the bytes, so a URL always means the same file
+ * and may be cached for a year, and an SRI hash in a host page never goes stale. (Old versions
+ * stay only as long as their files are deployed: see README "Embedding".)
+ */
+function publishVersioned(): void {
+  const bundle = readFileSync(new URL('workshop-signup.js', to));
+  const hash = createHash('sha384').update(bundle).digest('hex').slice(0, 16);
+  const versionedPath = `/v/${hash}/workshop-signup.js`;
+  mkdirSync(new URL(`v/${hash}/`, to), { recursive: true });
+  writeFileSync(new URL(`.${versionedPath}`, to), bundle);
+  const integrity = `sha384-${createHash('sha384').update(bundle).digest('base64')}`;
+  writeFileSync(
+    new URL('embed-manifest.json', to),
+    `${JSON.stringify({ versionedPath, integrity }, null, 2)}\n`,
+  );
+}
 
 /**
  * What the demo pages may load: their own scripts, styles and API, nothing else; and nobody may
@@ -78,9 +112,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   for (const file of readdirSync(from)) {
     if (/\.(html|css|js)$/.test(file)) cpSync(new URL(file, from), new URL(file, to));
   }
-  const handWritten = readFileSync(new URL('_headers', from), 'utf8');
-  // After the widget's build: its bundle and manifest are in dist/site too.
-  const files = readdirSync(to).sort();
+  for (const file of readdirSync(embed)) cpSync(new URL(file, embed), new URL(file, to));
+  publishVersioned();
+  const handWritten = `${readFileSync(new URL('_headers', from), 'utf8').trimEnd()}\n\n${VERSIONED_RULES}`;
+  // After the widget's build: its bundle and manifest are in dist/site too (folders have rules).
+  const files = readdirSync(to)
+    .filter((f) => statSync(new URL(f, to)).isFile())
+    .sort();
   writeFileSync(
     new URL('_headers', to),
     `${handWritten.trimEnd()}\n\n${generatedRules(files, handWritten)}`,

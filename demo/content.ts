@@ -142,3 +142,119 @@ export const demoParticipants = [
     role: '',
   },
 ] as const;
+
+/**
+ * More registrants, so that the admin page has something real to show: every organization type,
+ * and every state a registration can be in. `workshops` are title prefixes of `demoWorkshops`
+ * (never the nearly full one); `then` is what happens after registering. Addresses at example.org
+ * never deliver.
+ */
+export const demoRegistrants = [
+  {
+    person: {
+      givenName: 'Mária',
+      familyName: 'Horváthová',
+      email: 'maria.horvathova@example.org',
+      organizationType: 'region',
+      organization: 'Trnavský samosprávny kraj',
+      role: 'Manažérka pre inovácie',
+    },
+    workshops: ['Výzvy a príležitosti', 'Financovanie smart projektov'],
+    then: 'confirm',
+  },
+  {
+    person: {
+      givenName: 'Tomáš',
+      familyName: 'Baláž',
+      email: 'tomas.balaz@example.org',
+      organizationType: 'state',
+      organization: 'Štatistický úrad SR',
+      role: '',
+    },
+    workshops: ['Výzvy a príležitosti'],
+    then: 'nothing',
+  },
+  {
+    person: {
+      givenName: 'Eva',
+      familyName: 'Szabóová',
+      email: 'eva.szaboova@example.org',
+      organizationType: 'expert',
+      organization: '',
+      role: 'Urbanistka',
+    },
+    workshops: ['Financovanie smart projektov', 'Metodika tvorby'],
+    then: 'confirm',
+  },
+  {
+    person: {
+      givenName: 'Martin',
+      familyName: 'Novotný',
+      email: 'martin.novotny@example.org',
+      organizationType: 'business',
+      organization: 'Smart Mobility s. r. o.',
+      role: 'Konateľ',
+    },
+    workshops: ['Výzvy a príležitosti'],
+    // Confirmed, then cancelled by the organizer on his behalf (he wrote that he cannot come).
+    then: 'cancel',
+  },
+  {
+    person: {
+      givenName: 'Lucia',
+      familyName: 'Kollárová',
+      email: 'lucia.kollarova@example.org',
+      organizationType: 'municipality',
+      organization: 'Obec Veľké Úľany',
+      role: 'Starostka',
+    },
+    workshops: ['Metodika tvorby'],
+    then: 'nothing',
+  },
+] as const;
+
+/** A series whose workshops are over: the admin page shows it archived. */
+export const PAST_SERIES_SLUG = 'konzultacie-digitalna-transformacia-2024';
+
+export const pastSeries = {
+  title: {
+    sk: 'Konzultácie k stratégii digitálnej transformácie samospráv',
+    en: 'Consultations on the digital transformation strategy for local government',
+  },
+  description: {
+    sk: 'Séria online konzultácií so samosprávami, ktorá sa už skončila.',
+    en: 'A series of online consultations with local governments that has ended.',
+  },
+  privacyUrl: demoSeries.privacyUrl,
+  organizer: demoSeries.organizer,
+  retentionDays: 30,
+};
+
+/** Its workshops, weeks ago. */
+export function pastWorkshops(now: number): DemoWorkshop[] {
+  const day = (n: number) => bratislavaWorkday(now - 70 * 86_400_000, n);
+  return [
+    {
+      title: { sk: 'Dáta v samospráve', en: 'Data in local government' },
+      description: {
+        sk: 'Otvorené dáta a ich využitie v obciach.',
+        en: 'Open data in municipalities.',
+      },
+      startsAt: at(day(0), '10:00'),
+      endsAt: at(day(0), '12:00'),
+      capacity: 50,
+      joinUrl: 'https://meet.example.gov.sk/konzultacia-data',
+    },
+    {
+      title: { sk: 'Elektronické služby obcí', en: 'Municipal e-services' },
+      description: {
+        sk: 'Čo obyvatelia čakajú od e-služieb.',
+        en: 'What residents expect of e-services.',
+      },
+      startsAt: at(day(7), '10:00'),
+      endsAt: at(day(7), '12:00'),
+      capacity: 50,
+      joinUrl: 'https://meet.example.gov.sk/konzultacia-sluzby',
+    },
+  ];
+}

@@ -48,6 +48,8 @@ console.log(`
   Public API:      ${server.url}/api/v1/series/${DEMO_SERIES_SLUG}
   E-mail outbox:   ${server.url}/dev/outbox
   Run the cron:    curl -X POST ${server.url}/api/v1/dev/scheduled
+  Iframe embed:    ${server.url}/embed/${DEMO_SERIES_SLUG}
+  Admin API:       ${server.url}/api/v1/admin/series
   Admin token:     ${token}
                    (in .dev.vars; use as "Authorization: Bearer <token>")
 

@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_SERIES_SLUG, demoParticipants } from '../../demo/content';
+import type {
+  AdminMessagesResponse,
+  AdminRegistrationsResponse,
+  AdminSeriesListResponse,
+} from '../../worker/contract';
+import {
+  DEMO_SERIES_SLUG,
+  PAST_SERIES_SLUG,
+  demoParticipants,
+  demoRegistrants,
+} from '../../demo/content';
 import { seedDemo } from '../../demo/seed';
 import { launchChromium } from '../support/browser';
 import { E2E_ADMIN_TOKEN, freePort, startDevStack, type DevStack } from '../support/dev-stack';
@@ -82,13 +92,49 @@ describe('the demo seed', () => {
     const snapshot = () =>
       stack.query<{ title_sk: string; seats: number }>(
         `SELECT w.title_sk, (SELECT COUNT(*) FROM seats s WHERE s.workshop_id = w.id) AS seats
-         FROM workshops w ORDER BY w.starts_at`,
+         FROM workshops w JOIN series se ON se.id = w.series_id
+         WHERE se.slug = '${DEMO_SERIES_SLUG}' ORDER BY w.starts_at`,
       );
     const before = snapshot();
     assert.equal(before.length, 5);
     assert.equal(before.find((w) => w.title_sk.startsWith('Kľúčové'))?.seats, 2, 'nearly full');
     await seedDemo(stack.url, E2E_ADMIN_TOKEN);
     assert.deepEqual(snapshot(), before);
+  });
+
+  test('gives the admin page registrations in several states and types, and an archived series', async () => {
+    const admin = async <T>(path: string): Promise<T> => {
+      const res = await fetch(`${stack.url}/api/v1/admin${path}`, {
+        headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+      });
+      assert.equal(res.status, 200, path);
+      return (await res.json()) as T;
+    };
+    const { series } = await admin<AdminSeriesListResponse>('/series');
+    assert.deepEqual(
+      series.map((s) => [s.slug, s.archived]),
+      [
+        [DEMO_SERIES_SLUG, false],
+        [PAST_SERIES_SLUG, true],
+      ],
+    );
+    const { registrations } = await admin<AdminRegistrationsResponse>(
+      `/series/${DEMO_SERIES_SLUG}/registrations`,
+    );
+    const seeded = registrations.filter((r) =>
+      [...demoParticipants, ...demoRegistrants.map((d) => d.person)].some(
+        (p) => p.email === r.email,
+      ),
+    );
+    assert.deepEqual(
+      new Set(seeded.map((r) => r.status)),
+      new Set(['confirmed', 'pending', 'cancelled']),
+    );
+    assert.ok(new Set(seeded.map((r) => r.organizationType)).size >= 6);
+    const { messages } = await admin<AdminMessagesResponse>(`/series/${DEMO_SERIES_SLUG}/messages`);
+    assert.ok(
+      messages.some((m) => m.kind === 'cancelled' && m.to === 'martin.novotny@example.org'),
+    );
   });
 
   test('confirms the demo participants (posting the confirm form), so their seats stay taken', () => {

@@ -8,6 +8,8 @@ import type * as Workers from '@cloudflare/workers-types/experimental';
 declare global {
   type D1Database = Workers.D1Database;
   type D1PreparedStatement = Workers.D1PreparedStatement;
+  type D1Result<T = unknown> = Workers.D1Result<T>;
+  type Fetcher = Workers.Fetcher;
   type SendEmail = Workers.SendEmail;
   type RateLimit = Workers.RateLimit;
 }

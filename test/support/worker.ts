@@ -58,6 +58,8 @@ export interface TestWorkerOptions {
    * memory, e.g. to look at what the files hold after an erasure.
    */
   persistTo?: string;
+  /** A folder served as the worker's static assets, bound as ASSETS (as wrangler.jsonc does). */
+  assets?: string;
 }
 
 /** The real worker in workerd with a fresh in-memory D1, migrations applied. */
@@ -66,7 +68,7 @@ export async function startTestWorker(
   options: TestWorkerOptions = {},
 ): Promise<TestWorker> {
   const logs: string[] = [];
-  const { outbound, sendEmail, registrationLimiter, persistTo } = options;
+  const { outbound, sendEmail, registrationLimiter, persistTo, assets } = options;
   const mf = new Miniflare({
     modules: true,
     script: await bundleWorker(),
@@ -91,6 +93,10 @@ export async function startTestWorker(
           },
         ],
       },
+    }),
+    // As wrangler sets it up: the worker answers whatever is not a file.
+    ...(assets && {
+      assets: { directory: assets, binding: 'ASSETS', routerConfig: { has_user_worker: true } },
     }),
     ...(registrationLimiter && {
       ratelimits: { REGISTRATION_LIMITER: { simple: registrationLimiter } },

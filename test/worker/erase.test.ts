@@ -3,13 +3,20 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import type { AuditResponse } from '../../worker/contract';
+import { adminGet, adminSend, everyTable } from '../support/admin';
 import { asAdmin, startTestWorker, type TestWorker } from '../support/worker';
 import {
+  adminWorkshopPath,
   createSeries,
   createWorkshop,
+  fromNow,
   heldSeats,
+  HOUR,
+  outbox,
   publicWorkshop,
   registerConfirmed,
+  settle,
   storedCounts,
   unique,
   uniqueEmail,
@@ -24,38 +31,100 @@ after(() => worker.dispose());
 const erase = (id: string, init: RequestInit = asAdmin({ method: 'DELETE' })) =>
   worker.fetch(`/api/v1/admin/registrations/${id}`, init);
 
-const tracesOf = async (id: string, email: string) => {
-  const row = await worker.db
-    .prepare(
-      `SELECT (SELECT COUNT(*) FROM registrations WHERE id = ?1 OR email = ?2)
-            + (SELECT COUNT(*) FROM seats WHERE registration_id = ?1)
-            + (SELECT COUNT(*) FROM tokens WHERE registration_id = ?1)
-            + (SELECT COUNT(*) FROM outbox WHERE registration_id = ?1 OR to_address = ?2) AS n`,
-    )
-    .bind(id, email)
-    .first<{ n: number }>();
-  return row!.n;
+/** Someone whose every detail is unlike anything else in the database. */
+const person = () => {
+  const tag = unique('zz');
+  return {
+    givenName: `Zuzelka-${tag}`,
+    familyName: `Xylofónová-${tag}`,
+    email: uniqueEmail(`zuzelka-${tag}`),
+    organization: `Obec Qwertyová ${tag}`,
+    role: `Kronikárka ${tag}`,
+  };
 };
 
-test('an organizer erases a person completely: data, seats, tokens and sent mail', async () => {
+/** The tables (and what in them) that still mention any of `needles`. */
+async function traces(needles: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const [table, rows] of Object.entries(await everyTable(worker))) {
+    for (const needle of needles) if (rows.includes(needle)) found.push(`${table}: ${needle}`);
+  }
+  return found;
+}
+
+const anonymousCount = async (workshopId: string) =>
+  (await worker.db
+    .prepare(
+      'SELECT COALESCE(SUM(participants), 0) AS n FROM attendance_counts WHERE workshop_id = ?',
+    )
+    .bind(workshopId)
+    .first<{ n: number }>())!.n;
+
+test('an organizer erases a person completely: no table keeps anything of them', async () => {
   const slug = unique('erase');
   await createSeries(worker, slug);
   const workshop = await createWorkshop(worker, slug, { capacity: 5 });
-  const email = uniqueEmail('erase');
-  const id = await registerConfirmed(worker, slug, [workshop.id], { email });
-  assert.ok((await tracesOf(id, email)) > 0);
+  const who = person();
+  const id = await registerConfirmed(worker, slug, [workshop.id], who);
+  // An admin action on them, so that the audit log names their registration too.
+  assert.equal(
+    (await adminSend(worker, 'POST', `/api/v1/admin/registrations/${id}/resend-confirmation`))
+      .status,
+    202,
+  );
+  await settle(worker);
+  const messageIds = (await outbox(worker, { registrationId: id })).map((m) => m.id);
+  const needles = [id, ...Object.values(who), ...messageIds];
+  assert.ok((await traces(needles)).length > 0, 'stored before');
+  assert.ok(
+    (await traces([id])).some((t) => t.startsWith('audit_log')),
+    'the audit log names the id',
+  );
   assert.equal((await publicWorkshop(worker, slug, workshop.id)).seatsLeft, 4);
 
   const response = await erase(id);
   assert.equal(response.status, 204);
-  assert.equal(await tracesOf(id, email), 0);
+  assert.deepEqual(await traces(needles), []);
   assert.equal(await heldSeats(worker.db, workshop.id), 0);
   assert.equal((await publicWorkshop(worker, slug, workshop.id)).seatsLeft, 5, 'the seat is free');
-  const counts = await worker.db
-    .prepare('SELECT COUNT(*) AS n FROM attendance_counts WHERE workshop_id = ?')
+  assert.equal(await anonymousCount(workshop.id), 0, 'not counted: the workshop is still to come');
+
+  // The audit log keeps that someone was erased, and by whom, but not whom.
+  const { entries } = await adminGet<AuditResponse>(worker, `/api/v1/admin/audit?series=${slug}`);
+  assert.deepEqual(
+    entries
+      .filter((e) => e.target?.type === 'registration')
+      .map((e) => [e.action, e.actor, e.target]),
+    [
+      ['registration.erase', 'admin token', { type: 'registration', id: null }],
+      ['registration.resend_confirmation', 'admin token', { type: 'registration', id: null }],
+    ],
+  );
+});
+
+test('erasing after the workshop keeps the person in the anonymous counts', async () => {
+  const slug = unique('erase-past');
+  await createSeries(worker, slug);
+  const workshop = await createWorkshop(worker, slug, { capacity: 5 });
+  const who = person();
+  const id = await registerConfirmed(worker, slug, [workshop.id], {
+    ...who,
+    organizationType: 'region',
+  });
+  const moved = await adminSend(worker, 'PATCH', adminWorkshopPath(workshop.id), {
+    startsAt: fromNow(-3 * HOUR),
+    endsAt: fromNow(-1 * HOUR),
+  });
+  assert.equal(moved.status, 200);
+  await settle(worker);
+
+  assert.equal((await erase(id)).status, 204);
+  assert.deepEqual(await traces([id, ...Object.values(who)]), []);
+  const row = await worker.db
+    .prepare('SELECT organization_type, participants FROM attendance_counts WHERE workshop_id = ?')
     .bind(workshop.id)
-    .first<{ n: number }>();
-  assert.equal(counts!.n, 0, 'an erased person is not counted either');
+    .first();
+  assert.deepEqual(row, { organization_type: 'region', participants: 1 });
 });
 
 test('erasing needs the admin token and a known registration', async () => {

@@ -110,7 +110,9 @@ describe('confirm meets cancel', () => {
       await settle(worker);
     });
     const held = await heldByToken(asWorkerDb(db), tokenOf(manage));
-    const result = await cancelSeats(asWorkerDb(db), tokenOf(manage), held!, 'all', Date.now());
+    const result = await cancelSeats(asWorkerDb(db), held!, 'all', Date.now(), {
+      reload: () => heldByToken(asWorkerDb(db), tokenOf(manage)),
+    });
     await deliverQueued();
     assert.ok(db.paused());
     assert.deepEqual(
@@ -128,7 +130,9 @@ describe('confirm meets cancel', () => {
       assert.equal((await cancelThroughManagePage(worker, manage, 'all')).status, 200);
     });
     const held = await heldByToken(asWorkerDb(db), tokenOf(manage));
-    const result = await cancelSeats(asWorkerDb(db), tokenOf(manage), held!, 'all', Date.now());
+    const result = await cancelSeats(asWorkerDb(db), held!, 'all', Date.now(), {
+      reload: () => heldByToken(asWorkerDb(db), tokenOf(manage)),
+    });
     await deliverQueued();
     assert.deepEqual(result.released, [], 'the second finds nothing left to cancel');
     await settle(worker);
@@ -175,7 +179,7 @@ describe('the organizer cancels a workshop', () => {
     });
     const stored = (await findWorkshop(asWorkerDb(worker.db), own.id))!;
     const series = (await findSeriesById(asWorkerDb(worker.db), stored.seriesId))!;
-    await cancelWorkshopAndTell(asWorkerDb(db), series, stored, Date.now());
+    await cancelWorkshopAndTell(asWorkerDb(db), series, stored, 'admin token', Date.now());
     await deliverQueued();
     for (const registrationId of [early, late]) {
       const told = await outbox(worker, { registrationId, kind: 'workshop_cancelled' });
@@ -196,7 +200,7 @@ describe('the organizer cancels a workshop', () => {
     });
     const stored = (await findWorkshop(asWorkerDb(worker.db), own.id))!;
     const series = (await findSeriesById(asWorkerDb(worker.db), stored.seriesId))!;
-    await cancelWorkshopAndTell(asWorkerDb(db), series, stored, Date.now());
+    await cancelWorkshopAndTell(asWorkerDb(db), series, stored, 'admin token', Date.now());
     await deliverQueued();
     assert.deepEqual(await outbox(worker, { registrationId: id, kind: 'workshop_cancelled' }), []);
   });

@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
+import { seriesCors } from './http/cors';
 import { noSuchEndpoint } from './http/errors';
 import { handleError } from './http/handle-error';
 import { seriesRoutes } from './routes/series';
@@ -9,17 +9,7 @@ import { registrationRoutes } from './routes/registrations';
 import { adminRoutes } from './routes/admin';
 import { registrationLinkRoutes } from './routes/registration-links';
 import { devRoutes } from './routes/dev';
-
-/**
- * The widget runs on other sites' pages, so the public API answers any origin. It uses no cookies
- * and no credentials, so `*` grants nothing a plain server-side request could not do.
- */
-const publicCors = cors({
-  origin: '*',
-  allowMethods: ['GET', 'POST', 'OPTIONS'],
-  allowHeaders: ['Content-Type'],
-  maxAge: 86400,
-});
+import { embedRoutes } from './routes/embed';
 
 /**
  * Every response the worker makes, errors included: nosniff and the usual hardening, and a CSP
@@ -50,11 +40,14 @@ export const app = new Hono<AppEnv>();
 app.use('*', securityHeaders);
 app.use('/api/v1/admin/*', noStore);
 app.use('/api/v1/registrations/*', noStore);
-app.use('/api/v1/series/*', publicCors);
+// The widget runs on other sites' pages: CORS per series, from its allowed origins.
+app.use('/api/v1/series/:slug', seriesCors);
+app.use('/api/v1/series/:slug/*', seriesCors);
 app.route('/api/v1/series', seriesRoutes);
 app.route('/api/v1/series/:slug/registrations', registrationRoutes);
 app.route('/api/v1/registrations', registrationLinkRoutes);
 app.route('/api/v1/admin', adminRoutes);
+app.route('/embed', embedRoutes);
 app.route('/', devRoutes);
 
 app.notFound((c) => c.json(noSuchEndpoint().toBody(), 404));

@@ -1,8 +1,19 @@
 /** Bindings the worker expects (wrangler.jsonc, .dev.vars and secrets). */
 export interface Bindings {
   DB: D1Database;
-  /** Secret bearer token for /api/v1/admin. Without it every admin request is refused. */
+  /** Secret bearer token for /api/v1/admin. Without it the token is refused. */
   ADMIN_TOKEN?: string;
+  /**
+   * Cloudflare Access in front of the admin (README "Signing in"): the team domain
+   * (`https://<team>.cloudflareaccess.com`) and the application's AUD tag (several: comma-separated).
+   * With both set, a `Cf-Access-Jwt-Assertion` is verified and its e-mail is the actor.
+   */
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
+  /** "true": with Access configured, the admin token is refused (only Access sign-ins count). */
+  ACCESS_ONLY?: string;
+  /** The static assets (dist/site): the worker reads the build's embed manifest from them. */
+  ASSETS?: Fetcher;
   /**
    * Exactly "development" enables the dev routes and the outbox transport; anything else (unset
    * included) needs a real mail transport, or messages stay queued.
@@ -40,11 +51,16 @@ export interface TurnstileVerdict {
 /** Verifies a Turnstile token with a secret key; throws when no verdict could be had. */
 export type TurnstileVerifier = (secretKey: string, token: string) => Promise<TurnstileVerdict>;
 
+/** Who an admin request acts as: the signed-in Access user, or the holder of the admin token. */
+export type AdminActor = { via: 'access'; email: string } | { via: 'token' };
+
 export interface AppEnv {
   Bindings: Bindings;
   Variables: {
     /** Replaces Cloudflare's siteverify (http/turnstile.ts), e.g. in tests. */
     verifyTurnstile?: TurnstileVerifier;
+    /** Set by `requireAdmin` on every admin request. */
+    actor: AdminActor;
   };
 }
 

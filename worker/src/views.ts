@@ -22,13 +22,6 @@ export const publicSeries = (s: Series): PublicSeries => ({
   ...(s.turnstile && { turnstileSiteKey: s.turnstile.siteKey }),
 });
 
-export const adminSeries = (s: Series) => ({
-  ...publicSeries(s),
-  retentionDays: s.retentionDays,
-  // Only when on, and never the secret.
-  ...(s.turnstile && { turnstile: { siteKey: s.turnstile.siteKey } }),
-});
-
 export const publicWorkshop = (w: Workshop, now: number): PublicWorkshop => ({
   id: w.id,
   title: w.title,
@@ -38,12 +31,4 @@ export const publicWorkshop = (w: Workshop, now: number): PublicWorkshop => ({
   capacity: w.capacity,
   seatsLeft: seatsLeft(w),
   registrationOpen: isRegistrationOpen(w, now),
-});
-
-export const adminWorkshop = (w: Workshop, now: number) => ({
-  ...publicWorkshop(w, now),
-  seatsTaken: w.seatsTaken,
-  joinUrl: w.joinUrl,
-  registrationClosesAt: iso(w.registrationClosesAt),
-  cancelledAt: isoOrNull(w.cancelledAt),
 });

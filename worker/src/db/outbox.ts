@@ -261,19 +261,21 @@ export interface MessageStatus {
   sentAt: number | null;
 }
 
-/** Every message of a series with its delivery state (no bodies), newest first. */
+/** Every message of a series (or of one registration) with its delivery state, newest first. */
 export async function listSeriesMessages(
   db: D1Database,
   seriesId: number,
+  registrationId?: string,
 ): Promise<MessageStatus[]> {
   const { results } = await db
     .prepare(
       `SELECT o.id, o.kind, o.registration_id, o.workshop_id, o.to_address, o.status, o.attempts,
          o.last_error, o.drop_reason, o.created_at, o.sent_at
        FROM outbox o JOIN registrations r ON r.id = o.registration_id
-       WHERE r.series_id = ? ORDER BY o.created_at DESC, o.rowid DESC`,
+       WHERE r.series_id = ?1 AND (?2 IS NULL OR o.registration_id = ?2)
+       ORDER BY o.created_at DESC, o.rowid DESC`,
     )
-    .bind(seriesId)
+    .bind(seriesId, registrationId ?? null)
     .all<OutboxRow>();
   return results.map((r) => ({
     id: r.id,

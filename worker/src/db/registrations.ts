@@ -185,46 +185,49 @@ export async function registrationsHoldingSeatIn(
 
 export interface RegistrationRecord {
   id: string;
+  seriesId: number;
   givenName: string;
   familyName: string;
   email: string;
   organizationType: string;
   organization: string;
   role: string;
-  locale: string;
-  status: string;
+  locale: Locale;
+  status: RegistrationStatus;
   createdAt: number;
   confirmedAt: number | null;
   /** Workshops this registration holds a seat in. */
   workshopIds: string[];
+  /** Every seat it had, held or released. */
+  seats: { workshopId: string; status: 'held' | 'released' }[];
 }
 
 interface RecordRow {
   id: string;
+  series_id: number;
   given_name: string;
   family_name: string;
   email: string;
   organization_type: string;
   organization: string;
   role: string;
-  locale: string;
-  status: string;
+  locale: Locale;
+  status: RegistrationStatus;
   created_at: number;
   confirmed_at: number | null;
-  held: string;
+  seats: string;
 }
 
-/** Every registration of a series with its held seats, oldest first (for organizers). */
-export async function listRegistrations(
-  db: D1Database,
-  seriesId: number,
-): Promise<RegistrationRecord[]> {
-  const { results } = await db
-    .prepare(`${SELECT_REGISTRATION} WHERE r.series_id = ? ORDER BY r.created_at, r.id`)
-    .bind(seriesId)
-    .all<RecordRow>();
-  return results.map((r) => ({
+const SELECT_RECORD = `SELECT r.*,
+  (SELECT json_group_array(json_object('workshopId', s.workshop_id, 'status', s.status))
+   FROM seats s WHERE s.registration_id = r.id) AS seats
+  FROM registrations r`;
+
+const recordFromRow = (r: RecordRow): RegistrationRecord => {
+  const seats = JSON.parse(r.seats) as RegistrationRecord['seats'];
+  return {
     id: r.id,
+    seriesId: r.series_id,
     givenName: r.given_name,
     familyName: r.family_name,
     email: r.email,
@@ -235,8 +238,39 @@ export async function listRegistrations(
     status: r.status,
     createdAt: r.created_at,
     confirmedAt: r.confirmed_at,
-    workshopIds: JSON.parse(r.held) as string[],
-  }));
+    workshopIds: seats.filter((s) => s.status === 'held').map((s) => s.workshopId),
+    seats,
+  };
+};
+
+/**
+ * A series' registrations with all their seats, oldest first (for organizers): all, or those
+ * with a seat (held or released) in one workshop, or in one status.
+ */
+export async function listRegistrations(
+  db: D1Database,
+  seriesId: number,
+  filter: { workshopId?: string; status?: RegistrationStatus } = {},
+): Promise<RegistrationRecord[]> {
+  const { results } = await db
+    .prepare(
+      `${SELECT_RECORD}
+       WHERE r.series_id = ?1 AND (?2 IS NULL OR r.status = ?2)
+         AND (?3 IS NULL OR r.id IN (SELECT registration_id FROM seats WHERE workshop_id = ?3))
+       ORDER BY r.created_at, r.id`,
+    )
+    .bind(seriesId, filter.status ?? null, filter.workshopId ?? null)
+    .all<RecordRow>();
+  return results.map(recordFromRow);
+}
+
+/** One registration with all its seats, for organizers. */
+export async function findRegistrationRecord(
+  db: D1Database,
+  id: string,
+): Promise<RegistrationRecord | null> {
+  const row = await db.prepare(`${SELECT_RECORD} WHERE r.id = ?`).bind(id).first<RecordRow>();
+  return row ? recordFromRow(row) : null;
 }
 
 /** A workshop's registration closes earlier: pending holds on it end no later than that. */

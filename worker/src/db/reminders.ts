@@ -76,3 +76,35 @@ export async function reminderCandidates(
     cancelledAt: r.cancelled_at,
   }));
 }
+
+/** A join-link reminder in the ledger, for the workshop's current start time. */
+export interface ReminderLedgerEntry {
+  registrationId: string;
+  workshopId: string;
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+}
+
+/**
+ * The reminders of a series' workshops for their current start times (one per seat and start;
+ * a resend by an organizer is a second row for the same seat). A moved workshop's reminders for
+ * its old time are history, not counted.
+ */
+export async function reminderLedger(
+  db: D1Database,
+  seriesId: number,
+): Promise<ReminderLedgerEntry[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT o.registration_id, o.workshop_id, o.status
+       FROM outbox o JOIN workshops w ON w.id = o.workshop_id
+       WHERE o.kind = 'reminder' AND w.series_id = ? AND o.starts_at = w.starts_at
+       ORDER BY o.created_at, o.rowid`,
+    )
+    .bind(seriesId)
+    .all<{ registration_id: string; workshop_id: string; status: ReminderLedgerEntry['status'] }>();
+  return results.map((r) => ({
+    registrationId: r.registration_id,
+    workshopId: r.workshop_id,
+    status: r.status,
+  }));
+}

@@ -1,3 +1,5 @@
+import { forgetRegistrationsInAudit } from './audit';
+
 const DAY_MS = 86_400_000;
 
 /** Dashes, as many bytes as column `c` holds: SQLite then overwrites the row in place. */
@@ -32,29 +34,35 @@ export async function registrationsPastRetention(
 }
 
 /**
- * Deletes the registrations, their seats, tokens and sent mail, after adding their confirmed
- * seats to the anonymous counts per workshop and organization type (unless `count` is false, as
- * for an erasure before the workshop). One batch: all or nothing.
+ * Deletes the registrations, their seats, tokens and mail, and clears their ids from the audit
+ * log, after adding their confirmed seats to the anonymous counts per workshop and organization
+ * type. One batch: all or nothing.
  *
- * Nothing reads `attendance_counts` yet, on purpose: a later issue shows these anonymous counts to
- * organizers on the admin page (see migration 0003), so the table stays and keeps being written.
+ * `countEndedBy`: count only seats in workshops that ended by then. Retention leaves it out (it
+ * deletes after the workshops); an erasure passes "now", so that attendance already past stays in
+ * the statistics while a seat given up for a workshop still to come is not counted.
  */
 export function deleteRegistrations(
   db: D1Database,
   ids: readonly string[],
-  { count = true } = {},
+  { countEndedBy }: { countEndedBy?: number } = {},
 ): D1PreparedStatement[] {
   const list = ids.map(() => '?').join(', ');
   const statement = (sql: string) => db.prepare(sql).bind(...ids);
-  const counts = statement(
-    `INSERT INTO attendance_counts (workshop_id, organization_type, participants)
+  const ended = ids.length + 1;
+  const counts = db
+    .prepare(
+      `INSERT INTO attendance_counts (workshop_id, organization_type, participants)
        SELECT s.workshop_id, r.organization_type, COUNT(*)
        FROM seats s JOIN registrations r ON r.id = s.registration_id
+         JOIN workshops w ON w.id = s.workshop_id
        WHERE r.id IN (${list}) AND r.status = 'confirmed' AND s.status = 'held'
+         AND (?${ended} IS NULL OR w.ends_at <= ?${ended})
        GROUP BY s.workshop_id, r.organization_type
        ON CONFLICT (workshop_id, organization_type)
        DO UPDATE SET participants = participants + excluded.participants`,
-  );
+    )
+    .bind(...ids, countEndedBy ?? null);
   /**
    * Overwrites the personal columns in place before the rows go. D1 refuses `PRAGMA
    * secure_delete`, and SQLite leaves a deleted row's bytes in the page's free space, where they
@@ -68,7 +76,7 @@ export function deleteRegistrations(
        WHERE ${key} IN (${list})`,
     );
   return [
-    ...(count ? [counts] : []),
+    counts,
     scrub(
       'outbox',
       ['to_address', 'subject', 'text_body', 'html_body', 'attachments'],
@@ -90,5 +98,6 @@ export function deleteRegistrations(
     statement(`DELETE FROM tokens WHERE registration_id IN (${list})`),
     statement(`DELETE FROM seats WHERE registration_id IN (${list})`),
     statement(`DELETE FROM registrations WHERE id IN (${list})`),
+    forgetRegistrationsInAudit(db, ids),
   ];
 }

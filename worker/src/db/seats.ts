@@ -145,3 +145,44 @@ export function retakeLapsedSeats(
     )
     .bind(now, registrationId, ...workshopIds, registrationId, linkValidSince);
 }
+
+/** Seats of one workshop (or every workshop of a series) by seat and registration status. */
+export interface SeatTally {
+  workshopId: string;
+  seatStatus: 'held' | 'released';
+  registrationStatus: RegistrationStatus;
+  organizationType: string;
+  seats: number;
+}
+
+/** Seat counts per workshop, seat status, registration status and organization type. */
+export async function tallySeats(
+  db: D1Database,
+  by: { seriesId: number } | { workshopId: string },
+): Promise<SeatTally[]> {
+  const where = 'seriesId' in by ? 'w.series_id = ?' : 'w.id = ?';
+  const { results } = await db
+    .prepare(
+      `SELECT s.workshop_id, s.status AS seat_status, r.status AS registration_status,
+         r.organization_type, COUNT(*) AS seats
+       FROM seats s JOIN registrations r ON r.id = s.registration_id
+         JOIN workshops w ON w.id = s.workshop_id
+       WHERE ${where}
+       GROUP BY s.workshop_id, s.status, r.status, r.organization_type`,
+    )
+    .bind('seriesId' in by ? by.seriesId : by.workshopId)
+    .all<{
+      workshop_id: string;
+      seat_status: 'held' | 'released';
+      registration_status: RegistrationStatus;
+      organization_type: string;
+      seats: number;
+    }>();
+  return results.map((r) => ({
+    workshopId: r.workshop_id,
+    seatStatus: r.seat_status,
+    registrationStatus: r.registration_status,
+    organizationType: r.organization_type,
+    seats: r.seats,
+  }));
+}

@@ -11,6 +11,8 @@ export interface Series {
   retentionDays: number;
   /** Cloudflare Turnstile, when the organizer turned it on (the secret never leaves the worker). */
   turnstile: TurnstileKeys | null;
+  /** Origins whose pages may embed it (CORS, frame-ancestors); empty: any. */
+  allowedOrigins: string[];
 }
 
 export interface TurnstileKeys {
@@ -31,6 +33,7 @@ interface SeriesRow {
   retention_days: number;
   turnstile_site_key: string | null;
   turnstile_secret_key: string | null;
+  allowed_origins: string;
 }
 
 const fromRow = (r: SeriesRow): Series => ({
@@ -45,6 +48,7 @@ const fromRow = (r: SeriesRow): Series => ({
     r.turnstile_site_key && r.turnstile_secret_key
       ? { siteKey: r.turnstile_site_key, secretKey: r.turnstile_secret_key }
       : null,
+  allowedOrigins: JSON.parse(r.allowed_origins) as string[],
 });
 
 export async function findSeries(db: D1Database, slug: string): Promise<Series | null> {
@@ -57,26 +61,29 @@ export async function findSeriesById(db: D1Database, id: number): Promise<Series
   return row ? fromRow(row) : null;
 }
 
-/** Creates the series or replaces its fields; `created` tells which. */
-export async function upsertSeries(
+/**
+ * Creates the series or replaces its fields; retention and allowed origins left out stay as they
+ * are (a new series: 30 days, any origin). One statement, to batch with its audit entry; it
+ * returns the stored row (`seriesFromResult`).
+ */
+export function upsertSeries(
   db: D1Database,
   slug: string,
   input: SeriesInput,
   now: number,
-): Promise<{ series: Series; created: boolean }> {
-  const existed = (await findSeries(db, slug)) !== null;
-  const upsert = db
+): D1PreparedStatement {
+  return db
     .prepare(
       `INSERT INTO series (slug, title_sk, title_en, description_sk, description_en, privacy_url,
-         organizer_name, organizer_email, retention_days, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, COALESCE(?10, 30), ?9, ?9)
+         organizer_name, organizer_email, retention_days, allowed_origins, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, COALESCE(?10, 30), COALESCE(?11, '[]'), ?9, ?9)
        ON CONFLICT (slug) DO UPDATE SET
          title_sk = excluded.title_sk, title_en = excluded.title_en,
          description_sk = excluded.description_sk, description_en = excluded.description_en,
          privacy_url = excluded.privacy_url, organizer_name = excluded.organizer_name,
          organizer_email = excluded.organizer_email, retention_days = COALESCE(?10, retention_days),
-         updated_at = excluded.updated_at
-       `,
+         allowed_origins = COALESCE(?11, allowed_origins), updated_at = excluded.updated_at
+       RETURNING *`,
     )
     .bind(
       slug,
@@ -89,24 +96,93 @@ export async function upsertSeries(
       input.organizer.email,
       now,
       input.retentionDays ?? null,
+      input.allowedOrigins ? JSON.stringify(input.allowedOrigins) : null,
     );
-  // Turnstile: set or turned off (null) when given, kept when left out. One batch with the rest.
-  const turnstile =
-    input.turnstile === undefined
-      ? []
-      : [
-          db
-            .prepare(
-              'UPDATE series SET turnstile_site_key = ?, turnstile_secret_key = ? WHERE slug = ?',
-            )
-            .bind(input.turnstile?.siteKey ?? null, input.turnstile?.secretKey ?? null, slug),
-        ];
-  const results = await db.batch([
-    upsert,
-    ...turnstile,
-    db.prepare('SELECT * FROM series WHERE slug = ?').bind(slug),
-  ]);
-  const row = results.at(-1)?.results[0] as SeriesRow | undefined;
+}
+
+/**
+ * Turnstile for a series: set, or turned off (null). Left out of an update (undefined), the
+ * setting is kept, so the caller adds this only when the input has it; run after `upsertSeries`.
+ */
+export const setTurnstile = (db: D1Database, slug: string, keys: TurnstileKeys | null) =>
+  db
+    .prepare('UPDATE series SET turnstile_site_key = ?, turnstile_secret_key = ? WHERE slug = ?')
+    .bind(keys?.siteKey ?? null, keys?.secretKey ?? null, slug);
+
+/** The series as stored, to read at the end of a batch that changed it (`seriesFromResult`). */
+export const selectSeries = (db: D1Database, slug: string) =>
+  db.prepare('SELECT * FROM series WHERE slug = ?').bind(slug);
+
+/** The series a `selectSeries` (or `upsertSeries`) statement read, from its batch result. */
+export function seriesFromResult(result: D1Result): Series {
+  const row = result.results[0] as SeriesRow | undefined;
   if (!row) throw new Error('upsert returned no row');
-  return { series: fromRow(row), created: !existed };
+  return fromRow(row);
+}
+
+/** A series' allowed origins by slug (the CORS check), or null for an unknown series. */
+export async function allowedOriginsOf(db: D1Database, slug: string): Promise<string[] | null> {
+  const row = await db
+    .prepare('SELECT allowed_origins FROM series WHERE slug = ?')
+    .bind(slug)
+    .first<{ allowed_origins: string }>();
+  return row ? (JSON.parse(row.allowed_origins) as string[]) : null;
+}
+
+/** What the admin home shows of a series, before the rules order and mark it. */
+export interface SeriesOverview {
+  series: Series;
+  createdAt: number;
+  workshops: number;
+  /** Not cancelled and not ended at `now`. */
+  upcomingWorkshops: number;
+  nextStartsAt: number | null;
+  /** The end of its last workshop not cancelled (all cancelled: of the last one); null: none. */
+  lastEndsAt: number | null;
+  confirmedSeats: number;
+  pendingSeats: number;
+}
+
+/** Every series with its workshop and seat counts at `now`. */
+export async function listSeriesOverviews(db: D1Database, now: number): Promise<SeriesOverview[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT se.*,
+         (SELECT COUNT(*) FROM workshops w WHERE w.series_id = se.id) AS workshops,
+         (SELECT COUNT(*) FROM workshops w
+          WHERE w.series_id = se.id AND w.cancelled_at IS NULL AND w.ends_at > ?1) AS upcoming,
+         (SELECT MIN(w.starts_at) FROM workshops w
+          WHERE w.series_id = se.id AND w.cancelled_at IS NULL AND w.ends_at > ?1) AS next_starts_at,
+         COALESCE(
+           (SELECT MAX(w.ends_at) FROM workshops w
+            WHERE w.series_id = se.id AND w.cancelled_at IS NULL),
+           (SELECT MAX(w.ends_at) FROM workshops w WHERE w.series_id = se.id)) AS last_ends_at,
+         (SELECT COUNT(*) FROM seats s JOIN registrations r ON r.id = s.registration_id
+          WHERE r.series_id = se.id AND s.status = 'held' AND r.status = 'confirmed') AS confirmed,
+         (SELECT COUNT(*) FROM seats s JOIN registrations r ON r.id = s.registration_id
+          WHERE r.series_id = se.id AND s.status = 'held' AND r.status = 'pending') AS pending
+       FROM series se`,
+    )
+    .bind(now)
+    .all<
+      SeriesRow & {
+        created_at: number;
+        workshops: number;
+        upcoming: number;
+        next_starts_at: number | null;
+        last_ends_at: number | null;
+        confirmed: number;
+        pending: number;
+      }
+    >();
+  return results.map((r) => ({
+    series: fromRow(r),
+    createdAt: r.created_at,
+    workshops: r.workshops,
+    upcomingWorkshops: r.upcoming,
+    nextStartsAt: r.next_starts_at,
+    lastEndsAt: r.last_ends_at,
+    confirmedSeats: r.confirmed,
+    pendingSeats: r.pending,
+  }));
 }

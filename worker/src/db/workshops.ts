@@ -99,21 +99,20 @@ export async function findWorkshop(db: D1Database, id: string): Promise<Workshop
   return row ? fromRow(row) : null;
 }
 
-export async function insertWorkshop(
+export function insertWorkshop(
   db: D1Database,
   id: string,
   seriesId: number,
   w: WorkshopFields,
   now: number,
-): Promise<void> {
-  await db
+): D1PreparedStatement {
+  return db
     .prepare(
       `INSERT INTO workshops (id, series_id, title_sk, title_en, description_sk, description_en,
          starts_at, ends_at, capacity, join_url, registration_closes_at, created_at, updated_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)`,
     )
-    .bind(id, seriesId, ...fieldValues(w), now)
-    .run();
+    .bind(id, seriesId, ...fieldValues(w), now);
 }
 
 /** The UPDATE for a changed workshop, to run in one batch with the notices the change causes. */

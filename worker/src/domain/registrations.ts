@@ -1,4 +1,4 @@
-import type { Registration } from '../db/registrations';
+import type { Registration, RegistrationRecord } from '../db/registrations';
 import { confirmLinkEnd } from './holds';
 
 /**
@@ -43,3 +43,22 @@ export function confirmState(
 export const canStillConfirm = (registration: { status: string; createdAt: number }, now: number) =>
   (registration.status === 'pending' || registration.status === 'expired') &&
   now < confirmLinkEnd(registration.createdAt);
+
+/** Lower case without diacritics: "Nováková" and "NOVAKOVA" are the same to a search. */
+const folded = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('sk');
+
+/**
+ * Whether a registration matches an organizer's search: every word of `query` appears in the
+ * name, e-mail, organization or role, ignoring case and diacritics (people type "novakova").
+ */
+export function matchesSearch(
+  r: Pick<RegistrationRecord, 'givenName' | 'familyName' | 'email' | 'organization' | 'role'>,
+  query: string,
+): boolean {
+  const haystack = folded([r.givenName, r.familyName, r.email, r.organization, r.role].join(' '));
+  return folded(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}

@@ -31,3 +31,17 @@ export function selectDueReminders(
  */
 export const reminderKey = (r: { registrationId: string; workshopId: string; startsAt: number }) =>
   `reminder:${r.registrationId}:${r.workshopId}:${r.startsAt}`;
+
+/**
+ * When an organizer may send a seat's join link by hand: from the moment the cron would (the lead
+ * time before the start) until the workshop ends (someone who lost the link mid-workshop).
+ */
+export function joinLinkWindow(
+  w: { startsAt: number; endsAt: number },
+  now: number,
+  leadMs = REMINDER_LEAD_MS,
+): { state: 'not_yet' | 'open' | 'closed'; opensAt: number } {
+  const opensAt = w.startsAt - leadMs;
+  const state = now < opensAt ? 'not_yet' : now < w.endsAt ? 'open' : 'closed';
+  return { state, opensAt };
+}

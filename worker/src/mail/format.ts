@@ -1,5 +1,12 @@
 import type { Locale } from '../schemas/registration';
 
+/**
+ * A series' or workshop's text in the reader's language, or the Slovak when the organizer gave no
+ * English (English is optional; Slovak never is).
+ */
+export const inLanguage = (text: { sk: string; en: string }, locale: Locale) =>
+  text[locale] || text.sk;
+
 /** Workshop times are Bratislava times, wherever the reader is. */
 export const TIME_ZONE = 'Europe/Bratislava';
 

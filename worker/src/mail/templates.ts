@@ -1,6 +1,6 @@
 import type { Locale } from '../schemas/registration';
 import { calendarFile } from './ics';
-import { formatMoment, formatWhen } from './format';
+import { formatMoment, formatWhen, inLanguage } from './format';
 import { emailHtml, type Paragraph } from './layout';
 import type { Attachment, Mail, MailKind } from './message';
 import { WORDING } from './wording';
@@ -40,13 +40,16 @@ type Body = {
 
 function bodies(ctx: MailContext): Record<MailKind, () => Body> {
   const t = WORDING[ctx.locale];
-  const title = ctx.series.title[ctx.locale];
+  const title = inLanguage(ctx.series.title, ctx.locale);
   const list = (ws: MailWorkshop[]) =>
     ws
-      .map((w) => `• ${w.title[ctx.locale]}\n  ${formatWhen(w.startsAt, w.endsAt, ctx.locale)}`)
+      .map(
+        (w) =>
+          `• ${inLanguage(w.title, ctx.locale)}\n  ${formatWhen(w.startsAt, w.endsAt, ctx.locale)}`,
+      )
       .join('\n');
   const first = ctx.workshops[0];
-  const firstTitle = first?.title[ctx.locale] ?? '';
+  const firstTitle = first ? inLanguage(first.title, ctx.locale) : '';
   const holdUntil = ctx.holdUntil ? formatMoment(ctx.holdUntil, ctx.locale) : '';
   const when = first ? formatWhen(first.startsAt, first.endsAt, ctx.locale) : '';
   return {
@@ -144,7 +147,7 @@ function calendars(mode: Body['calendars'], ctx: MailContext): Attachment[] {
         startsAt: w.startsAt,
         endsAt: w.endsAt,
         stamp: ctx.now,
-        summary: w.title[ctx.locale],
+        summary: inLanguage(w.title, ctx.locale),
         description,
         location: withLink ? w.joinUrl : 'Online',
         url: withLink ? w.joinUrl : undefined,

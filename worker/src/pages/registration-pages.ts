@@ -11,12 +11,16 @@ import { T } from './wording';
 
 /** The small pages the links in e-mails open, in the registrant's language. */
 
+/** A series' or workshop's text; its Slovak, marked as such, where the English was left out. */
+const textIn = (value: { sk: string; en: string }, locale: Locale) =>
+  value[locale] || !value.sk ? value[locale] : html`<span lang="sk">${value.sk}</span>`;
+
 const workshopList = (workshops: Workshop[], locale: Locale, note?: (w: Workshop) => string) =>
   html`<ul>
     ${workshops.map(
       (w) =>
         html`<li>
-          <strong>${w.title[locale]}</strong
+          <strong>${textIn(w.title, locale)}</strong
           ><br />${formatWhen(w.startsAt, w.endsAt, locale)}${note?.(w) ? html`<br /><span class="hint">${note(w)}</span>` : ''}
         </li>`,
     )}
@@ -54,7 +58,7 @@ export function confirmFormPage(
   return page(
     locale,
     t.confirmTitle,
-    html`<p class="hint">${series.title[locale]}</p>
+    html`<p class="hint">${textIn(series.title, locale)}</p>
       <h1>${t.confirmTitle}</h1>
       <p>${text}</p>
       ${workshopList(workshops, locale, full)}
@@ -78,7 +82,7 @@ export function confirmPage(
   lost: Workshop[] = [],
 ) {
   const t = T[locale];
-  const heading = html`<p class="hint">${series.title[locale]}</p>`;
+  const heading = html`<p class="hint">${textIn(series.title, locale)}</p>`;
   switch (outcome) {
     case 'confirmed':
       return page(
@@ -162,7 +166,7 @@ export function managePage(
 ) {
   const locale = registration.locale;
   const t = T[locale];
-  const heading = html`<p class="hint">${series.title[locale]}</p>
+  const heading = html`<p class="hint">${textIn(series.title, locale)}</p>
     <h1>${t.manageTitle}</h1>`;
   if (held.length === 0) {
     return page(
@@ -183,7 +187,7 @@ export function managePage(
           html`<div class="choice">
             <input type="checkbox" id="w-${w.id}" name="workshopId" value="${w.id}" />
             <label for="w-${w.id}"
-              ><strong>${w.title[locale]}</strong
+              ><strong>${textIn(w.title, locale)}</strong
               ><br />${formatWhen(w.startsAt, w.endsAt, locale)}</label
             >
           </div>`,
@@ -205,7 +209,7 @@ export function cancelledPage(
   return page(
     locale,
     t.cancelledTitle,
-    html`<p class="hint">${series.title[locale]}</p>
+    html`<p class="hint">${textIn(series.title, locale)}</p>
       ${panel(
         t.cancelledTitle,
         html`<p>${t.cancelDoneText}</p>

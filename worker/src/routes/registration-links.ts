@@ -103,7 +103,9 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
         managePage(form.token, held.registration, held.series, held.held, 'nothing_chosen'),
       );
     }
-    const result = await cancelSeats(c.env.DB, form.token, held, choice, now);
+    const result = await cancelSeats(c.env.DB, held, choice, now, {
+      reload: () => heldByToken(c.env.DB, form.token),
+    });
     const { registration, series } = result.held;
     if (result.released.length === 0) {
       return htmlPage(c, managePage(form.token, registration, series, result.remaining));

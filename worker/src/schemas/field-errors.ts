@@ -11,6 +11,7 @@ const OWN_CODES = new Set([
   'invalid_characters',
   'ends_before_start',
   'closes_after_start',
+  'invalid_origin',
 ]);
 
 /**

@@ -1,8 +1,10 @@
 import * as z from 'zod';
+import { MAX_ALLOWED_ORIGINS, normalizeOrigin } from '../../contract';
 import {
   emailAddress,
   httpsUrl,
   localized,
+  optionalLine,
   optionalText,
   requiredLine,
   seriesSlug,
@@ -11,8 +13,24 @@ import {
 /** Turnstile's keys: base64url-ish, tens of characters (`1x00000000000000000000AA`). */
 const turnstileKey = z.string().regex(/^[A-Za-z0-9_-]{10,100}$/, 'invalid_format');
 
+/** A title in Slovak, English optional ("" when left out: readers then see the Slovak). */
+export const slovakFirstTitle = z.object({ sk: requiredLine(200), en: optionalLine(200) });
+
+/** An origin, normalized as the Origin header spells it (contract/embed-rules.ts). */
+const origin = z
+  .string()
+  .max(300)
+  .transform((text, ctx) => {
+    const normalized = normalizeOrigin(text);
+    if (normalized === null) {
+      ctx.issues.push({ code: 'custom', message: 'invalid_origin', input: text });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+
 export const seriesInput = z.object({
-  title: localized(requiredLine(200)),
+  title: slovakFirstTitle,
   description: localized(optionalText(5000)).optional(),
   privacyUrl: httpsUrl,
   organizer: z.object({ name: requiredLine(200), email: emailAddress }),
@@ -28,6 +46,15 @@ export const seriesInput = z.object({
    * that leaves it out keeps the current setting. The secret is never shown again.
    */
   turnstile: z.object({ siteKey: turnstileKey, secretKey: turnstileKey }).nullable().optional(),
+  /**
+   * Pages that may embed the series (CORS and frame-ancestors); [] = any. Duplicates after
+   * normalizing are dropped. Left out on an update: unchanged.
+   */
+  allowedOrigins: z
+    .array(origin)
+    .max(MAX_ALLOWED_ORIGINS)
+    .transform((origins) => [...new Set(origins)])
+    .optional(),
 });
 
 export type SeriesInput = z.output<typeof seriesInput>;

@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { httpsUrl, instant, localized, optionalText, requiredLine } from './fields';
+import { httpsUrl, instant, localized, optionalText } from './fields';
+import { slovakFirstTitle } from './series';
 
 const workshopFields = {
-  title: localized(requiredLine(200)),
+  title: slovakFirstTitle,
   description: localized(optionalText(5000)).optional(),
   startsAt: instant,
   endsAt: instant,

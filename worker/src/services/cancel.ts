@@ -1,6 +1,7 @@
+import { insertAudit } from '../db/audit';
 import { releasedAt } from '../db/mail-guards';
 import { dropQueuedReminders } from '../db/outbox';
-import { findRegistrationByToken, type Registration } from '../db/registrations';
+import { findRegistration, findRegistrationByToken, type Registration } from '../db/registrations';
 import { releaseSeats } from '../db/seats';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
@@ -15,7 +16,15 @@ export interface Held {
 
 /** The registration a manage link belongs to, with the workshops it holds seats in. */
 export async function heldByToken(db: D1Database, token: string): Promise<Held | null> {
-  const registration = await findRegistrationByToken(db, await hashToken(token), 'manage');
+  return held(db, await findRegistrationByToken(db, await hashToken(token), 'manage'));
+}
+
+/** A registration by id (an organizer's view), with the workshops it holds seats in. */
+export async function heldById(db: D1Database, id: string): Promise<Held | null> {
+  return held(db, await findRegistration(db, id));
+}
+
+async function held(db: D1Database, registration: Registration | null): Promise<Held | null> {
   if (!registration) return null;
   const series = await findSeriesById(db, registration.seriesId);
   if (!series) return null;
@@ -27,10 +36,18 @@ export async function heldByToken(db: D1Database, token: string): Promise<Held |
 /** Looks before a conditional write, if others keep changing what it read. */
 const ATTEMPTS = 3;
 
+export interface CancelBy {
+  /** Reads the registration again (by its manage token, or by id for an organizer). */
+  reload: () => Promise<Held | null>;
+  /** An organizer acting on the person's behalf: recorded in the audit log, same batch. */
+  actor?: string;
+}
+
 /**
  * Cancels some or all of a registration's seats: they are freed, queued reminders for them are
  * dropped, and a confirmation is mailed — in one batch, the mail only if this batch released
- * them. Releasing is all or nothing (db/seats.ts), so the mail lists exactly what was cancelled.
+ * them, with the audit entry when an organizer did it. Releasing is all or nothing (db/seats.ts),
+ * so the mail lists exactly what was cancelled.
  *
  * Races: a confirmation first leaves the seats held (confirmed), and this cancels them after it;
  * an expiry, the organizer cancelling the workshop, or a parallel cancellation first leaves some
@@ -38,10 +55,10 @@ const ATTEMPTS = 3;
  */
 export async function cancelSeats(
   db: D1Database,
-  token: string,
   held: Held,
   workshopIds: readonly string[] | 'all',
   now: number,
+  { reload, actor }: CancelBy,
 ): Promise<{ held: Held; released: Workshop[]; remaining: Workshop[]; outboxIds: string[] }> {
   let current: Held | null = held;
   for (let attempt = 1; current && attempt <= ATTEMPTS; attempt++) {
@@ -55,6 +72,21 @@ export async function cancelSeats(
       ...releaseSeats(db, registration.id, ids, now),
       dropQueuedReminders(db, { registrationId: registration.id, workshopIds: ids }),
     );
+    if (actor) {
+      batch.add(
+        insertAudit(
+          db,
+          {
+            actor,
+            action: 'registration.cancel',
+            series: { id: series.id },
+            target: { type: 'registration', id: registration.id },
+            detail: { workshopIds: ids },
+          },
+          now,
+        ),
+      );
+    }
     await batch.queueMail({
       kind: 'cancelled',
       // A seat is released once; the key keeps a double-submitted form to one message.
@@ -68,7 +100,7 @@ export async function cancelSeats(
     if (release!.meta.changes > 0) {
       return { held: current, released, remaining, outboxIds: batch.outboxIds };
     }
-    current = await heldByToken(db, token);
+    current = await reload();
   }
   const last = current ?? held;
   return { held: last, released: [], remaining: last.held, outboxIds: [] };

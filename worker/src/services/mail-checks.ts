@@ -47,15 +47,18 @@ export async function requeueFailed(
   db: D1Database,
   seriesId: number,
   now: number,
+  /** Runs in the same batch: the organizer's audit entry. */
+  also: D1PreparedStatement[] = [],
 ): Promise<{ requeued: string[]; dropped: number }> {
   const failed = await failedMessagesOf(db, seriesId);
-  if (failed.length === 0) return { requeued: [], dropped: 0 };
+  if (failed.length === 0 && also.length === 0) return { requeued: [], dropped: 0 };
   const stale = await staleMessages(db, failed, now);
-  const results = await db.batch(
-    failed.map((m) =>
+  const results = await db.batch([
+    ...failed.map((m) =>
       stale.has(m.id) ? markDropped(db, m.id, stale.get(m.id)!, 'failed') : requeue(db, m.id, now),
     ),
-  );
+    ...also,
+  ]);
   const changed = failed.filter((_, i) => results[i]!.meta.changes === 1);
   return {
     requeued: changed.filter((m) => !stale.has(m.id)).map((m) => m.id),

@@ -1,3 +1,4 @@
+import { insertAudit } from '../db/audit';
 import { allOf, holdsAll, registrationIs, releasedAt, workshopAt } from '../db/mail-guards';
 import { dropQueuedReminders, dropUnsentReminders, registrationsReminded } from '../db/outbox';
 import {
@@ -21,17 +22,42 @@ import { randomId } from '../ids';
 import type { WorkshopInput, WorkshopPatch } from '../schemas/workshop';
 import { WriteBatch } from './write-batch';
 
-/** Creates a workshop in a series; returns it as stored. */
+/** The audit entry of an organizer's action on a workshop. */
+const workshopAudit = (
+  db: D1Database,
+  actor: string,
+  action: 'workshop.create' | 'workshop.update' | 'workshop.cancel',
+  workshop: Pick<Workshop, 'id' | 'seriesId'>,
+  now: number,
+  detail?: Record<string, number | boolean>,
+) =>
+  insertAudit(
+    db,
+    {
+      actor,
+      action,
+      series: { id: workshop.seriesId },
+      target: { type: 'workshop', id: workshop.id },
+      detail,
+    },
+    now,
+  );
+
+/** Creates a workshop in a series, recording who did; returns it as stored. */
 export async function createWorkshop(
   db: D1Database,
   series: Series,
   input: WorkshopInput,
+  actor: string,
   now: number,
 ): Promise<Workshop> {
   const fields = workshopFromInput(input);
   refuseBadSchedule(fields);
   const id = randomId();
-  await insertWorkshop(db, id, series.id, fields, now);
+  await db.batch([
+    insertWorkshop(db, id, series.id, fields, now),
+    workshopAudit(db, actor, 'workshop.create', { id, seriesId: series.id }, now),
+  ]);
   return (await findWorkshop(db, id))!;
 }
 
@@ -53,6 +79,7 @@ export async function changeWorkshop(
   series: Series,
   current: Workshop,
   patch: WorkshopPatch,
+  actor: string,
   now: number,
 ): Promise<string[]> {
   if (current.cancelledAt !== null) {
@@ -62,8 +89,12 @@ export async function changeWorkshop(
   refuseBadSchedule(next);
   const timeChanged = next.startsAt !== current.startsAt || next.endsAt !== current.endsAt;
   const linkChanged = next.joinUrl !== current.joinUrl;
+  const audit = workshopAudit(db, actor, 'workshop.update', current, now, {
+    timeChanged,
+    linkChanged,
+  });
   if (!timeChanged && !linkChanged) {
-    await updateWorkshop(db, current.id, next, current.sequence, now).run();
+    await db.batch([updateWorkshop(db, current.id, next, current.sequence, now), audit]);
     return [];
   }
   const sequence = current.sequence + 1;
@@ -73,6 +104,7 @@ export async function changeWorkshop(
     dropUnsentReminders(db, current.id),
     // A hold ends when registration closes (by default at the start), wherever that moved.
     shortenHolds(db, current.id, next.registrationClosesAt),
+    audit,
   );
   const reminded = await registrationsReminded(db, current.id);
   const told = new Set<string>();
@@ -106,6 +138,15 @@ export async function changeWorkshop(
   return [...batch.outboxIds, ...late.outboxIds];
 }
 
+/** Who cancelling a workshop tells: everyone holding a seat, and which of them have the link. */
+export async function whoCancellingTells(db: D1Database, workshop: Workshop) {
+  const [holders, reminded] = await Promise.all([
+    registrationsHoldingSeatIn(db, workshop.id),
+    registrationsReminded(db, workshop.id),
+  ]);
+  return { holders, reminded };
+}
+
 /**
  * Cancels a workshop: seats freed, queued reminders dropped, everyone holding a seat told — each
  * only if this cancellation released their seat (someone who cancelled or whose hold ran out just
@@ -117,6 +158,7 @@ export async function cancelWorkshopAndTell(
   db: D1Database,
   series: Series,
   workshop: Workshop,
+  actor: string,
   now: number,
 ): Promise<string[]> {
   const cancelled: Workshop = { ...workshop, sequence: workshop.sequence + 1, cancelledAt: now };
@@ -136,11 +178,13 @@ export async function cancelWorkshopAndTell(
       });
     }
   };
+  const { holders } = await whoCancellingTells(db, workshop);
   const batch = new WriteBatch(db, now).add(
     ...cancelWorkshop(db, workshop.id, now),
     dropQueuedReminders(db, { workshopId: workshop.id }),
+    workshopAudit(db, actor, 'workshop.cancel', workshop, now, { notified: holders.length }),
   );
-  await tell(batch, await registrationsHoldingSeatIn(db, workshop.id));
+  await tell(batch, holders);
   await batch.commit();
   const late = new WriteBatch(db, now);
   await tell(late, await registrationsReleasedFrom(db, workshop.id, 'workshop_cancelled', now));

@@ -1,65 +1,109 @@
 import { Hono } from 'hono';
+import type {
+  AdminMessagesResponse,
+  AdminRegistrationsResponse,
+  AdminSeriesListResponse,
+  AdminSeriesResponse,
+} from '../../../contract';
 import type { AppEnv } from '../../env';
+import { actorName } from '../../http/admin-auth';
 import { notFound } from '../../http/errors';
 import { validate } from '../../http/validate';
-import { findSeries, upsertSeries } from '../../db/series';
-import { listAllWorkshops } from '../../db/workshops';
-import { listRegistrations } from '../../db/registrations';
+import { insertAudit } from '../../db/audit';
+import { listSeriesMessages } from '../../db/outbox';
+import { findSeries, listSeriesOverviews } from '../../db/series';
+import { isArchived, orderForHome } from '../../domain/series';
+import { deliverSoon } from '../../jobs/deliver';
+import { exportQuery, registrationsQuery } from '../../schemas/admin';
 import { seriesInput, seriesPath } from '../../schemas/series';
 import { workshopInput } from '../../schemas/workshop';
+import { findRegistrations, workshopsAtAGlance } from '../../services/admin-reads';
+import { exportRegistrations } from '../../services/export';
+import { saveSeries } from '../../services/series';
 import { createWorkshop } from '../../services/workshop-changes';
-import { listSeriesMessages } from '../../db/outbox';
 import { requeueFailed } from '../../services/mail-checks';
-import { deliverSoon } from '../../jobs/deliver';
 import { mailSetup } from '../../mail/transport';
-import { adminSeries, adminWorkshop, iso, isoOrNull } from '../../views';
+import { adminMessage, adminRegistration } from '../../admin-views/registrations';
+import {
+  adminSeries,
+  adminWorkshop,
+  adminWorkshopWithStats,
+  seriesSummary,
+} from '../../admin-views/series';
 
-async function requireSeries(db: D1Database, slug: string) {
+export async function requireSeries(db: D1Database, slug: string) {
   const series = await findSeries(db, slug);
   if (!series) throw notFound('series_not_found', 'Series');
   return series;
 }
 
-/** Admin: series, their workshops and their registrations. Mounted under /admin/series. */
+/** Admin: series, their workshops, registrations, messages and exports. Mounted under /admin/series. */
 export const adminSeriesRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const overviews = orderForHome(await listSeriesOverviews(c.env.DB, Date.now()));
+    return c.json({ series: overviews.map(seriesSummary) } satisfies AdminSeriesListResponse);
+  })
   // The body is judged first, then the slug it would be stored under.
   .put('/:slug', validate('json', seriesInput), validate('param', seriesPath), async (c) => {
     const { slug } = c.req.valid('param');
-    const { series, created } = await upsertSeries(c.env.DB, slug, c.req.valid('json'), Date.now());
-    return c.json({ series: adminSeries(series) }, created ? 201 : 200);
+    const actor = actorName(c.get('actor'));
+    const saved = await saveSeries(c.env.DB, slug, c.req.valid('json'), actor, Date.now());
+    return c.json({ series: adminSeries(saved.series) }, saved.created ? 201 : 200);
   })
   .get('/:slug', async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const workshops = await listAllWorkshops(c.env.DB, series.id);
+    const workshops = await workshopsAtAGlance(c.env.DB, series);
+    const upcoming = workshops.filter(
+      ({ workshop: w }) => w.cancelledAt === null && w.endsAt > now,
+    ).length;
     return c.json({
       series: adminSeries(series),
-      workshops: workshops.map((w) => adminWorkshop(w, now)),
-    });
+      archived: isArchived({ workshops: workshops.length, upcomingWorkshops: upcoming }),
+      workshops: workshops.map(({ workshop, stats }) =>
+        adminWorkshopWithStats(workshop, stats, now),
+      ),
+    } satisfies AdminSeriesResponse);
   })
   .post('/:slug/workshops', validate('json', workshopInput), async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const workshop = await createWorkshop(c.env.DB, series, c.req.valid('json'), now);
+    const actor = actorName(c.get('actor'));
+    const workshop = await createWorkshop(c.env.DB, series, c.req.valid('json'), actor, now);
     return c.json({ workshop: adminWorkshop(workshop, now) }, 201);
   })
-  .get('/:slug/registrations', async (c) => {
+  .get('/:slug/registrations', validate('query', registrationsQuery), async (c) => {
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const registrations = await listRegistrations(c.env.DB, series.id);
+    const { workshop, q, status } = c.req.valid('query');
+    const found = await findRegistrations(c.env.DB, series, { workshopId: workshop, q, status });
     return c.json({
-      registrations: registrations.map((r) => ({
-        ...r,
-        createdAt: iso(r.createdAt),
-        confirmedAt: isoOrNull(r.confirmedAt),
-      })),
-    });
+      registrations: found.registrations.map((r) => adminRegistration(r, found.reminders)),
+    } satisfies AdminRegistrationsResponse);
+  })
+  .get('/:slug/registrations.csv', validate('query', exportQuery), async (c) => {
+    const series = await requireSeries(c.env.DB, c.req.param('slug'));
+    const actor = actorName(c.get('actor'));
+    const lang = c.req.valid('query').lang;
+    const file = await exportRegistrations(c.env.DB, series, null, lang, actor, Date.now());
+    return c.body(file.csv, 200, csvHeaders(file.disposition));
   })
   // Failed messages go back to the queue (e.g. after the mail setup was fixed) and are sent now;
   // those that are no longer true are dropped instead, with the reason.
   .post('/:slug/messages/retry', async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const { requeued, dropped } = await requeueFailed(c.env.DB, series.id, now);
+    const { requeued, dropped } = await requeueFailed(c.env.DB, series.id, now, [
+      insertAudit(
+        c.env.DB,
+        {
+          actor: actorName(c.get('actor')),
+          action: 'messages.retry',
+          series: { id: series.id },
+          target: { type: 'series', id: series.slug },
+        },
+        now,
+      ),
+    ]);
     deliverSoon(c, requeued);
     return c.json({ requeued: requeued.length, dropped });
   })
@@ -72,10 +116,14 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
     return c.json({
       transport: transport?.name ?? null,
       warning,
-      messages: messages.map((m) => ({
-        ...m,
-        createdAt: iso(m.createdAt),
-        sentAt: isoOrNull(m.sentAt),
-      })),
-    });
+      messages: messages.map(adminMessage),
+    } satisfies AdminMessagesResponse);
   });
+
+/** A CSV download: never cached anywhere, since it lists people. */
+export const csvHeaders = (disposition: string) => ({
+  'content-type': 'text/csv; charset=utf-8',
+  'content-disposition': disposition,
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+});

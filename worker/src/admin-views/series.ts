@@ -1,0 +1,61 @@
+import type {
+  AdminSeries,
+  AdminSeriesSummary,
+  AdminWorkshop,
+  AdminWorkshopWithStats,
+  CancelWorkshopPreview,
+  WorkshopStats,
+} from '../../contract';
+import type { Registration } from '../db/registrations';
+import type { Series, SeriesOverview } from '../db/series';
+import type { Workshop } from '../db/workshops';
+import { isArchived } from '../domain/series';
+import { iso, isoOrNull, publicSeries, publicWorkshop } from '../views';
+
+/** What organizers see of a series and its workshops: the public views plus private fields. */
+export const adminSeries = (s: Series): AdminSeries => ({
+  ...publicSeries(s),
+  retentionDays: s.retentionDays,
+  allowedOrigins: s.allowedOrigins,
+  // Only when on, and never the secret.
+  ...(s.turnstile && { turnstile: { siteKey: s.turnstile.siteKey } }),
+});
+
+export const seriesSummary = (o: SeriesOverview): AdminSeriesSummary => ({
+  slug: o.series.slug,
+  title: o.series.title,
+  archived: isArchived(o),
+  workshops: o.workshops,
+  upcomingWorkshops: o.upcomingWorkshops,
+  nextStartsAt: isoOrNull(o.nextStartsAt),
+  lastEndsAt: isoOrNull(o.lastEndsAt),
+  seats: { confirmed: o.confirmedSeats, pending: o.pendingSeats },
+});
+
+export const adminWorkshop = (w: Workshop, now: number): AdminWorkshop => ({
+  ...publicWorkshop(w, now),
+  seatsTaken: w.seatsTaken,
+  joinUrl: w.joinUrl,
+  registrationClosesAt: iso(w.registrationClosesAt),
+  cancelledAt: isoOrNull(w.cancelledAt),
+});
+
+export const adminWorkshopWithStats = (
+  w: Workshop,
+  stats: WorkshopStats,
+  now: number,
+): AdminWorkshopWithStats => ({ ...adminWorkshop(w, now), stats });
+
+export function cancelPreview(
+  workshop: Workshop,
+  holders: readonly Registration[],
+  reminded: ReadonlySet<string>,
+): CancelWorkshopPreview {
+  const confirmed = holders.filter((h) => h.status === 'confirmed').length;
+  return {
+    workshopId: workshop.id,
+    alreadyCancelled: workshop.cancelledAt !== null,
+    notified: { confirmed, pending: holders.length - confirmed, total: holders.length },
+    haveJoinLink: holders.filter((h) => reminded.has(h.id)).length,
+  };
+}

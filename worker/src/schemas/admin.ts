@@ -1,0 +1,30 @@
+import * as z from 'zod';
+import { LOCALES } from '../../contract';
+import { seriesSlug } from './fields';
+
+/** Workshop and registration ids are random base32 (ids.ts); anything longer is not ours. */
+const recordId = z.string().min(1).max(64);
+
+/** `?workshop=&q=&status=` on a series' registrations. */
+export const registrationsQuery = z.object({
+  workshop: recordId.optional(),
+  q: z.string().max(200).optional(),
+  status: z.enum(['pending', 'confirmed', 'cancelled', 'expired']).optional(),
+});
+
+/** `?lang=` of an export: the language of its headings and labels. */
+export const exportQuery = z.object({ lang: z.enum(LOCALES).default('sk') });
+
+/** `?series=&before=&limit=` on the audit log. */
+export const auditQuery = z.object({
+  series: seriesSlug.optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const resendJoinLinkInput = z.object({ workshopId: recordId });
+
+/** Which seats to cancel on a person's behalf; left out: all. */
+export const cancelRegistrationInput = z.object({
+  workshopIds: z.array(recordId).min(1).max(50).optional(),
+});
