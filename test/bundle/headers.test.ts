@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { pagePaths } from '../../demo/build-site';
 
@@ -16,7 +16,10 @@ for (const line of readFileSync(new URL('_headers', SITE), 'utf8').split('\n')) 
 
 describe('dist/site/_headers', () => {
   test('names paths only, no splats or placeholders that could match the widget script', () => {
-    for (const path of rules.keys()) assert.match(path, /^\/[\w./-]*$/, path);
+    // The one splat: the versioned copies under /v/<hash>/, never the unversioned script.
+    for (const path of rules.keys()) {
+      if (path !== '/v/*') assert.match(path, /^\/[\w./-]*$/, path);
+    }
   });
 
   test('keeps the widget script’s headers exactly as they were', () => {
@@ -41,7 +44,8 @@ describe('dist/site/_headers', () => {
   });
 
   test('sends nosniff with every other file, once', () => {
-    for (const file of readdirSync(SITE).filter((f) => !f.endsWith('.html') && f !== '_headers')) {
+    const files = readdirSync(SITE).filter((f) => statSync(new URL(f, SITE)).isFile());
+    for (const file of files.filter((f) => !f.endsWith('.html') && f !== '_headers')) {
       const headers = rules.get(`/${file}`) ?? [];
       assert.equal(
         headers.filter((h) => h === 'X-Content-Type-Options: nosniff').length,
@@ -49,5 +53,10 @@ describe('dist/site/_headers', () => {
         `/${file}: ${headers.join(', ')}`,
       );
     }
+    assert.deepEqual(rules.get('/v/*'), [
+      'Cache-Control: public, max-age=31536000, immutable',
+      'Access-Control-Allow-Origin: *',
+      'X-Content-Type-Options: nosniff',
+    ]);
   });
 });
