@@ -22,13 +22,13 @@ interface AdminRegistration {
   workshopIds: string[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of our own API
 type Call = (
   method: string,
   path: string,
   body?: unknown,
   admin?: boolean,
   headers?: Record<string, string>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of our own API
 ) => Promise<any>;
 
 /**
