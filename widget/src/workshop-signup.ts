@@ -365,14 +365,13 @@ export class WorkshopSignup extends LitElement {
     this.announce(() => msg('Sending your registration…'));
     const values = this.values;
     try {
-      const registration = await postRegistration(this.apiBase, this.series, {
+      await postRegistration(this.apiBase, this.series, {
         ...registrationRequest(values, this.locale),
         ...(turnstileToken && { turnstileToken }),
       });
       clearDraft(this.apiBase, this.series);
       this.registered = {
         workshops: this.shownWorkshops.filter((w) => values.workshopIds.includes(w.id)),
-        status: registration.status,
         email: values.email.trim(),
       };
       this.announce();
