@@ -1,13 +1,24 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WRANGLER = fileURLToPath(
   new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url),
 );
 
-/** No telemetry, no update checks: everything here must work offline. */
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: process.env.CI ?? '' };
+/**
+ * Everything here must work offline and call nobody: no telemetry; no banner, whose update check
+ * asks npm for a newer wrangler (this project pins it); and no download of Miniflare's sample
+ * `Request.cf` data from workers.cloudflare.com, which offline prints a stack trace.
+ */
+const ENV = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  WRANGLER_HIDE_BANNER: 'true',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  CI: process.env.CI ?? '',
+};
 
 export interface DevServerOptions {
   port: number;
@@ -22,10 +33,39 @@ export interface DevServerOptions {
 export interface DevServer {
   url: string;
   process: ChildProcess;
+  /** Resolves once wrangler has printed nothing for `ms` (its log of requests trails them). */
+  quiet(ms?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 const persistArgs = (persistTo?: string) => (persistTo ? ['--persist-to', persistTo] : []);
+
+/**
+ * Passes wrangler's output on without its hint to trigger crons at /cdn-cgi/handler/scheduled,
+ * which a worker with static assets never receives (npm start prints the way that works).
+ */
+function withoutCronHint(write: (text: string) => void): (chunk: Buffer) => void {
+  let rest = '';
+  let dropping: 'nothing' | 'the hint' | 'blank lines after it' = 'nothing';
+  return (chunk) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) {
+      const plain = stripVTControlCharacters(line).trim();
+      if (plain.includes('Scheduled Workers are not automatically triggered')) {
+        dropping = 'the hint';
+      } else if (dropping === 'the hint' && plain.includes('#test-cron-triggers-locally')) {
+        dropping = 'blank lines after it';
+        continue;
+      } else if (dropping === 'blank lines after it' && plain !== '') {
+        dropping = 'nothing';
+      }
+      if (dropping === 'nothing') write(`${line}\n`);
+    }
+  };
+}
+
+const colours = () => (process.stdout.isTTY ? { FORCE_COLOR: '1' } : {});
 
 /** `wrangler d1 migrations apply` against the local database: the same path production uses. */
 export function applyLocalMigrations(persistTo?: string): void {
@@ -55,11 +95,30 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       ...persistArgs(options.persistTo),
       ...vars,
     ],
-    { cwd: ROOT, env: ENV, stdio: options.inheritOutput ? 'inherit' : 'pipe' },
+    // Piped, not inherited, so that npm start can leave out the cron hint; colours stay on a terminal.
+    {
+      cwd: ROOT,
+      env: { ...ENV, ...(options.inheritOutput && colours()) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  // Kept until the server is up, to explain a failed start.
+  let output: string | undefined = '';
+  let lastOutputAt = Date.now();
+  for (const [from, to] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    from.on('data', (chunk) => {
+      lastOutputAt = Date.now();
+      if (output !== undefined) output += chunk;
+    });
+    if (options.inheritOutput)
+      from.on(
+        'data',
+        withoutCronHint((text) => to.write(text)),
+      );
+  }
 
   const url = `http://127.0.0.1:${options.port}`;
   const stop = () =>
@@ -85,5 +144,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, process: child, stop };
+  output = undefined;
+  const quiet = async (ms = 300) => {
+    while (Date.now() - lastOutputAt < ms) await new Promise((r) => setTimeout(r, 50));
+  };
+  return { url, process: child, quiet, stop };
 }
