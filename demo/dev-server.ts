@@ -12,7 +12,7 @@ const WRANGLER = fileURLToPath(
  * asks npm for a newer wrangler (this project pins it); and no download of Miniflare's sample
  * `Request.cf` data from workers.cloudflare.com, which offline prints a stack trace.
  */
-const ENV = {
+export const WRANGLER_ENV = {
   ...process.env,
   WRANGLER_SEND_METRICS: 'false',
   WRANGLER_HIDE_BANNER: 'true',
@@ -72,7 +72,7 @@ export function applyLocalMigrations(persistTo?: string): void {
   const result = spawnSync(
     process.execPath,
     [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', ...persistArgs(persistTo)],
-    { cwd: ROOT, env: ENV, encoding: 'utf8' },
+    { cwd: ROOT, env: WRANGLER_ENV, encoding: 'utf8' },
   );
   if (result.status !== 0) {
     throw new Error(`Applying migrations failed:\n${result.stdout}\n${result.stderr}`);
@@ -98,7 +98,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     // Piped, not inherited, so that npm start can leave out the cron hint; colours stay on a terminal.
     {
       cwd: ROOT,
-      env: { ...ENV, ...(options.inheritOutput && colours()) },
+      env: { ...WRANGLER_ENV, ...(options.inheritOutput && colours()) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -113,11 +113,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       lastOutputAt = Date.now();
       if (output !== undefined) output += chunk;
     });
-    if (options.inheritOutput)
+    if (options.inheritOutput) {
       from.on(
         'data',
         withoutCronHint((text) => to.write(text)),
       );
+    }
   }
 
   const url = `http://127.0.0.1:${options.port}`;

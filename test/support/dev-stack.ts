@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, applyLocalMigrations, startDevServer, type DevServer } from '../../demo/dev-server';
+import {
+  ROOT,
+  WRANGLER_ENV,
+  applyLocalMigrations,
+  startDevServer,
+  type DevServer,
+} from '../../demo/dev-server';
 import { seedDemo } from '../../demo/seed';
 
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-abcdefghijklmnop';
@@ -62,7 +68,7 @@ export async function startDevStack(): Promise<DevStack> {
           '--command',
           sql,
         ],
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+        { cwd: ROOT, encoding: 'utf8', env: WRANGLER_ENV },
       );
       if (result.status !== 0) throw new Error(`d1 execute failed: ${result.stderr}`);
       return (JSON.parse(result.stdout) as { results: T[] }[])[0]!.results;

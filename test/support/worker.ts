@@ -73,6 +73,8 @@ export async function startTestWorker(
     modules: true,
     script: await bundleWorker(),
     compatibilityDate: '2026-04-20',
+    // Miniflare would download its sample `Request.cf` data; tests call nobody, and read no cf.
+    cf: false,
     d1Databases: { DB: crypto.randomUUID() },
     ...(persistTo && { d1Persist: persistTo }),
     // Development by default: the outbox transport (the row is the message) exists only there.
