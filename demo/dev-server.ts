@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 
@@ -28,6 +28,11 @@ export interface DevServerOptions {
   vars?: Record<string, string>;
   /** Print wrangler's output (npm start) or keep it for failures only (tests). */
   inheritOutput?: boolean;
+  /**
+   * The devtools port; default the first free one from 9229, which wrangler instances started at
+   * the same moment (tests side by side) may both pick.
+   */
+  inspectorPort?: number;
 }
 
 export interface DevServer {
@@ -67,16 +72,25 @@ function withoutCronHint(write: (text: string) => void): (chunk: Buffer) => void
 
 const colours = () => (process.stdout.isTTY ? { FORCE_COLOR: '1' } : {});
 
-/** `wrangler d1 migrations apply` against the local database: the same path production uses. */
-export function applyLocalMigrations(persistTo?: string): void {
-  const result = spawnSync(
+/**
+ * `wrangler d1 migrations apply` against the local database: the same path production uses.
+ * Asynchronous, so that tests start their browser meanwhile.
+ */
+export function applyLocalMigrations(persistTo?: string): Promise<void> {
+  const child = spawn(
     process.execPath,
     [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', ...persistArgs(persistTo)],
-    { cwd: ROOT, env: WRANGLER_ENV, encoding: 'utf8' },
+    { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  if (result.status !== 0) {
-    throw new Error(`Applying migrations failed:\n${result.stdout}\n${result.stderr}`);
-  }
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`Applying migrations failed:\n${output}`)),
+    );
+  });
 }
 
 /** Starts `wrangler dev` (worker + static assets on one port) and waits until the API answers. */
@@ -92,6 +106,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       '--port',
       String(options.port),
       '--show-interactive-dev-session=false',
+      ...(options.inspectorPort ? ['--inspector-port', String(options.inspectorPort)] : []),
       ...persistArgs(options.persistTo),
       ...vars,
     ],
@@ -124,7 +139,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const url = `http://127.0.0.1:${options.port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
@@ -132,7 +147,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`wrangler dev exited early:\n${output}`);
+    }
     try {
       const response = await fetch(`${url}/api/v1/series/-`);
       if (response.status === 404) break;

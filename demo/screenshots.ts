@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   mkdirSync(README_DIR, { recursive: true });
   const persistTo = mkdtempSync(join(tmpdir(), 'workshop-signup-shots-'));
-  applyLocalMigrations(persistTo);
+  await applyLocalMigrations(persistTo);
   const server = await startDevServer({
     port: await freePort(),
     persistTo,

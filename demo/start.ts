@@ -32,7 +32,7 @@ function run(script: string): void {
 
 const token = ensureDevVars();
 run('build');
-applyLocalMigrations();
+await applyLocalMigrations();
 const server = await startDevServer({ port, inheritOutput: true });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void server.stop().then(() => process.exit(0)));

@@ -14,14 +14,18 @@ import {
   demoRegistrants,
 } from '../../demo/content';
 import { seedDemo } from '../../demo/seed';
-import { launchChromium } from '../support/browser';
-import { E2E_ADMIN_TOKEN, freePort, startDevStack, type DevStack } from '../support/dev-stack';
+import {
+  E2E_ADMIN_TOKEN,
+  freePort,
+  startDevStackAndBrowser,
+  type DevStack,
+} from '../support/dev-stack';
 
 let stack: DevStack;
 let browser: Browser;
 
 before(async () => {
-  [stack, browser] = await Promise.all([startDevStack(), launchChromium()]);
+  ({ stack, browser } = await startDevStackAndBrowser());
 });
 
 after(async () => {

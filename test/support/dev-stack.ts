@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import {
   type DevServer,
 } from '../../demo/dev-server';
 import { seedDemo } from '../../demo/seed';
+import { launchChromium } from './browser';
 
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-abcdefghijklmnop';
 
@@ -38,17 +40,29 @@ export interface DevStack {
 /**
  * What `npm start` runs, in isolation: a fresh local D1 in a temporary folder, migrated with
  * wrangler, the worker and the built demo site served by `wrangler dev`, seeded through the API.
- * Expects `npm run build` to have run (npm run test:e2e does it).
+ * Expects `npm run build` to have run (npm test and npm run test:e2e do it).
  */
 export async function startDevStack(): Promise<DevStack> {
   const persistTo = mkdtempSync(join(tmpdir(), 'workshop-signup-e2e-'));
-  applyLocalMigrations(persistTo);
-  const server = await startDevServer({
-    port: await freePort(),
-    persistTo,
-    vars: { ADMIN_TOKEN: E2E_ADMIN_TOKEN, ENVIRONMENT: 'development' },
-  });
-  await seedDemo(server.url, E2E_ADMIN_TOKEN);
+  const forget = () => rmSync(persistTo, { recursive: true, force: true });
+  let server: DevServer | undefined;
+  try {
+    await applyLocalMigrations(persistTo);
+    server = await startDevServer({
+      port: await freePort(),
+      // Not the default: wrangler instances started side by side would both pick 9229.
+      inspectorPort: await freePort(),
+      persistTo,
+      vars: { ADMIN_TOKEN: E2E_ADMIN_TOKEN, ENVIRONMENT: 'development' },
+    });
+    await seedDemo(server.url, E2E_ADMIN_TOKEN);
+  } catch (error) {
+    // A wrangler left running would keep the test process, and the whole run, from ending.
+    await server?.stop();
+    forget();
+    throw error;
+  }
+  const started = server;
   return {
     server,
     url: server.url,
@@ -74,8 +88,22 @@ export async function startDevStack(): Promise<DevStack> {
       return (JSON.parse(result.stdout) as { results: T[] }[])[0]!.results;
     },
     async stop() {
-      await server.stop();
-      rmSync(persistTo, { recursive: true, force: true });
+      await started.stop();
+      forget();
     },
   };
+}
+
+/**
+ * A dev stack and a browser, started side by side. If either fails, the other is closed again:
+ * a Chromium left open would keep the test process, and the whole run, from ending.
+ */
+export async function startDevStackAndBrowser(): Promise<{ stack: DevStack; browser: Browser }> {
+  const [stack, browser] = await Promise.allSettled([startDevStack(), launchChromium()]);
+  if (stack.status === 'fulfilled' && browser.status === 'fulfilled') {
+    return { stack: stack.value, browser: browser.value };
+  }
+  if (stack.status === 'fulfilled') await stack.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw stack.status === 'rejected' ? stack.reason : (browser as PromiseRejectedResult).reason;
 }
