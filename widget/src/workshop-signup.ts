@@ -8,7 +8,7 @@ import { apiBase, focusAfterRender } from './controllers/host.js';
 import { LanguageController } from './controllers/language.js';
 import { RegistrationSender } from './controllers/registration-sender.js';
 import { SeriesLoader } from './controllers/series-loader.js';
-import type { FieldName } from './form-model.js';
+import { isSelectable, type FieldName } from './form-model.js';
 import { useLocale } from './localization.js';
 import { loadContact } from './session-store.js';
 import type { FormContext } from './views/context.js';
@@ -17,7 +17,7 @@ import { heading } from './views/heading.js';
 import { localizedText } from './views/language.js';
 import { loadFailed, notAvailable, nothingToChoose } from './views/notices.js';
 import { success } from './views/success.js';
-import { isSelectable, workshopList } from './views/workshops.js';
+import { workshopList } from './views/workshops.js';
 import { styles } from './workshop-signup.styles.js';
 import { TurnstileCheck } from './turnstile.js';
 

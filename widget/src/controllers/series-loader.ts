@@ -1,8 +1,8 @@
 import type { ReactiveController } from 'lit';
 import { msg, str } from '@lit/localize';
 import { ApiRequestError, fetchSeries, type SeriesResponse, type Workshop } from '../api.js';
+import { isSelectable } from '../form-model.js';
 import { saveContact } from '../session-store.js';
-import { isSelectable } from '../views/workshops.js';
 import type { Announcer } from './announcer.js';
 import { apiBase, emit, focusAfterRender, type SignupHost } from './host.js';
 
