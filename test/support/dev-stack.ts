@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -32,8 +32,12 @@ export interface DevStack {
   server: DevServer;
   url: string;
   persistTo: string;
-  /** Runs SQL against the stack's local D1 with `wrangler d1 execute` and returns the rows. */
-  query<T = Record<string, unknown>>(sql: string): T[];
+  /**
+   * Runs SQL against the stack's local D1 with `wrangler d1 execute` and returns the rows.
+   * Asynchronous: a test process blocked for the seconds wrangler takes would not see the dev
+   * server close an idle keep-alive connection, and its next fetch would fail on that socket.
+   */
+  query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   stop(): Promise<void>;
 }
 
@@ -67,8 +71,8 @@ export async function startDevStack(): Promise<DevStack> {
     server,
     url: server.url,
     persistTo,
-    query<T>(sql: string): T[] {
-      const result = spawnSync(
+    async query<T>(sql: string): Promise<T[]> {
+      const child = spawn(
         process.execPath,
         [
           join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
@@ -82,10 +86,18 @@ export async function startDevStack(): Promise<DevStack> {
           '--command',
           sql,
         ],
-        { cwd: ROOT, encoding: 'utf8', env: WRANGLER_ENV },
+        { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'] },
       );
-      if (result.status !== 0) throw new Error(`d1 execute failed: ${result.stderr}`);
-      return (JSON.parse(result.stdout) as { results: T[] }[])[0]!.results;
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      const code = await new Promise<number | null>((resolve, reject) => {
+        child.once('error', reject);
+        child.once('close', resolve);
+      });
+      if (code !== 0) throw new Error(`d1 execute failed: ${stderr}`);
+      return (JSON.parse(stdout) as { results: T[] }[])[0]!.results;
     },
     async stop() {
       await started.stop();
