@@ -29,7 +29,7 @@ const TEXT = {
     email: 'E-mailová adresa',
     organizationType: 'Obec / mesto / mestská časť',
     organization: 'Názov organizácie',
-    success: /Registrácia bola odoslaná|Skontrolujte e-mail/,
+    success: /Skontrolujte e-mail/,
     retry: 'Skúsiť znova',
   },
   en: {
@@ -40,7 +40,7 @@ const TEXT = {
     email: 'Email address',
     organizationType: 'Municipality, town or city district',
     organization: 'Name of organisation',
-    success: /Registration sent|Check your email/,
+    success: /Check your email/,
     retry: 'Try again',
   },
 };
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   mkdirSync(README_DIR, { recursive: true });
   const persistTo = mkdtempSync(join(tmpdir(), 'workshop-signup-shots-'));
-  applyLocalMigrations(persistTo);
+  await applyLocalMigrations(persistTo);
   const server = await startDevServer({
     port: await freePort(),
     persistTo,

@@ -32,12 +32,13 @@ function run(script: string): void {
 
 const token = ensureDevVars();
 run('build');
-applyLocalMigrations();
+await applyLocalMigrations();
 const server = await startDevServer({ port, inheritOutput: true });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void server.stop().then(() => process.exit(0)));
 }
 await seedDemo(server.url, token);
+await server.quiet(); // so that wrangler's log of the seeding comes before what follows
 
 console.log(`
   workshop-signup is running.
@@ -48,6 +49,7 @@ console.log(`
   Public API:      ${server.url}/api/v1/series/${DEMO_SERIES_SLUG}
   E-mail outbox:   ${server.url}/dev/outbox
   Run the cron:    curl -X POST ${server.url}/api/v1/dev/scheduled
+                   (as at another instant: …/dev/scheduled?time=<epoch ms>)
   Iframe embed:    ${server.url}/embed/${DEMO_SERIES_SLUG}
   Admin API:       ${server.url}/api/v1/admin/series
   Admin token:     ${token}

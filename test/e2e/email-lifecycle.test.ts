@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO_SERIES_SLUG } from '../../demo/content';
-import { launchChromium } from '../support/browser';
-import { E2E_ADMIN_TOKEN, startDevStack, type DevStack } from '../support/dev-stack';
+import { E2E_ADMIN_TOKEN, startDevStackAndBrowser, type DevStack } from '../support/dev-stack';
 
 let stack: DevStack;
 let browser: Browser;
 
 before(async () => {
-  [stack, browser] = await Promise.all([startDevStack(), launchChromium()]);
+  ({ stack, browser } = await startDevStackAndBrowser());
 });
 
 after(async () => {

@@ -4,8 +4,12 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { EmbedInfo } from '../../worker/contract';
 import { DEMO_SERIES_SLUG, demoSeries } from '../../demo/content';
-import { launchChromium } from '../support/browser';
-import { E2E_ADMIN_TOKEN, freePort, startDevStack, type DevStack } from '../support/dev-stack';
+import {
+  E2E_ADMIN_TOKEN,
+  freePort,
+  startDevStackAndBrowser,
+  type DevStack,
+} from '../support/dev-stack';
 
 /**
  * The snippets an editor pastes, on a town hall's page on its own origin: the versioned script
@@ -36,7 +40,7 @@ const html = (body: string) =>
   `<!doctype html><html lang="sk"><head><meta charset="utf-8"><title>Obec Veľké Úľany</title></head><body><main><h1>Obec Veľké Úľany</h1>${body}</main></body></html>`;
 
 before(async () => {
-  [stack, browser] = await Promise.all([startDevStack(), launchChromium()]);
+  ({ stack, browser } = await startDevStackAndBrowser());
   host = createServer((req, res) => {
     const page = pages.get(req.url ?? '');
     res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startDevStack, type DevStack } from '../support/dev-stack';
+import { startDevStackAndBrowser, type DevStack } from '../support/dev-stack';
 import { registrationsOf } from './registrations-api';
 
 /**
@@ -13,7 +12,7 @@ let stack: DevStack;
 let browser: Browser;
 
 before(async () => {
-  [stack, browser] = await Promise.all([startDevStack(), launchChromium()]);
+  ({ stack, browser } = await startDevStackAndBrowser());
 });
 
 after(async () => {

@@ -14,14 +14,18 @@ import {
   demoRegistrants,
 } from '../../demo/content';
 import { seedDemo } from '../../demo/seed';
-import { launchChromium } from '../support/browser';
-import { E2E_ADMIN_TOKEN, freePort, startDevStack, type DevStack } from '../support/dev-stack';
+import {
+  E2E_ADMIN_TOKEN,
+  freePort,
+  startDevStackAndBrowser,
+  type DevStack,
+} from '../support/dev-stack';
 
 let stack: DevStack;
 let browser: Browser;
 
 before(async () => {
-  [stack, browser] = await Promise.all([startDevStack(), launchChromium()]);
+  ({ stack, browser } = await startDevStackAndBrowser());
 });
 
 after(async () => {
@@ -62,7 +66,7 @@ describe('demo page served by the running worker', () => {
       /Financovanie smart projektov/,
     ]);
 
-    const rows = stack.query<{ title_sk: string; status: string }>(
+    const rows = await stack.query<{ title_sk: string; status: string }>(
       `SELECT w.title_sk, s.status FROM registrations r
        JOIN seats s ON s.registration_id = r.id JOIN workshops w ON w.id = s.workshop_id
        WHERE r.email = 'zuzana.e2e@example.org' ORDER BY w.starts_at`,
@@ -95,11 +99,11 @@ describe('the demo seed', () => {
          FROM workshops w JOIN series se ON se.id = w.series_id
          WHERE se.slug = '${DEMO_SERIES_SLUG}' ORDER BY w.starts_at`,
       );
-    const before = snapshot();
+    const before = await snapshot();
     assert.equal(before.length, 5);
     assert.equal(before.find((w) => w.title_sk.startsWith('Kľúčové'))?.seats, 2, 'nearly full');
     await seedDemo(stack.url, E2E_ADMIN_TOKEN);
-    assert.deepEqual(snapshot(), before);
+    assert.deepEqual(await snapshot(), before);
   });
 
   test('gives the admin page registrations in several states and types, and an archived series', async () => {
@@ -137,9 +141,9 @@ describe('the demo seed', () => {
     );
   });
 
-  test('confirms the demo participants (posting the confirm form), so their seats stay taken', () => {
+  test('confirms the demo participants (posting the confirm form), so their seats stay taken', async () => {
     const emails = demoParticipants.map((p) => `'${p.email.replace(/'/g, "''")}'`).join(', ');
-    const statuses = stack.query<{ status: string }>(
+    const statuses = await stack.query<{ status: string }>(
       `SELECT status FROM registrations WHERE email IN (${emails})`,
     );
     assert.ok(statuses.length > 0);
@@ -181,7 +185,7 @@ describe('the widget on another site', () => {
     ]);
     assert.deepEqual([...apiOrigins], [stack.url]);
     assert.notEqual(new URL(hostUrl).origin, stack.url);
-    const rows = stack.query<{ n: number }>(
+    const rows = await stack.query<{ n: number }>(
       `SELECT COUNT(*) AS n FROM seats s JOIN registrations r ON r.id = s.registration_id
        WHERE r.email = 'marek.e2e@example.org' AND s.status = 'held'`,
     );

@@ -1,10 +1,18 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import type { Browser } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, applyLocalMigrations, startDevServer, type DevServer } from '../../demo/dev-server';
+import {
+  ROOT,
+  WRANGLER_ENV,
+  applyLocalMigrations,
+  startDevServer,
+  type DevServer,
+} from '../../demo/dev-server';
 import { seedDemo } from '../../demo/seed';
+import { launchChromium } from './browser';
 
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-abcdefghijklmnop';
 
@@ -24,31 +32,47 @@ export interface DevStack {
   server: DevServer;
   url: string;
   persistTo: string;
-  /** Runs SQL against the stack's local D1 with `wrangler d1 execute` and returns the rows. */
-  query<T = Record<string, unknown>>(sql: string): T[];
+  /**
+   * Runs SQL against the stack's local D1 with `wrangler d1 execute` and returns the rows.
+   * Asynchronous: a test process blocked for the seconds wrangler takes would not see the dev
+   * server close an idle keep-alive connection, and its next fetch would fail on that socket.
+   */
+  query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   stop(): Promise<void>;
 }
 
 /**
  * What `npm start` runs, in isolation: a fresh local D1 in a temporary folder, migrated with
  * wrangler, the worker and the built demo site served by `wrangler dev`, seeded through the API.
- * Expects `npm run build` to have run (npm run test:e2e does it).
+ * Expects `npm run build` to have run (npm test and npm run test:e2e do it).
  */
 export async function startDevStack(): Promise<DevStack> {
   const persistTo = mkdtempSync(join(tmpdir(), 'workshop-signup-e2e-'));
-  applyLocalMigrations(persistTo);
-  const server = await startDevServer({
-    port: await freePort(),
-    persistTo,
-    vars: { ADMIN_TOKEN: E2E_ADMIN_TOKEN, ENVIRONMENT: 'development' },
-  });
-  await seedDemo(server.url, E2E_ADMIN_TOKEN);
+  const forget = () => rmSync(persistTo, { recursive: true, force: true });
+  let server: DevServer | undefined;
+  try {
+    await applyLocalMigrations(persistTo);
+    server = await startDevServer({
+      port: await freePort(),
+      // Not the default: wrangler instances started side by side would both pick 9229.
+      inspectorPort: await freePort(),
+      persistTo,
+      vars: { ADMIN_TOKEN: E2E_ADMIN_TOKEN, ENVIRONMENT: 'development' },
+    });
+    await seedDemo(server.url, E2E_ADMIN_TOKEN);
+  } catch (error) {
+    // A wrangler left running would keep the test process, and the whole run, from ending.
+    await server?.stop();
+    forget();
+    throw error;
+  }
+  const started = server;
   return {
     server,
     url: server.url,
     persistTo,
-    query<T>(sql: string): T[] {
-      const result = spawnSync(
+    async query<T>(sql: string): Promise<T[]> {
+      const child = spawn(
         process.execPath,
         [
           join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
@@ -62,14 +86,36 @@ export async function startDevStack(): Promise<DevStack> {
           '--command',
           sql,
         ],
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+        { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'] },
       );
-      if (result.status !== 0) throw new Error(`d1 execute failed: ${result.stderr}`);
-      return (JSON.parse(result.stdout) as { results: T[] }[])[0]!.results;
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      const code = await new Promise<number | null>((resolve, reject) => {
+        child.once('error', reject);
+        child.once('close', resolve);
+      });
+      if (code !== 0) throw new Error(`d1 execute failed: ${stderr}`);
+      return (JSON.parse(stdout) as { results: T[] }[])[0]!.results;
     },
     async stop() {
-      await server.stop();
-      rmSync(persistTo, { recursive: true, force: true });
+      await started.stop();
+      forget();
     },
   };
+}
+
+/**
+ * A dev stack and a browser, started side by side. If either fails, the other is closed again:
+ * a Chromium left open would keep the test process, and the whole run, from ending.
+ */
+export async function startDevStackAndBrowser(): Promise<{ stack: DevStack; browser: Browser }> {
+  const [stack, browser] = await Promise.allSettled([startDevStack(), launchChromium()]);
+  if (stack.status === 'fulfilled' && browser.status === 'fulfilled') {
+    return { stack: stack.value, browser: browser.value };
+  }
+  if (stack.status === 'fulfilled') await stack.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw stack.status === 'rejected' ? stack.reason : (browser as PromiseRejectedResult).reason;
 }

@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 import { Miniflare, Response as MiniflareResponse } from 'miniflare';
 import type { D1Database } from '@cloudflare/workers-types/experimental';
 import { applyMigrations } from './migrations';
@@ -7,20 +11,73 @@ import { applyMigrations } from './migrations';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const ORIGIN = 'http://worker.test';
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Bundled the way wrangler would: esbuild, workerd conditions. */
+const BUILD: BuildOptions = {
+  absWorkingDir: ROOT,
+  entryPoints: ['worker/src/index.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  conditions: ['workerd', 'worker', 'browser'],
+  mainFields: ['module', 'main'],
+  write: false,
+  metafile: true,
+};
+
+/**
+ * Every test file runs in a process of its own, so the bundle is kept on disk with a hash of each
+ * file that went into it (the worker's sources, hono, zod) and rebuilt only when one changed.
+ */
+const CACHE = join(ROOT, 'node_modules/.cache/workshop-signup/worker-bundle.json');
+
+interface CachedBundle {
+  options: string;
+  inputs: Record<string, string>;
+  code: string;
+}
+
+const hashOf = (path: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(ROOT, path)))
+    .digest('base64url');
+
+function fromCache(options: string): string | undefined {
+  try {
+    const cached = JSON.parse(readFileSync(CACHE, 'utf8')) as CachedBundle;
+    const fresh =
+      cached.options === options &&
+      Object.entries(cached.inputs).every(([path, hash]) => hashOf(path) === hash);
+    return fresh ? cached.code : undefined;
+  } catch {
+    return undefined; // none yet, or an input is gone
+  }
+}
+
+async function build(options: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build(BUILD);
+  const code = result.outputFiles![0]!.text;
+  const inputs = Object.fromEntries(
+    Object.keys(result.metafile!.inputs).map((path) => [path, hashOf(path)]),
+  );
+  // Written aside and renamed: test files starting side by side may build at the same time.
+  mkdirSync(join(CACHE, '..'), { recursive: true });
+  const temporary = `${CACHE}.${process.pid}`;
+  writeFileSync(temporary, JSON.stringify({ options, inputs, code } satisfies CachedBundle));
+  renameSync(temporary, CACHE);
+  return code;
+}
+
 let bundled: Promise<string> | undefined;
 
-/** Bundles the worker once per test process, the way wrangler would (esbuild, workerd conditions). */
+/** The worker's bundle, built once per change of its inputs rather than once per test file. */
 function bundleWorker(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [new URL('../../worker/src/index.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['module', 'main'],
-    write: false,
-  }).then((result) => result.outputFiles[0]!.text);
+  const esbuild = JSON.parse(readFileSync(join(ROOT, 'node_modules/esbuild/package.json'), 'utf8'));
+  const options = `esbuild ${esbuild.version} ${JSON.stringify(BUILD)}`;
+  bundled ??= Promise.resolve(fromCache(options) ?? build(options));
   return bundled;
 }
 
@@ -73,6 +130,8 @@ export async function startTestWorker(
     modules: true,
     script: await bundleWorker(),
     compatibilityDate: '2026-04-20',
+    // Miniflare would download its sample `Request.cf` data; tests call nobody, and read no cf.
+    cf: false,
     d1Databases: { DB: crypto.randomUUID() },
     ...(persistTo && { d1Persist: persistTo }),
     // Development by default: the outbox transport (the row is the message) exists only there.

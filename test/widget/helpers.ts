@@ -1,6 +1,11 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import type { RegistrationRequest, SeriesResponse, Workshop } from '../../widget/src/api.js';
+import type {
+  RegistrationRequest,
+  RegistrationResponse,
+  SeriesResponse,
+  Workshop,
+} from '../../widget/src/api.js';
 import type { OrganizationType } from '../../widget/src/form-model.js';
 import type { WorkshopSignup } from '../../widget/src/workshop-signup.js';
 import '../../widget/src/workshop-signup.js';
@@ -109,6 +114,16 @@ export function cleanUp(): void {
   sessionStorage.clear();
 }
 
+/**
+ * The API's answer to an accepted registration: typed by the contract, so it is `pending` (until
+ * the person confirms it by e-mail), as the real API answers.
+ */
+export const registrationAccepted = (workshopIds: string[]) =>
+  jsonResponse(
+    { registration: { id: 'r1', status: 'pending', workshopIds } } satisfies RegistrationResponse,
+    201,
+  );
+
 export interface FakeApi {
   requests: Request[];
   gets(): Request[];
@@ -125,8 +140,6 @@ export function fakeApi(
   options: {
     series?: SeriesResponse | ((index: number) => SeriesResponse | Response | Promise<Response>);
     register?: (body: RegistrationRequest, index: number) => Response | Promise<Response>;
-    /** The status a registration gets by default: `pending` once e-mail confirmation is on. */
-    status?: 'pending' | 'confirmed';
   } = {},
 ): FakeApi {
   let getCount = 0;
@@ -141,16 +154,7 @@ export function fakeApi(
     }
     const body = (await request.json()) as RegistrationRequest;
     if (options.register) return options.register(body, postCount++);
-    return jsonResponse(
-      {
-        registration: {
-          id: 'r1',
-          status: options.status ?? 'confirmed',
-          workshopIds: body.workshopIds,
-        },
-      },
-      201,
-    );
+    return registrationAccepted(body.workshopIds);
   });
   return {
     requests: stub.requests,

@@ -95,14 +95,8 @@ const STATES: Record<string, (options: Options) => Promise<WorkshopSignup>> = {
     await until(el, '.error-summary');
     return el;
   },
-  async 'success, confirmed'(options) {
-    fakeApi({ status: 'confirmed' });
-    const el = await filledAndSent(options);
-    await until(el, '.success-title');
-    return el;
-  },
   async 'success, e-mail to confirm'(options) {
-    fakeApi({ status: 'pending' });
+    fakeApi();
     const el = await filledAndSent(options);
     await until(el, '.success-title');
     return el;

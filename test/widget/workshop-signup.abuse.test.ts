@@ -67,7 +67,7 @@ async function filledIn(
   siteKey: string | undefined,
   register?: (body: RegistrationRequest, index: number) => Response | Promise<Response>,
 ) {
-  const api = fakeApi({ series: seriesWith(siteKey), status: 'pending', register });
+  const api = fakeApi({ series: seriesWith(siteKey), register });
   const el = await renderSignup();
   await untilLoaded(el);
   await fillForm(el, { ...JANA, workshopIds: ['one'] });

@@ -16,6 +16,7 @@ import {
   radio,
   renderSignup,
   cleanUp,
+  registrationAccepted,
   root,
   submit,
   summaryLinks,
@@ -129,11 +130,7 @@ async function withRegister(
   return { api, el };
 }
 
-const accepted = (body: RegistrationRequest) =>
-  jsonResponse(
-    { registration: { id: 'r1', status: 'confirmed', workshopIds: body.workshopIds } },
-    201,
-  );
+const accepted = (body: RegistrationRequest) => registrationAccepted(body.workshopIds);
 
 function expectStillFilledIn(el: WorkshopSignup, workshopIds: string[]) {
   expect(input(el, 'givenName').value).to.equal(JANA.givenName);

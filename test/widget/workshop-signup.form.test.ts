@@ -1,6 +1,5 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { WorkshopSignup } from '../../widget/src/workshop-signup.js';
-import { jsonResponse } from './fixtures.js';
 import {
   $,
   $$,
@@ -19,6 +18,7 @@ import {
   radio,
   renderSignup,
   cleanUp,
+  registrationAccepted,
   root,
   submit,
   submitButton,
@@ -248,7 +248,7 @@ describe('<workshop-signup> registering', () => {
       locale: 'sk',
     });
 
-    expect(textOf(heading)).to.equal('Registrácia bola odoslaná');
+    expect(textOf(heading)).to.equal('Skontrolujte e-mail');
     await waitUntil(() => focused(el) === heading, 'focus on the success heading');
     expect(nodeName(root(el).querySelector('form'))).to.equal(null);
     // Lists the chosen workshops in the order of the list.
@@ -268,7 +268,7 @@ describe('<workshop-signup> registering', () => {
     expect(body!.locale).to.equal('en');
     expect(body!.role).to.equal('');
     expect(body!.workshopIds).to.deep.equal(['few']);
-    expect(textOf(heading)).to.equal('Registration sent');
+    expect(textOf(heading)).to.equal('Check your email');
   });
 
   it('fires workshop-signup-registered with the series and workshops, and no personal data', async () => {
@@ -329,9 +329,7 @@ describe('<workshop-signup> registering', () => {
     await aTimeout(20);
     expect(api.posts()).to.have.length(1);
 
-    answer.resolve(
-      jsonResponse({ registration: { id: 'r1', status: 'confirmed', workshopIds: ['one'] } }, 201),
-    );
+    answer.resolve(registrationAccepted(['one']));
     await until(el, '.success-title');
     expect(api.posts()).to.have.length(1);
   });

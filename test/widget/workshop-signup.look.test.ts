@@ -194,7 +194,7 @@ describe('<workshop-signup> reflow', () => {
   it('fits a 320 CSS px screen without horizontal scrolling, also with a very long address', async () => {
     await setViewport({ width: 320, height: 640 });
     document.body.style.margin = '0';
-    fakeApi({ series: series(), status: 'pending' });
+    fakeApi({ series: series() });
     const wrapper = await fixture<HTMLElement>(
       html`<div style="width: 320px">
         <workshop-signup series=${SLUG} api=${API}></workshop-signup>

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { Locale, RegistrationRequest } from './api.js';
+import type { Locale, RegistrationRequest, Workshop } from './api.js';
 import { pluralCategory, quotedList } from './format.js';
 
 import {
@@ -47,6 +47,9 @@ export const emptyForm = (): FormValues => ({
   role: '',
   workshopIds: [],
 });
+
+/** Whether a person can still choose this workshop. */
+export const isSelectable = (w: Workshop) => w.registrationOpen && w.seatsLeft > 0;
 
 /** Checks on submit what the API would refuse, so people learn it before a round trip. */
 export function validate(values: FormValues): FieldErrors {

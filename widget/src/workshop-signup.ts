@@ -1,62 +1,25 @@
-import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
-import {
-  ApiRequestError,
-  defaultApiBase,
-  fetchSeries,
-  isRetryable,
-  postRegistration,
-  type Contact,
-  type Locale,
-  type Localized,
-  type SeriesResponse,
-  type Workshop,
-} from './api.js';
-import {
-  FIELD_ORDER,
-  emptyForm,
-  errorMessage,
-  isOrganizationType,
-  registrationRequest,
-  validate,
-  type FieldErrors,
-  type FieldName,
-  type FormValues,
-} from './form-model.js';
-import { inheritedLang, toLocale, useLocale, watchInheritedLang } from './localization.js';
-import { clearDraft, loadContact, loadDraft, saveContact, saveDraft } from './session-store.js';
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { Contact, SeriesResponse } from './api.js';
+import { Announcer } from './controllers/announcer.js';
+import { FormDraft } from './controllers/form-draft.js';
+import { apiBase, focusAfterRender } from './controllers/host.js';
+import { LanguageController } from './controllers/language.js';
+import { RegistrationSender } from './controllers/registration-sender.js';
+import { SeriesLoader } from './controllers/series-loader.js';
+import { isSelectable, type FieldName } from './form-model.js';
+import { useLocale } from './localization.js';
+import { loadContact } from './session-store.js';
 import type { FormContext } from './views/context.js';
-import { errorSummary } from './views/error-summary.js';
-import { personFields } from './views/fields.js';
+import { registrationForm } from './views/form.js';
 import { heading } from './views/heading.js';
 import { localizedText } from './views/language.js';
-import {
-  loadFailed,
-  notAvailable,
-  nothingToChoose,
-  submitProblem,
-  type SubmitProblem,
-} from './views/notices.js';
-import { success, type Registered } from './views/success.js';
-import { isSelectable, workshopChoice, workshopList } from './views/workshops.js';
+import { loadFailed, notAvailable, nothingToChoose } from './views/notices.js';
+import { success } from './views/success.js';
+import { workshopList } from './views/workshops.js';
 import { styles } from './workshop-signup.styles.js';
 import { TurnstileCheck } from './turnstile.js';
-
-type SignupEventType =
-  'workshop-signup-ready' | 'workshop-signup-registered' | 'workshop-signup-error';
-
-/** Host-page events bubble out of the shadow root; their details never carry personal data. */
-const signupEvent = (type: SignupEventType, detail: Record<string, unknown>) =>
-  new CustomEvent(type, { detail, bubbles: true, composed: true });
-
-type LoadState = 'loading' | 'ready' | 'not-found' | 'error';
-
-/**
- * Screen readers notice a live region's text only when it changes after the region exists, so
- * every announcement empties the region first and fills it this much later.
- */
-const ANNOUNCE_DELAY_MS = 150;
 
 /**
  * Registration for a series of workshops: lists the upcoming ones and registers one person for one
@@ -139,32 +102,24 @@ export class WorkshopSignup extends LitElement {
   @property({ attribute: 'organizer-name' }) organizerName = '';
   @property({ attribute: 'organizer-email' }) organizerEmail = '';
 
-  @state() private loadState: LoadState = 'loading';
-  @state() private data?: SeriesResponse;
-  @state() private values: FormValues = emptyForm();
-  @state() private errors: FieldErrors = {};
-  /** Titles of the workshops a 409 named, captured before the list is refreshed. */
-  @state() private unavailableTitles: Localized[] = [];
-  @state() private submitting = false;
-  @state() private problem?: SubmitProblem;
-  @state() private registered?: Registered;
-  /** The polite live region's text, as a function so that it follows a change of language. */
-  @state() private status?: () => string;
-
-  /** Whether the form holds this series' draft (or a fresh form) yet. */
-  private formReady = false;
-  private loadAbort?: AbortController;
+  // The element's work, one part each (controllers/): they read the properties above and ask the
+  // element to render when their state changes; the element only ties them together and renders.
+  private readonly language = new LanguageController(this);
+  private readonly announcer = new Announcer(this);
+  private readonly draft = new FormDraft(this);
+  private readonly loader = new SeriesLoader(this, this.announcer, () => this.startForm());
   /** Cloudflare Turnstile, only for a series whose organizer turned it on. */
-  private turnstile = new TurnstileCheck(this, () => this.requestUpdate());
-  private announceTimer?: ReturnType<typeof setTimeout>;
-  private stopWatchingLang?: () => void;
+  private readonly turnstile = new TurnstileCheck(this, () => this.requestUpdate());
+  private readonly sender = new RegistrationSender(this, {
+    announcer: this.announcer,
+    language: this.language,
+    loader: this.loader,
+    draft: this.draft,
+    turnstile: this.turnstile,
+  });
 
-  private get locale(): Locale {
-    return toLocale(this.lang || inheritedLang(this));
-  }
-
-  private get apiBase(): string {
-    return this.api || defaultApiBase();
+  private get locale() {
+    return this.language.locale;
   }
 
   private get level(): number {
@@ -172,18 +127,11 @@ export class WorkshopSignup extends LitElement {
     return level >= 1 && level <= 5 ? level : 2;
   }
 
-  /** The series' workshops, or only those the `workshops` attribute names. */
-  private get shownWorkshops(): Workshop[] {
-    const all = this.data?.workshops ?? [];
-    const wanted = this.workshops.split(/[\s,]+/).filter(Boolean);
-    return wanted.length > 0 ? all.filter((w) => wanted.includes(w.id)) : all;
-  }
-
   /** Who to write to: the loaded series' organizer, else the attributes, else the last one seen. */
   private get contact(): Contact | undefined {
-    if (this.data) return this.data.series.organizer;
+    if (this.loader.data) return this.loader.data.series.organizer;
     if (this.organizerEmail) return { name: this.organizerName, email: this.organizerEmail };
-    return loadContact(this.apiBase, this.series);
+    return loadContact(apiBase(this), this.series);
   }
 
   // Render only once the page's widget language is active, so nobody sees a flash of English.
@@ -192,250 +140,34 @@ export class WorkshopSignup extends LitElement {
     super.scheduleUpdate();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopWatchingLang = watchInheritedLang(this, () => this.requestUpdate());
-    // Moved in the page while loading: the move aborted that load, so start it again.
-    if (this.hasUpdated && this.loadState === 'loading') void this.load();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWatchingLang?.();
     this.turnstile.remove();
-    this.loadAbort?.abort();
-    clearTimeout(this.announceTimer);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!this.hasUpdated || changed.has('series') || changed.has('api')) {
-      this.formReady = false;
-      this.registered = undefined;
-      this.errors = {};
-      this.problem = undefined;
-      void this.load();
+      this.draft.ready = false;
+      this.sender.reset();
+      void this.loader.load();
     }
-    // A choice the host has since hidden must not be sent unseen.
-    if (changed.has('workshops') && this.formReady) {
-      const shown = new Set(this.shownWorkshops.map((w) => w.id));
-      this.values = {
-        ...this.values,
-        workshopIds: this.values.workshopIds.filter((id) => shown.has(id)),
-      };
+    if (changed.has('workshops') && this.draft.ready) {
+      this.draft.keepOnly(new Set(this.loader.shown.map((w) => w.id)));
     }
   }
 
   protected override updated(): void {
     // The check belongs to the form: shown with it, gone with it.
-    const siteKey = this.data?.series.turnstileSiteKey;
-    if (siteKey && this.loadState === 'ready' && !this.registered) {
+    const siteKey = this.loader.data?.series.turnstileSiteKey;
+    if (siteKey && this.loader.state === 'ready' && !this.sender.registered) {
       void this.turnstile.show(siteKey, this.locale);
     } else this.turnstile.remove();
   }
 
-  // ---- Loading ---------------------------------------------------------------------------------
-
-  private async load({ quiet = false } = {}): Promise<void> {
-    this.loadAbort?.abort();
-    const abort = (this.loadAbort = new AbortController());
-    if (!this.series) {
-      console.error('<workshop-signup>: the "series" attribute is required.');
-      this.loadState = 'not-found';
-      return;
-    }
-    if (!quiet) {
-      this.loadState = 'loading';
-      this.data = undefined;
-      this.announce(() => msg('Loading workshops…'));
-    }
-    try {
-      const data = await fetchSeries(this.apiBase, this.series, abort.signal);
-      if (abort.signal.aborted) return;
-      this.data = data;
-      saveContact(this.apiBase, this.series, data.series.organizer);
-      if (!this.formReady) this.startForm();
-      this.loadState = 'ready';
-      if (quiet) return;
-      const shown = this.shownWorkshops;
-      const open = shown.filter(isSelectable).length;
-      this.announce(() => this.workshopCountText(shown.length, open));
-      this.emit('workshop-signup-ready', { workshopIds: shown.map((w) => w.id) });
-    } catch (error) {
-      if (abort.signal.aborted || quiet) return;
-      const notFound = error instanceof ApiRequestError && error.status === 404;
-      if (notFound)
-        console.error(`<workshop-signup>: no series "${this.series}" at ${this.apiBase}.`);
-      this.loadState = notFound ? 'not-found' : 'error';
-      this.announce(() =>
-        notFound
-          ? msg('Registration is not available at the moment.')
-          : msg('The workshops could not be loaded.'),
-      );
-      this.emit('workshop-signup-error', { code: notFound ? 'series_not_found' : 'load_failed' });
-    }
-  }
-
-  /** "Try again": the button goes away while loading, so focus moves on to what replaced it. */
-  private loadAgain = async (): Promise<void> => {
-    await this.load();
-    await this.focusAfterRender(this.loadState === 'ready' ? '.title' : '.load-failed button');
-  };
-
-  private workshopCountText(total: number, open: number): string {
-    if (total === 0) return msg('No workshops are planned at the moment.');
-    return msg(str`Workshops loaded. Open for registration: ${open} of ${total}.`);
-  }
-
-  /** Puts `message` into the live region after emptying it (see ANNOUNCE_DELAY_MS). */
-  private announce(message?: () => string): void {
-    clearTimeout(this.announceTimer);
-    this.status = undefined;
-    if (message) this.announceTimer = setTimeout(() => (this.status = message), ANNOUNCE_DELAY_MS);
-  }
-
-  private emit(type: SignupEventType, detail: Record<string, unknown>): void {
-    this.dispatchEvent(signupEvent(type, { series: this.series, ...detail }));
-  }
-
-  // ---- Form state ------------------------------------------------------------------------------
-
-  /** A form with nothing typed; the host may have preselected the type of organisation. */
-  private blankForm(): FormValues {
-    const preset = this.organizationType;
-    return { ...emptyForm(), organizationType: isOrganizationType(preset) ? preset : '' };
-  }
-
-  /** The draft this tab kept (nothing lost on a reload), else a blank form. */
+  /** Once the series is first loaded: the tab's draft, minus workshops no longer open. */
   private startForm(): void {
-    const draft = loadDraft(this.apiBase, this.series);
-    const selectable = new Set(this.shownWorkshops.filter(isSelectable).map((w) => w.id));
-    const blank = this.blankForm();
-    this.values = draft
-      ? {
-          ...draft,
-          organizationType: draft.organizationType || blank.organizationType,
-          workshopIds: draft.workshopIds.filter((id) => selectable.has(id)),
-        }
-      : blank;
-    this.formReady = true;
-  }
-
-  private setValue<K extends FieldName>(field: K, value: FormValues[K]): void {
-    this.values = { ...this.values, [field]: value };
-    saveDraft(this.apiBase, this.series, this.values);
-  }
-
-  private toggleWorkshop(id: string, checked: boolean): void {
-    const others = this.values.workshopIds.filter((w) => w !== id);
-    this.setValue('workshopIds', checked ? [...others, id] : others);
-  }
-
-  private errorText(field: FieldName): string {
-    // Localized at render time, so titles follow a change of language.
-    const titles = this.unavailableTitles.map((t) => t[this.locale] || t.sk);
-    return errorMessage(field, this.errors[field]!, titles, this.locale);
-  }
-
-  // ---- Sending ---------------------------------------------------------------------------------
-
-  private onSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.send();
-  }
-
-  /** "Send again" in the failure notice: the notice goes away, so focus moves to the button. */
-  private retrySend = (): void => {
-    this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus();
-    void this.send();
-  };
-
-  private async send(): Promise<void> {
-    // One registration at a time, however often the button is pressed.
-    if (this.submitting || !this.data) return;
-    this.problem = undefined;
-    const errors = validate(this.values);
-    if (Object.keys(errors).length > 0) return this.showErrors(errors);
-    const turnstileToken = this.turnstile.token;
-    if (this.data.series.turnstileSiteKey && !turnstileToken) return this.showProblem('turnstile');
-
-    // Old messages go as soon as a valid form is on its way.
-    this.errors = {};
-    this.unavailableTitles = [];
-    this.submitting = true;
-    this.announce(() => msg('Sending your registration…'));
-    const values = this.values;
-    try {
-      const registration = await postRegistration(this.apiBase, this.series, {
-        ...registrationRequest(values, this.locale),
-        ...(turnstileToken && { turnstileToken }),
-      });
-      clearDraft(this.apiBase, this.series);
-      this.registered = {
-        workshops: this.shownWorkshops.filter((w) => values.workshopIds.includes(w.id)),
-        status: registration.status,
-        email: values.email.trim(),
-      };
-      this.announce();
-      this.emit('workshop-signup-registered', { workshopIds: values.workshopIds });
-      await this.focusAfterRender('.success-title');
-      void this.load({ quiet: true });
-    } catch (error) {
-      // A token is good for one try: the next one needs a fresh check.
-      if (turnstileToken) this.turnstile.reset();
-      await this.onSendError(error);
-    } finally {
-      this.submitting = false;
-    }
-  }
-
-  private async onSendError(error: unknown): Promise<void> {
-    this.announce();
-    const code = error instanceof ApiRequestError ? error.code : 'network';
-    this.emit('workshop-signup-error', { code });
-    // Everything typed stays in the form whatever happened.
-    if (isRetryable(error)) return this.showProblem('retry');
-    if (code === 'too_many_pending' || code === 'turnstile_failed') {
-      return this.showProblem(code === 'too_many_pending' ? 'too_many_pending' : 'turnstile');
-    }
-    const refusal = error as ApiRequestError;
-    if (code === 'workshop_full' || code === 'registration_closed') {
-      const named = new Set(refusal.workshopIds);
-      this.unavailableTitles = (this.data?.workshops ?? [])
-        .filter((w) => named.has(w.id))
-        .map((w) => w.title);
-      this.setValue(
-        'workshopIds',
-        this.values.workshopIds.filter((id) => !named.has(id)),
-      );
-      await this.load({ quiet: true });
-      return this.showErrors({ workshopIds: code });
-    }
-    if (code === 'series_not_found') {
-      this.data = undefined;
-      this.loadState = 'not-found';
-      return;
-    }
-    const fields: FieldErrors = {};
-    for (const field of FIELD_ORDER) {
-      if (refusal.fields[field]) fields[field] = refusal.fields[field];
-    }
-    if (Object.keys(fields).length === 0) return this.showProblem('rejected');
-    return this.showErrors(fields);
-  }
-
-  private showProblem(problem: SubmitProblem): Promise<void> {
-    this.problem = problem;
-    return this.focusAfterRender('.submit-failed');
-  }
-
-  private showErrors(errors: FieldErrors): Promise<void> {
-    this.errors = errors;
-    return this.focusAfterRender('.error-summary');
-  }
-
-  private async focusAfterRender(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    if (this.draft.ready) return;
+    this.draft.start(new Set(this.loader.shown.filter(isSelectable).map((w) => w.id)));
   }
 
   /** Error-summary links cannot use #ids across the shadow boundary; focus the control directly. */
@@ -444,25 +176,20 @@ export class WorkshopSignup extends LitElement {
   }
 
   private registerAnother(): void {
-    clearDraft(this.apiBase, this.series);
-    this.values = this.blankForm();
-    this.errors = {};
-    this.problem = undefined;
-    this.registered = undefined;
-    void this.focusAfterRender('input');
+    this.draft.reset();
+    this.sender.reset();
+    void focusAfterRender(this, 'input');
   }
-
-  // ---- Rendering -------------------------------------------------------------------------------
 
   override render() {
     return html`<div class="root" part="base" lang=${this.locale}>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.status?.() ?? ''}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcer.text}</div>
       ${this.renderContent()}
     </div>`;
   }
 
   private renderContent() {
-    switch (this.loadState) {
+    switch (this.loader.state) {
       case 'loading':
         return html`<p class="loading" part="loading">
           <span class="spinner" aria-hidden="true"></span>${msg('Loading workshops…')}
@@ -470,68 +197,55 @@ export class WorkshopSignup extends LitElement {
       case 'not-found':
         return notAvailable(this.contact, this.locale);
       case 'error':
-        return loadFailed(this.contact, this.locale, this.loadAgain);
+        return loadFailed(this.contact, this.locale, this.loader.retry);
       case 'ready':
-        return this.renderSeries(this.data!);
+        return this.renderSeries(this.loader.data!);
     }
   }
 
-  private get formContext(): FormContext {
-    return {
-      locale: this.locale,
-      level: this.level,
-      values: this.values,
-      errors: this.errors,
-      errorText: (field) => this.errorText(field),
-      setValue: (field, value) => this.setValue(field, value),
-      toggleWorkshop: (id, checked) => this.toggleWorkshop(id, checked),
-      focusField: (field) => this.focusField(field),
-    };
-  }
-
   private renderSeries({ series }: SeriesResponse) {
-    const { locale, level } = this;
-    const workshops = this.shownWorkshops;
+    const { locale, level, sender } = this;
+    const workshops = this.loader.shown;
     let body;
-    if (this.registered) {
-      body = success(this.registered, locale, level, () => this.registerAnother());
+    if (sender.registered) {
+      body = success(sender.registered, locale, level, () => this.registerAnother());
     } else if (workshops.length === 0) {
       body = html`<p>${msg('No workshops are planned at the moment.')}</p>`;
     } else if (!workshops.some(isSelectable)) {
       body = html`${nothingToChoose(series.organizer, locale)}
       ${workshopList({ locale, level }, workshops)}`;
     } else {
-      body = this.renderForm(series.privacyUrl, workshops);
+      body = registrationForm({
+        form: this.formContext,
+        workshops,
+        privacyUrl: series.privacyUrl,
+        turnstile: Boolean(series.turnstileSiteKey),
+        problem: sender.problem,
+        contact: this.contact,
+        submitting: sender.submitting,
+        onSubmit: (event) => {
+          event.preventDefault();
+          void sender.send();
+        },
+        retrySend: sender.retry,
+      });
     }
     const title = localizedText(series.title, locale);
     return html`${heading(level, title, 'title', { focusable: true })} ${body}`;
   }
 
-  private renderForm(privacyUrl: string, workshops: Workshop[]) {
-    const form = this.formContext;
-    return html`<form class="form" part="form" novalidate @submit=${this.onSubmit}>
-      ${errorSummary(form)}
-      ${this.problem ? submitProblem(this.problem, this.contact, this.locale, this.retrySend) : nothing}
-      <p class="hint">${msg('Fields marked with an asterisk (*) are required.')}</p>
-      ${workshopChoice(form, workshops)} ${personFields(form)}
-      ${
-        this.data?.series.turnstileSiteKey
-          ? html`<div class="field"><slot name="turnstile"></slot></div>`
-          : nothing
-      }
-      <div class="actions">
-        <button class="button" part="submit" type="submit" aria-disabled=${this.submitting}>
-          ${this.submitting ? msg('Sending…') : msg('Send registration')}
-        </button>
-        <p class="privacy">
-          <a href=${privacyUrl} target="_blank" rel="noopener"
-            >${msg('How we process your personal data')}<span class="visually-hidden">
-              ${msg('(opens in a new window)')}</span
-            ></a
-          >
-        </p>
-      </div>
-    </form>`;
+  private get formContext(): FormContext {
+    const { draft, sender } = this;
+    return {
+      locale: this.locale,
+      level: this.level,
+      values: draft.values,
+      errors: sender.errors,
+      errorText: (field) => sender.errorText(field),
+      setValue: (field, value) => draft.set(field, value),
+      toggleWorkshop: (id, checked) => draft.toggleWorkshop(id, checked),
+      focusField: (field) => this.focusField(field),
+    };
   }
 }
 

@@ -9,15 +9,14 @@ import { secondaryButton } from './notices.js';
 export interface Registered {
   /** As listed when the registration was sent (a refreshed list may no longer have them). */
   workshops: Workshop[];
-  /** `pending` until the person clicks the link in the confirmation e-mail. */
-  status: string;
   /** The address as typed, shown back on the page only (never in events). */
   email: string;
 }
 
 /**
- * After registering. The heading takes focus (so no status banner as well, which would be read
- * twice). A pending registration says to confirm it by e-mail.
+ * After registering. The API accepts every registration as `pending` (worker/contract), so this
+ * says to confirm it with the link in the e-mail. The heading takes focus (so no status banner as
+ * well, which would be read twice).
  */
 export function success(
   registered: Registered,
@@ -25,36 +24,17 @@ export function success(
   level: number,
   registerAnother: () => void,
 ) {
-  const pending = registered.status === 'pending';
-  const before = pending
-    ? html`<p class="address">
-          ${msg(str`We have sent a link to confirm your registration to ${registered.email}.`)}
-        </p>
-        <p>
-          ${msg(
-            'We will hold your seat for an hour while you confirm. If you confirm later, you get the seat only if one is still free.',
-          )}
-        </p>
-        <p>${msg('Workshops you chose:')}</p>`
-    : html`<p>${msg('You are registered for:')}</p>`;
-  const after = pending
-    ? html`<p>
-          ${msg(
-            'After you confirm, we will email you the link to join about 24 hours before each workshop starts.',
-          )}
-        </p>
-        <p>${msg('If the email does not arrive within a few minutes, check your spam folder.')}</p>`
-    : html`<p>
-        ${msg('We will email you the link to join about 24 hours before each workshop starts.')}
-      </p>`;
   return html`<div class="success" part="success">
-    ${heading(
-      level + 1,
-      pending ? msg('Check your email') : msg('Registration sent'),
-      'success-title',
-      { focusable: true },
-    )}
-    ${before}
+    ${heading(level + 1, msg('Check your email'), 'success-title', { focusable: true })}
+    <p class="address">
+      ${msg(str`We have sent a link to confirm your registration to ${registered.email}.`)}
+    </p>
+    <p>
+      ${msg(
+        'We will hold your seat for an hour while you confirm. If you confirm later, you get the seat only if one is still free.',
+      )}
+    </p>
+    <p>${msg('Workshops you chose:')}</p>
     <ul class="success-list">
       ${registered.workshops.map(
         (w) =>
@@ -67,6 +47,12 @@ export function success(
           </li>`,
       )}
     </ul>
-    ${after} ${secondaryButton(msg('Register another person'), registerAnother)}
+    <p>
+      ${msg(
+        'After you confirm, we will email you the link to join about 24 hours before each workshop starts.',
+      )}
+    </p>
+    <p>${msg('If the email does not arrive within a few minutes, check your spam folder.')}</p>
+    ${secondaryButton(msg('Register another person'), registerAnother)}
   </div>`;
 }

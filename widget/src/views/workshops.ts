@@ -2,12 +2,10 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Workshop } from '../api.js';
 import { formatSeatsLeft, formatWhen } from '../format.js';
+import { isSelectable } from '../form-model.js';
 import type { FormContext } from './context.js';
 import { describedBy, fieldClass, inlineError } from './fields.js';
 import { localizedText } from './language.js';
-
-/** Whether a person can still choose this workshop. */
-export const isSelectable = (w: Workshop) => w.registrationOpen && w.seatsLeft > 0;
 
 /** The workshops to choose from, as the first group of the form. */
 export function workshopChoice(form: FormContext, workshops: Workshop[]) {

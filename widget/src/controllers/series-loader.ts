@@ -1,0 +1,109 @@
+import type { ReactiveController } from 'lit';
+import { msg, str } from '@lit/localize';
+import { ApiRequestError, fetchSeries, type SeriesResponse, type Workshop } from '../api.js';
+import { isSelectable } from '../form-model.js';
+import { saveContact } from '../session-store.js';
+import type { Announcer } from './announcer.js';
+import { apiBase, emit, focusAfterRender, type SignupHost } from './host.js';
+
+export type LoadState = 'loading' | 'ready' | 'not-found' | 'error';
+
+/**
+ * Loads the host's series from the API: says so in the live region, fires
+ * `workshop-signup-ready` or `workshop-signup-error`, and keeps the organizer for when the API
+ * cannot be reached later. A newer load, or the element leaving the page, cancels an older one.
+ */
+export class SeriesLoader implements ReactiveController {
+  state: LoadState = 'loading';
+  data?: SeriesResponse;
+  private abort?: AbortController;
+
+  constructor(
+    private readonly host: SignupHost,
+    private readonly announcer: Announcer,
+    /** Runs after every successful load, before the host renders what was loaded. */
+    private readonly onLoad: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** The series' workshops, or only those the host's `workshops` attribute names. */
+  get shown(): Workshop[] {
+    const all = this.data?.workshops ?? [];
+    const wanted = this.host.workshops.split(/[\s,]+/).filter(Boolean);
+    return wanted.length > 0 ? all.filter((w) => wanted.includes(w.id)) : all;
+  }
+
+  hostConnected(): void {
+    // Moved in the page while loading: the move aborted that load, so start it again.
+    if (this.host.hasUpdated && this.state === 'loading') void this.load();
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+  }
+
+  /** `quiet`: refresh the seats behind the scenes, with no announcement, event or error shown. */
+  async load({ quiet = false } = {}): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    const { host, announcer } = this;
+    const { series } = host;
+    if (!series) {
+      console.error('<workshop-signup>: the "series" attribute is required.');
+      return this.set('not-found');
+    }
+    if (!quiet) {
+      this.data = undefined;
+      this.set('loading');
+      announcer.announce(() => msg('Loading workshops…'));
+    }
+    const api = apiBase(host);
+    try {
+      const data = await fetchSeries(api, series, abort.signal);
+      if (abort.signal.aborted) return;
+      this.data = data;
+      saveContact(api, series, data.series.organizer);
+      this.onLoad();
+      this.set('ready');
+      if (quiet) return;
+      const shown = this.shown;
+      const open = shown.filter(isSelectable).length;
+      announcer.announce(() => workshopCountText(shown.length, open));
+      emit(host, 'workshop-signup-ready', { workshopIds: shown.map((w) => w.id) });
+    } catch (error) {
+      if (abort.signal.aborted || quiet) return;
+      const notFound = error instanceof ApiRequestError && error.status === 404;
+      if (notFound) console.error(`<workshop-signup>: no series "${series}" at ${api}.`);
+      this.set(notFound ? 'not-found' : 'error');
+      announcer.announce(() =>
+        notFound
+          ? msg('Registration is not available at the moment.')
+          : msg('The workshops could not be loaded.'),
+      );
+      emit(host, 'workshop-signup-error', { code: notFound ? 'series_not_found' : 'load_failed' });
+    }
+  }
+
+  /** "Try again": the button goes away while loading, so focus moves on to what replaced it. */
+  retry = async (): Promise<void> => {
+    await this.load();
+    await focusAfterRender(this.host, this.state === 'ready' ? '.title' : '.load-failed button');
+  };
+
+  /** The API no longer knows the series (it said so when a registration was sent). */
+  notFound(): void {
+    this.data = undefined;
+    this.set('not-found');
+  }
+
+  private set(state: LoadState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}
+
+function workshopCountText(total: number, open: number): string {
+  if (total === 0) return msg('No workshops are planned at the moment.');
+  return msg(str`Workshops loaded. Open for registration: ${open} of ${total}.`);
+}
