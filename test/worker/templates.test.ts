@@ -228,16 +228,18 @@ describe('e-mail content', () => {
   test('the confirm request says until when the seat is held, in Bratislava time', () => {
     const request = only(sk, 'confirm_request');
     const match = request.text.match(
-      /Miesto vám podržíme do (\d{1,2})\. (\S+) (\d{4}) o (\d\d:\d\d)\./,
+      /Miesto vám podržíme do (\d{1,2})\. (\S+) (\d{4}) o (\d{1,2}):(\d\d)\./,
     );
     assert.ok(match, request.text);
     const held = request.createdAt + HOUR;
-    const expected = new Intl.DateTimeFormat('en-GB', {
+    // Slovak writes the hour without a leading zero ("0:05", "9:30"): compare numbers.
+    const parts = new Intl.DateTimeFormat('en-GB', {
       timeZone: 'Europe/Bratislava',
-      hour: '2-digit',
-      minute: '2-digit',
+      hour: 'numeric',
+      minute: 'numeric',
       hourCycle: 'h23',
-    }).format(held);
-    assert.equal(match[4], expected);
+    }).formatToParts(held);
+    const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+    assert.deepEqual([Number(match[4]), Number(match[5])], [part('hour'), part('minute')]);
   });
 });
