@@ -58,7 +58,13 @@ export type MessageKind =
   | 'cancelled'
   | 'reminder'
   | 'workshop_changed'
-  | 'workshop_cancelled';
+  | 'workshop_cancelled'
+  /** Moved in from the waiting list (issue 12). */
+  | 'promoted'
+  /** The series' second, short reminder. */
+  | 'reminder_short'
+  /** The organizer's follow-up after the workshop. */
+  | 'followup';
 
 /** A message's delivery state, without its text. */
 export interface AdminMessage {
@@ -147,7 +153,9 @@ export type AuditAction =
   | 'registration.cancel'
   | 'registration.erase'
   | 'export.series'
-  | 'export.workshop';
+  | 'export.workshop'
+  | 'waitlist.promote'
+  | 'waitlist.remove';
 
 export interface AuditEntry {
   id: string;
@@ -185,5 +193,6 @@ export type AdminErrorCode =
   | 'nothing_to_cancel'
   | 'recently_sent'
   | 'embed_not_built'
+  | 'not_waiting'
   | 'validation'
   | 'not_found';

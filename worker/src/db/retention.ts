@@ -89,6 +89,10 @@ export function deleteRegistrations(
       `UPDATE seats SET email_key = substr(registration_id || ${FILLER('email_key')}, 1, length(CAST(email_key AS BLOB)))
        WHERE registration_id IN (${list})`,
     ),
+    statement(
+      `UPDATE waitlist SET email_key = substr(registration_id || ${FILLER('email_key')}, 1, length(CAST(email_key AS BLOB)))
+       WHERE registration_id IN (${list})`,
+    ),
     scrub(
       'registrations',
       ['given_name', 'family_name', 'email', 'email_key', 'organization', 'role'],
@@ -97,6 +101,7 @@ export function deleteRegistrations(
     statement(`DELETE FROM outbox WHERE registration_id IN (${list})`),
     statement(`DELETE FROM tokens WHERE registration_id IN (${list})`),
     statement(`DELETE FROM seats WHERE registration_id IN (${list})`),
+    statement(`DELETE FROM waitlist WHERE registration_id IN (${list})`),
     statement(`DELETE FROM registrations WHERE id IN (${list})`),
     forgetRegistrationsInAudit(db, ids),
   ];

@@ -5,6 +5,7 @@ import { formTooLarge, invalidLink } from '../http/errors';
 import { validate } from '../http/validate';
 import { deliverSoon } from '../jobs/deliver';
 import { queueReminders } from '../jobs/reminders';
+import { announceAndRemind } from '../jobs/waitlist';
 import {
   cancelledPage,
   confirmFormPage,
@@ -82,7 +83,8 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
       outcome === 'confirmed'
         ? await queueReminders(c.env.DB, now, { registrationId: registration.id })
         : [];
-    deliverSoon(c, [...confirmation.outboxIds, ...reminders]);
+    const promoted = await announceAndRemind(c.env.DB, now);
+    deliverSoon(c, [...confirmation.outboxIds, ...reminders, ...promoted]);
     return htmlPage(c, confirmPage(outcome, registration.locale, series, workshops, lost));
   })
   .get('/manage', tokenQuery, async (c) => {
@@ -110,7 +112,7 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     if (result.released.length === 0) {
       return htmlPage(c, managePage(form.token, registration, series, result.remaining));
     }
-    deliverSoon(c, result.outboxIds);
+    deliverSoon(c, [...result.outboxIds, ...(await announceAndRemind(c.env.DB, now))]);
     return htmlPage(
       c,
       cancelledPage(registration.locale, series, result.released, result.remaining),

@@ -16,6 +16,8 @@ export interface QueuedMail {
   registration: Pick<Registration, 'id' | 'email' | 'locale' | 'baseUrl'>;
   series: Series;
   workshops: Workshop[];
+  /** Places in line the message lists beside the seats (not in `workshops`: it holds no seat there). */
+  waiting?: { workshop: Workshop; place: number }[];
   /** The message is about this one workshop (reminders, changes). */
   workshopId?: string;
   /** Reminders: the workshop start they are for (the ledger keeps one per seat and start). */
@@ -75,6 +77,7 @@ export class WriteBatch {
       to: m.registration.email,
       series: m.series,
       workshops: m.workshops,
+      waiting: m.waiting,
       confirmUrl: confirm && link('confirm', confirm),
       manageUrl: link('manage', manage),
       holdUntil: m.holdUntil,
