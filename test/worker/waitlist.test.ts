@@ -34,21 +34,36 @@ before(async () => {
 after(() => worker.dispose());
 
 interface Receipt {
-  registration: { id: string; workshopIds: string[]; waitlist: { workshopId: string; place: number }[] };
+  registration: {
+    id: string;
+    workshopIds: string[];
+    waitlist: { workshopId: string; place: number }[];
+  };
 }
 
 interface Line {
-  waitlist: { registrationId: string; state: string; place: number | null; registrationStatus: string }[];
+  waitlist: {
+    registrationId: string;
+    state: string;
+    place: number | null;
+    registrationStatus: string;
+  }[];
 }
 
 /** A series with one workshop of `capacity` seats starting in `startsInHours`, all taken. */
-async function fullWorkshop(capacity: number, startsInHours = 72, extra: Record<string, unknown> = {}) {
+async function fullWorkshop(
+  capacity: number,
+  startsInHours = 72,
+  extra: Record<string, unknown> = {},
+) {
   const slug = unique('line');
   await createSeries(worker, slug);
   const workshop = await createWorkshop(worker, slug, { startsInHours, capacity, ...extra });
   const holders: string[] = [];
   for (let i = 0; i < capacity; i++) {
-    holders.push(await registerConfirmed(worker, slug, [workshop.id], { email: uniqueEmail('holder') }));
+    holders.push(
+      await registerConfirmed(worker, slug, [workshop.id], { email: uniqueEmail('holder') }),
+    );
   }
   return { slug, workshop, holders };
 }
@@ -58,7 +73,11 @@ async function join(slug: string, workshopIds: string[], lineIds: string[], over
   const res = await postRegistration(
     worker,
     slug,
-    validRegistration(workshopIds, { email: uniqueEmail('waiting'), waitlistWorkshopIds: lineIds, ...overrides }),
+    validRegistration(workshopIds, {
+      email: uniqueEmail('waiting'),
+      waitlistWorkshopIds: lineIds,
+      ...overrides,
+    }),
   );
   const text = await res.text();
   assert.equal(res.status, 201, text);
@@ -69,7 +88,9 @@ async function join(slug: string, workshopIds: string[], lineIds: string[], over
 /** Confirms a registration through the link in its confirmation request. */
 async function confirm(id: string) {
   const request = await onlyMessage(worker, { registrationId: id, kind: 'confirm_request' });
-  const token = new URL((await received(worker, request)).text.match(/https?:\S+confirm\?token=\S+/)![0]).searchParams.get('token')!;
+  const token = new URL(
+    (await received(worker, request)).text.match(/https?:\S+confirm\?token=\S+/)![0],
+  ).searchParams.get('token')!;
   const res = await worker.fetch('/api/v1/registrations/confirm', {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -88,18 +109,25 @@ async function joinConfirmed(slug: string, workshopId: string, overrides = {}) {
 
 async function cancelAll(registrationId: string) {
   const confirmed = await onlyMessage(worker, { registrationId, kind: 'confirmed' });
-  const res = await cancelThroughManagePage(worker, manageLink(await received(worker, confirmed)), 'all');
+  const res = await cancelThroughManagePage(
+    worker,
+    manageLink(await received(worker, confirmed)),
+    'all',
+  );
   assert.equal(res.status, 200);
   await settle(worker);
 }
 
-const line = (workshopId: string) => adminGet<Line>(worker, `/api/v1/admin/workshops/${workshopId}/waitlist`);
+const line = (workshopId: string) =>
+  adminGet<Line>(worker, `/api/v1/admin/workshops/${workshopId}/waitlist`);
 
 const seatOf = async (registrationId: string, workshopId: string) =>
-  (await worker.db
-    .prepare(`SELECT status FROM seats WHERE registration_id = ? AND workshop_id = ?`)
-    .bind(registrationId, workshopId)
-    .first<{ status: string }>())?.status ?? null;
+  (
+    await worker.db
+      .prepare(`SELECT status FROM seats WHERE registration_id = ? AND workshop_id = ?`)
+      .bind(registrationId, workshopId)
+      .first<{ status: string }>()
+  )?.status ?? null;
 
 describe('joining a waiting list', () => {
   test('one request: a seat where open, a place in line where full, told which in both languages', async () => {
@@ -113,20 +141,32 @@ describe('joining a waiting list', () => {
     const en = await join(slug, [full.id], [full.id], { locale: 'en' });
     assert.deepEqual(en.registration.waitlist, [{ workshopId: full.id, place: 2 }]);
 
-    const skRequest = await onlyMessage(worker, { registrationId: sk.registration.id, kind: 'confirm_request' });
+    const skRequest = await onlyMessage(worker, {
+      registrationId: sk.registration.id,
+      kind: 'confirm_request',
+    });
     assert.match(skRequest.text, /zozname čakateľov/);
     assert.match(skRequest.text, /poradie v\u00a0zozname čakateľov: 1\./);
-    const enRequest = await onlyMessage(worker, { registrationId: en.registration.id, kind: 'confirm_request' });
+    const enRequest = await onlyMessage(worker, {
+      registrationId: en.registration.id,
+      kind: 'confirm_request',
+    });
     assert.match(enRequest.text, /place in line: 2\./);
     assert.equal(await seatOf(sk.registration.id, open.id), 'held');
     assert.equal(await seatOf(sk.registration.id, full.id), null, 'no seat where full');
 
     await confirm(sk.registration.id);
-    const confirmed = await onlyMessage(worker, { registrationId: sk.registration.id, kind: 'confirmed' });
+    const confirmed = await onlyMessage(worker, {
+      registrationId: sk.registration.id,
+      kind: 'confirmed',
+    });
     assert.match(confirmed.text, /Ste v\u00a0zozname čakateľov/);
     assert.equal(confirmed.attachments.length, 1, 'a calendar file for the seat only');
     await confirm(en.registration.id);
-    const enConfirmed = await onlyMessage(worker, { registrationId: en.registration.id, kind: 'confirmed' });
+    const enConfirmed = await onlyMessage(worker, {
+      registrationId: en.registration.id,
+      kind: 'confirmed',
+    });
     assert.match(enConfirmed.text, /You are on the waiting list for:[\s\S]*place in line: 2\./);
   });
 
@@ -134,12 +174,21 @@ describe('joining a waiting list', () => {
     const { slug, workshop: full } = await fullWorkshop(1);
     const open = await createWorkshop(worker, slug, { startsInHours: 96, capacity: 5 });
     const email = uniqueEmail('refused');
-    const asked = await postRegistration(worker, slug, validRegistration([open.id, full.id], { email }));
+    const asked = await postRegistration(
+      worker,
+      slug,
+      validRegistration([open.id, full.id], { email }),
+    );
     await expectError(asked, 409, 'workshop_full');
 
-    const off = await adminSend(worker, 'PATCH', `/api/v1/admin/workshops/${full.id}`, { waitlist: false });
+    const off = await adminSend(worker, 'PATCH', `/api/v1/admin/workshops/${full.id}`, {
+      waitlist: false,
+    });
     assert.equal(off.status, 200);
-    assert.equal(((await off.json()) as { workshop: { waitlist: boolean } }).workshop.waitlist, false);
+    assert.equal(
+      ((await off.json()) as { workshop: { waitlist: boolean } }).workshop.waitlist,
+      false,
+    );
     assert.equal((await publicWorkshop(worker, slug, full.id)).waitlistOpen, false);
     const listOff = await postRegistration(
       worker,
@@ -208,12 +257,16 @@ describe('a freed seat goes to the first confirmed person in line', () => {
     assert.equal((await outbox(worker, { kind: 'promoted', workshopId: workshop.id })).length, 3);
 
     // A raised capacity fills from the line too, in order.
-    const raised = await adminSend(worker, 'PATCH', `/api/v1/admin/workshops/${workshop.id}`, { capacity: 5 });
+    const raised = await adminSend(worker, 'PATCH', `/api/v1/admin/workshops/${workshop.id}`, {
+      capacity: 5,
+    });
     assert.equal(raised.status, 200);
     assert.equal(await heldSeats(worker.db, workshop.id), 5);
     assert.equal(await seatOf(order[5]!, workshop.id), null);
     assert.deepEqual(
-      (await line(workshop.id)).waitlist.filter((p) => p.place !== null).map((p) => p.registrationId),
+      (await line(workshop.id)).waitlist
+        .filter((p) => p.place !== null)
+        .map((p) => p.registrationId),
       [order[5]],
     );
     assert.equal((await outbox(worker, { kind: 'promoted', workshopId: workshop.id })).length, 5);
@@ -243,7 +296,10 @@ describe('a freed seat goes to the first confirmed person in line', () => {
   test('an erasure frees the seat for the line', async () => {
     const { slug, workshop, holders } = await fullWorkshop(1);
     const waiting = await joinConfirmed(slug, workshop.id);
-    assert.equal((await adminSend(worker, 'DELETE', `/api/v1/admin/registrations/${holders[0]}`)).status, 204);
+    assert.equal(
+      (await adminSend(worker, 'DELETE', `/api/v1/admin/registrations/${holders[0]}`)).status,
+      204,
+    );
     assert.equal(await seatOf(waiting, workshop.id), 'held');
     assert.equal((await outbox(worker, { registrationId: waiting, kind: 'promoted' })).length, 1);
   });
@@ -290,6 +346,10 @@ describe('organizers and the line', () => {
     assert.equal(await seatOf(second, workshop.id), null);
     assert.equal((await publicWorkshop(worker, slug, workshop.id)).capacity, 2);
     assert.equal((await outbox(worker, { registrationId: third, kind: 'promoted' })).length, 1);
-    await expectError(await adminSend(worker, 'POST', `${path}/${third}/promote`), 409, 'not_waiting');
+    await expectError(
+      await adminSend(worker, 'POST', `${path}/${third}/promote`),
+      409,
+      'not_waiting',
+    );
   });
 });

@@ -129,7 +129,11 @@ export interface FollowUpSettings {
 
 export interface AdminWorkshop extends PublicWorkshop {
   waitlist: boolean;
-  followUp: { text: Localized; links: { label: Localized; url: string }[]; afterMinutes: number } | null;
+  followUp: {
+    text: Localized;
+    links: { label: Localized; url: string }[];
+    afterMinutes: number;
+  } | null;
   seatsTaken: number;
   joinUrl: string;
   registrationClosesAt: string;

@@ -21,6 +21,10 @@ export interface AdminSeat {
   /** `released`: cancelled (by whom ever) or expired. */
   status: 'held' | 'released';
   reminder: ReminderState;
+  /** The series' second, short reminder (issue 12); `not_due` when the series has none. */
+  secondReminder?: ReminderState;
+  /** The workshop's follow-up (issue 12); `not_due` when it has none or it is not time yet. */
+  followUp?: ReminderState;
 }
 
 export interface AdminRegistration {

@@ -42,8 +42,8 @@ export interface PublicWorkshop {
   capacity: number;
   seatsLeft: number;
   registrationOpen: boolean;
-  /** Full, open and its waiting list is on: a person may ask for a place in line. */
-  waitlistOpen: boolean;
+  /** Full, open and its waiting list is on: a person may ask for a place in line (absent: no). */
+  waitlistOpen?: boolean;
 }
 
 /** `GET /api/v1/series/:slug` */
@@ -78,8 +78,8 @@ export interface RegistrationReceipt {
   status: 'pending';
   /** Every chosen workshop: a seat in each, except those in `waitlist`. */
   workshopIds: string[];
-  /** The chosen workshops where the person has a place in line instead (1: next). */
-  waitlist: WaitlistPlace[];
+  /** The chosen workshops where the person has a place in line instead (1: next; absent: none). */
+  waitlist?: WaitlistPlace[];
 }
 
 export interface WaitlistPlace {

@@ -6,18 +6,16 @@ import { iso, isoOrNull } from '../views';
 export const adminWaitlist = (
   line: (LinePlace & { place: number | null })[],
 ): AdminWaitlistResponse => ({
-  waitlist: line.map(
-    (p): AdminWaitlistEntry => ({
-      registrationId: p.registrationId,
-      givenName: p.givenName,
-      familyName: p.familyName,
-      email: p.email,
-      registrationStatus: p.registrationStatus as AdminWaitlistEntry['registrationStatus'],
-      state: p.status,
-      place: p.place,
-      joinedAt: iso(p.joinedAt),
-      promotedAt: isoOrNull(p.promotedAt),
-      endedAt: isoOrNull(p.endedAt),
-    }),
-  ),
+  waitlist: line.map((p): AdminWaitlistEntry => ({
+    registrationId: p.registrationId,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    email: p.email,
+    registrationStatus: p.registrationStatus as AdminWaitlistEntry['registrationStatus'],
+    state: p.status,
+    place: p.place,
+    joinedAt: iso(p.joinedAt),
+    promotedAt: isoOrNull(p.promotedAt),
+    endedAt: isoOrNull(p.endedAt),
+  })),
 });

@@ -57,3 +57,36 @@ export async function followUpCandidates(
     afterMinutes: r.followup_after_minutes,
   }));
 }
+
+/** A second reminder (for the workshop's current start) or a follow-up in the ledger. */
+export interface DeliveryEntry {
+  registrationId: string;
+  workshopId: string;
+  kind: 'reminder_short' | 'followup';
+  status: 'queued' | 'sending' | 'sent' | 'failed' | 'dropped';
+}
+
+/** The series' second reminders and follow-ups, for the organizer's registrations list. */
+export async function deliveryLedger(db: D1Database, seriesId: number): Promise<DeliveryEntry[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT o.registration_id, o.workshop_id, o.kind, o.status
+       FROM outbox o JOIN workshops w ON w.id = o.workshop_id
+       WHERE w.series_id = ?
+         AND (o.kind = 'followup' OR (o.kind = 'reminder_short' AND o.starts_at = w.starts_at))
+       ORDER BY o.created_at, o.rowid`,
+    )
+    .bind(seriesId)
+    .all<{
+      registration_id: string;
+      workshop_id: string;
+      kind: DeliveryEntry['kind'];
+      status: DeliveryEntry['status'];
+    }>();
+  return results.map((r) => ({
+    registrationId: r.registration_id,
+    workshopId: r.workshop_id,
+    kind: r.kind,
+    status: r.status,
+  }));
+}

@@ -19,5 +19,15 @@ export async function runScheduled(env: Bindings, now: number): Promise<void> {
   const followUps = (await queueFollowUps(env.DB, now)).length;
   const delivery = await deliverDue(env, now);
   const deleted = await applyRetention(env.DB, now);
-  console.log(JSON.stringify({ event: 'scheduled', now, promoted, reminders, followUps, ...delivery, deleted }));
+  console.log(
+    JSON.stringify({
+      event: 'scheduled',
+      now,
+      promoted,
+      reminders,
+      followUps,
+      ...delivery,
+      deleted,
+    }),
+  );
 }

@@ -139,7 +139,13 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
       paragraphs: [
         inLanguage(followUp?.text ?? { sk: '', en: '' }, ctx.locale),
         ...(followUp?.links.length
-          ? [w.followUp.links, ...followUp.links.map((l) => ({ text: inLanguage(l.label, ctx.locale), link: l.url }))]
+          ? [
+              w.followUp.links,
+              ...followUp.links.map((l) => ({
+                text: inLanguage(l.label, ctx.locale),
+                link: l.url,
+              })),
+            ]
           : []),
       ],
       calendars: 'none',

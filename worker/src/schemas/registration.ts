@@ -35,10 +35,13 @@ export const registrationInput = z
     /** Turnstile tokens are at most 2048 characters; checked only where the series uses it. */
     turnstileToken: z.string().max(2048).optional(),
   })
-  .refine((value) => (value.waitlistWorkshopIds ?? []).every((id) => value.workshopIds.includes(id)), {
-    path: ['waitlistWorkshopIds'],
-    message: 'invalid_choice',
-  })
+  .refine(
+    (value) => (value.waitlistWorkshopIds ?? []).every((id) => value.workshopIds.includes(id)),
+    {
+      path: ['waitlistWorkshopIds'],
+      message: 'invalid_choice',
+    },
+  )
   .refine((value) => !organizationRequired(value.organizationType) || value.organization !== '', {
     path: ['organization'],
     message: 'required',

@@ -60,7 +60,11 @@ export async function confirmLinkByToken(
   const { heldWorkshopIds: held, lapsedWorkshopIds: lapsed } = registration;
   // A place in line is something to confirm as much as a seat (issue 12).
   const waiting = registration.waitingWorkshopIds.length;
-  const state = confirmState(registration, { held: held.length + waiting, lapsed: lapsed.length }, now);
+  const state = confirmState(
+    registration,
+    { held: held.length + waiting, lapsed: lapsed.length },
+    now,
+  );
   const ids = state === 'lapsed' ? [...held, ...lapsed] : held;
   const workshops = await findWorkshopsInSeries(db, series.id, ids);
   workshops.sort((a, b) => a.startsAt - b.startsAt);

@@ -18,5 +18,9 @@ export async function releaseLapsedHolds(db: D1Database, now: number): Promise<v
   // Issue 12: the seats freed go to the first confirmed people in line, in the same batch (and
   // any seat left free by an earlier change, e.g. a raised capacity). services/waitlist.ts then
   // tells them (the cron and the routes call it after this).
-  await db.batch([...expirePending(db, now), expirePlaces(db, now), ...fillFromWaitlist(db, now, 'all')]);
+  await db.batch([
+    ...expirePending(db, now),
+    expirePlaces(db, now),
+    ...fillFromWaitlist(db, now, 'all'),
+  ]);
 }

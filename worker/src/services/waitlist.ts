@@ -144,4 +144,3 @@ export async function removeFromLine(
     throw new ApiError(409, 'not_waiting', 'This registration has no place in this line.');
   }
 }
-

@@ -24,7 +24,10 @@ import { adminMessage, adminRegistration } from '../../admin-views/registrations
 async function presentRegistration(db: D1Database, id: string) {
   const found = await findRegistrationWithReminders(db, id);
   if (!found) throw notFound('registration_not_found', 'Registration');
-  return { found, registration: adminRegistration(found.registration, found.reminders) };
+  return {
+    found,
+    registration: adminRegistration(found.registration, found.reminders, found.deliveries),
+  };
 }
 
 /**

@@ -23,7 +23,10 @@ import { adminWaitlist } from '../../admin-views/waitlist';
 import { promoteOnBehalf, removeFromLine, waitlistOf } from '../../services/waitlist';
 
 /** A place in a workshop's line: the workshop and the registration holding it. */
-const placeParam = z.object({ id: z.string().min(1).max(64), registrationId: z.string().min(1).max(64) });
+const placeParam = z.object({
+  id: z.string().min(1).max(64),
+  registrationId: z.string().min(1).max(64),
+});
 
 async function requireWorkshop(db: D1Database, id: string) {
   const workshop = await findWorkshop(db, id);
