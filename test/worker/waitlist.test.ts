@@ -353,3 +353,97 @@ describe('organizers and the line', () => {
     );
   });
 });
+
+describe("'offer' mode", () => {
+  /** The accept link in an offer, as path and form fields. */
+  const offerLink = (text: string) => {
+    const url = new URL(text.match(/https?:\S+\/registrations\/offer\?\S+/)![0]);
+    return {
+      path: `${url.pathname}${url.search}`,
+      form: { token: url.searchParams.get('token')!, workshop: url.searchParams.get('workshop')! },
+    };
+  };
+  const accept = (form: Record<string, string>) =>
+    worker.fetch('/api/v1/registrations/offer', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
+
+  test('inside the reminder window an offered seat gets no join link until it is accepted', async () => {
+    const { slug, workshop, holders } = await fullWorkshop(1, 10, {
+      waitlistMode: 'offer',
+      offerMinutes: 60,
+    });
+    const first = await joinConfirmed(slug, workshop.id, { locale: 'en' });
+    await joinConfirmed(slug, workshop.id);
+    await cancelAll(holders[0]!);
+
+    assert.equal(await seatOf(first, workshop.id), 'held', 'the seat waits for them');
+    assert.equal((await publicWorkshop(worker, slug, workshop.id)).seatsLeft, 0);
+    const offer = await onlyMessage(worker, { registrationId: first, kind: 'offer' });
+    assert.match(offer.subject, /^A seat is free: /);
+    assert.equal((await outbox(worker, { registrationId: first, kind: 'promoted' })).length, 0);
+    assert.deepEqual(
+      (await line(workshop.id)).waitlist.map((p) => p.state),
+      ['offered', 'waiting'],
+    );
+    await runCron(worker, Date.now() + 30 * MINUTE);
+    assert.equal((await outbox(worker, { registrationId: first, kind: 'reminder' })).length, 0);
+
+    const accepted = await accept(offerLink((await received(worker, offer)).text).form);
+    assert.match(await accepted.text(), /The seat is yours/);
+    await settle(worker);
+    assert.equal((await outbox(worker, { registrationId: first, kind: 'promoted' })).length, 1);
+    assert.equal((await outbox(worker, { registrationId: first, kind: 'reminder' })).length, 1);
+  });
+
+  test('offers run out one after another within the cron interval, in order, and an accepted one holds', async () => {
+    const { slug, workshop, holders } = await fullWorkshop(1, 72, {
+      waitlistMode: 'offer',
+      offerMinutes: 60,
+    });
+    const first = await joinConfirmed(slug, workshop.id, { locale: 'en' });
+    const second = await joinConfirmed(slug, workshop.id);
+    const third = await joinConfirmed(slug, workshop.id);
+    const freedAt = Date.now();
+    await cancelAll(holders[0]!);
+    assert.equal(await seatOf(first, workshop.id), 'held');
+
+    await runCron(worker, freedAt + 45 * MINUTE);
+    assert.equal(await seatOf(first, workshop.id), 'held', 'still theirs to accept');
+    await runCron(worker, freedAt + 75 * MINUTE);
+    assert.equal(await seatOf(first, workshop.id), 'released');
+    assert.equal(await seatOf(second, workshop.id), 'held');
+    const expired = offerLink(
+      (await received(worker, await onlyMessage(worker, { registrationId: first, kind: 'offer' })))
+        .text,
+    );
+    assert.match(await (await accept(expired.form)).text(), /The offer has ended/);
+
+    const { path, form } = offerLink(
+      (await received(worker, await onlyMessage(worker, { registrationId: second, kind: 'offer' })))
+        .text,
+    );
+    const page = await worker.fetch(path);
+    assert.match(await page.text(), /Prijať miesto/);
+    assert.equal(await seatOf(second, workshop.id), 'held', 'opening the link changes nothing');
+    assert.deepEqual(
+      (await line(workshop.id)).waitlist.map((p) => p.state),
+      ['offer_expired', 'offered', 'waiting'],
+    );
+    const accepted = await accept(form);
+    assert.match(await accepted.text(), /Miesto je vaše/);
+    await settle(worker);
+    const promoted = await onlyMessage(worker, { registrationId: second, kind: 'promoted' });
+    assert.equal(promoted.attachments.length, 1, 'the calendar file once accepted');
+
+    await runCron(worker, freedAt + 5 * HOUR);
+    assert.equal(await seatOf(second, workshop.id), 'held', 'an accepted offer does not run out');
+    assert.equal(await seatOf(third, workshop.id), null);
+    assert.deepEqual(
+      (await line(workshop.id)).waitlist.map((p) => p.state),
+      ['offer_expired', 'promoted', 'waiting'],
+    );
+  });
+});

@@ -113,6 +113,13 @@ export interface AdminWorkshopRequest {
   registrationClosesAt?: string;
   /** Whether people may join a waiting list when it is full. New workshop: true; left out: unchanged. */
   waitlist?: boolean;
+  /**
+   * How a freed seat reaches the first confirmed person in line: 'auto' (default) moves them in;
+   * 'offer' holds the seat for them for `offerMinutes` (15–10080, default 1440) and passes it to
+   * the next in line unless they accept in time (link in the e-mail). Left out: unchanged.
+   */
+  waitlistMode?: 'auto' | 'offer';
+  offerMinutes?: number;
   /** The follow-up after the workshop; null: none (the default); left out: unchanged. */
   followUp?: FollowUpSettings | null;
 }
@@ -129,6 +136,8 @@ export interface FollowUpSettings {
 
 export interface AdminWorkshop extends PublicWorkshop {
   waitlist: boolean;
+  waitlistMode: 'auto' | 'offer';
+  offerMinutes: number;
   followUp: {
     text: Localized;
     links: { label: Localized; url: string }[];

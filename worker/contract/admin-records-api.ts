@@ -65,6 +65,8 @@ export type MessageKind =
   | 'workshop_cancelled'
   /** Moved in from the waiting list (issue 12). */
   | 'promoted'
+  /** A seat offered from the waiting list, to accept by a deadline. */
+  | 'offer'
   /** The series' second, short reminder. */
   | 'reminder_short'
   /** The organizer's follow-up after the workshop. */

@@ -3,7 +3,11 @@
  * freed seat goes to the first confirmed person waiting (README "Waiting list").
  */
 
-export type WaitlistPlaceState = 'waiting' | 'promoted' | 'removed' | 'left' | 'expired';
+/** `offered`: a seat is held for them until `offeredUntil` ('offer' mode); `offer_expired`: they
+ * did not accept in time; `left`: they cancelled (or declined an offer); `expired`: never
+ * confirmed. */
+export type WaitlistPlaceState =
+  'waiting' | 'offered' | 'promoted' | 'offer_expired' | 'removed' | 'left' | 'expired';
 
 /** One person who joined a workshop's line. */
 export interface AdminWaitlistEntry {
@@ -18,6 +22,8 @@ export interface AdminWaitlistEntry {
   place: number | null;
   joinedAt: string;
   promotedAt: string | null;
+  /** Offers: until when the seat waits for them. */
+  offeredUntil: string | null;
   endedAt: string | null;
 }
 

@@ -2,6 +2,10 @@
 
 -- A workshop's waiting list: on by default. Off: nobody new joins; people already in line stay.
 ALTER TABLE workshops ADD COLUMN waitlist_enabled INTEGER NOT NULL DEFAULT 1;
+-- How a freed seat reaches the first in line: 'auto' moves them in; 'offer' holds the seat for
+-- them for offer_minutes, and it passes to the next in line unless they accept in time.
+ALTER TABLE workshops ADD COLUMN waitlist_mode TEXT NOT NULL DEFAULT 'auto';
+ALTER TABLE workshops ADD COLUMN offer_minutes INTEGER NOT NULL DEFAULT 1440;
 
 -- The follow-up after a workshop (NULL text: none), sent this many minutes after the end, with
 -- the organizer's links (a JSON array of {"label": {sk, en}, "url"}).
@@ -20,6 +24,8 @@ ALTER TABLE series ADD COLUMN second_reminder_minutes INTEGER;
 -- seat or a place in each workshop it chose, never both.
 --   waiting  : in line (counts only while its registration is confirmed, or pending in its hold)
 --   promoted : moved into a seat (same registration, same workshop: seats row)
+--   offered  : a seat is held for them until offered_until ('offer' mode); accepted: promoted;
+--              not accepted in time: offer_expired, the seat goes to the next in line
 --   removed  : taken out by an organizer; left: the person cancelled; expired: never confirmed
 CREATE TABLE waitlist (
   id INTEGER PRIMARY KEY,
@@ -27,9 +33,10 @@ CREATE TABLE waitlist (
   workshop_id TEXT NOT NULL REFERENCES workshops (id),
   email_key TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'waiting'
-    CHECK (status IN ('waiting', 'promoted', 'removed', 'left', 'expired')),
+    CHECK (status IN ('waiting', 'offered', 'promoted', 'offer_expired', 'removed', 'left', 'expired')),
   created_at INTEGER NOT NULL,
   promoted_at INTEGER,
+  offered_until INTEGER,
   -- When the "you have a seat" message was queued (or found untrue and skipped): the cron
   -- announces promotions that a request made but did not get to announce.
   announced_at INTEGER,

@@ -40,6 +40,8 @@ export const adminWorkshop = (w: Workshop, now: number): AdminWorkshop => ({
   registrationClosesAt: iso(w.registrationClosesAt),
   cancelledAt: isoOrNull(w.cancelledAt),
   waitlist: w.waitlistEnabled,
+  waitlistMode: w.waitlistMode,
+  offerMinutes: w.offerMinutes,
   followUp: w.followUp && {
     text: w.followUp.text,
     links: w.followUp.links,

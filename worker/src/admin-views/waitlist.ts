@@ -16,6 +16,7 @@ export const adminWaitlist = (
     place: p.place,
     joinedAt: iso(p.joinedAt),
     promotedAt: isoOrNull(p.promotedAt),
+    offeredUntil: isoOrNull(p.offeredUntil),
     endedAt: isoOrNull(p.endedAt),
   })),
 });

@@ -15,6 +15,8 @@ export interface ReminderCandidate {
   leadMs?: number;
   /** Second reminders: when the first reminder for this start was queued (null: not yet). */
   firstReminderAt?: number | null;
+  /** The seat is offered from a waiting list and not accepted yet (issue 12). */
+  offered?: boolean;
 }
 
 export type ReminderKind = 'reminder' | 'reminder_short';
@@ -47,6 +49,7 @@ interface CandidateRow {
   cancelled_at: number | null;
   lead_ms: number;
   first_reminder_at: number | null;
+  offered: number;
 }
 
 /**
@@ -72,7 +75,9 @@ export async function reminderCandidates(
                    AND f.workshop_id = s.workshop_id AND f.starts_at = w.starts_at
                    AND f.status <> 'dropped')`
              : 'NULL'
-         } AS first_reminder_at
+         } AS first_reminder_at,
+         EXISTS (SELECT 1 FROM waitlist q WHERE q.registration_id = s.registration_id
+                 AND q.workshop_id = s.workshop_id AND q.status = 'offered') AS offered
        FROM workshops w
        JOIN series se ON se.id = w.series_id
        JOIN seats s ON s.workshop_id = w.id
@@ -107,6 +112,7 @@ export async function reminderCandidates(
     kind,
     leadMs: r.lead_ms,
     firstReminderAt: r.first_reminder_at,
+    offered: r.offered === 1,
   }));
 }
 

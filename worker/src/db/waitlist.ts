@@ -43,6 +43,15 @@ export function fillFromWaitlist(
 ): D1PreparedStatement[] {
   const only = workshopIds === 'all' ? null : JSON.stringify(workshopIds);
   return [
+    // An offer whose seat was let go (the person cancelled it: declined) ends here.
+    db
+      .prepare(
+        `UPDATE waitlist SET status = 'left', ended_at = ?1
+         WHERE status = 'offered' AND NOT EXISTS (
+           SELECT 1 FROM seats s WHERE s.registration_id = waitlist.registration_id
+             AND s.workshop_id = waitlist.workshop_id AND s.status = 'held')`,
+      )
+      .bind(now),
     db
       .prepare(
         `INSERT INTO seats (registration_id, workshop_id, email_key, created_at)
@@ -66,16 +75,84 @@ export function fillFromWaitlist(
   ];
 }
 
-/** Waiting places whose registration now holds the seat: promoted at this instant. */
-const markPromoted = (db: D1Database, now: number) =>
+/**
+ * Waiting places whose registration now holds the seat were moved in at this instant: promoted,
+ * or in a workshop in 'offer' mode offered (the seat is held for them until `offered_until`, at
+ * most until registration closes). By hand an organizer promotes whatever the mode.
+ */
+const markPromoted = (db: D1Database, now: number, byHand = false) =>
   db
     .prepare(
-      `UPDATE waitlist SET status = 'promoted', promoted_at = ?1
-       WHERE status = 'waiting' AND EXISTS (
+      `UPDATE waitlist SET
+         status = CASE WHEN ?2 = 0 AND w.waitlist_mode = 'offer' THEN 'offered' ELSE 'promoted' END,
+         promoted_at = ?1,
+         offered_until = CASE WHEN ?2 = 0 AND w.waitlist_mode = 'offer'
+           THEN MIN(?1 + w.offer_minutes * 60000, w.registration_closes_at) END
+       FROM workshops w
+       WHERE w.id = waitlist.workshop_id AND waitlist.status = 'waiting' AND EXISTS (
          SELECT 1 FROM seats s WHERE s.registration_id = waitlist.registration_id
            AND s.workshop_id = waitlist.workshop_id AND s.status = 'held')`,
     )
-    .bind(now);
+    .bind(now, byHand ? 1 : 0);
+
+/**
+ * Offers not accepted in time: their seats go back (release_reason 'offer_expired') and the
+ * places end, oldest offer first in effect: the fill that follows in the same batch offers each
+ * freed seat to the next in line, in order.
+ */
+export const expireOffers = (db: D1Database, now: number): D1PreparedStatement[] => [
+  db
+    .prepare(
+      `UPDATE seats SET status = 'released', released_at = ?1, release_reason = 'offer_expired'
+       WHERE status = 'held' AND EXISTS (
+         SELECT 1 FROM waitlist q WHERE q.registration_id = seats.registration_id
+           AND q.workshop_id = seats.workshop_id AND q.status = 'offered'
+           AND q.offered_until <= ?1)`,
+    )
+    .bind(now),
+  db
+    .prepare(
+      `UPDATE waitlist SET status = 'offer_expired', ended_at = ?1
+       WHERE status = 'offered' AND offered_until <= ?1`,
+    )
+    .bind(now),
+];
+
+/**
+ * The person accepts an offer in time: promoted, and to be announced again (the "you have a
+ * seat" message with the calendar file). Check `meta.changes`: 0 when the offer ran out or is
+ * not theirs.
+ */
+export const acceptOffer = (
+  db: D1Database,
+  registrationId: string,
+  workshopId: string,
+  now: number,
+) =>
+  db
+    .prepare(
+      `UPDATE waitlist SET status = 'promoted', promoted_at = ?3, announced_at = NULL
+       WHERE registration_id = ?1 AND workshop_id = ?2 AND status = 'offered'
+         AND offered_until > ?3 AND EXISTS (
+           SELECT 1 FROM seats s WHERE s.registration_id = ?1 AND s.workshop_id = ?2
+             AND s.status = 'held')`,
+    )
+    .bind(registrationId, workshopId, now);
+
+/** A registration's offered place in a workshop: until when, or null when none. */
+export async function offerOf(
+  db: D1Database,
+  registrationId: string,
+  workshopId: string,
+): Promise<{ status: PlaceStatus; offeredUntil: number | null } | null> {
+  const row = await db
+    .prepare(
+      `SELECT status, offered_until FROM waitlist WHERE registration_id = ? AND workshop_id = ?`,
+    )
+    .bind(registrationId, workshopId)
+    .first<{ status: PlaceStatus; offered_until: number | null }>();
+  return row ? { status: row.status, offeredUntil: row.offered_until } : null;
+}
 
 /**
  * An organizer moves one confirmed person in by hand, out of order: a seat now, the workshop's
@@ -108,7 +185,7 @@ export function promoteByHand(
          WHERE q.registration_id = ?1 AND q.workshop_id = ?2 AND ${waiting}`,
       )
       .bind(registrationId, workshopId, now),
-    markPromoted(db, now),
+    markPromoted(db, now, true),
   ];
 }
 
@@ -178,7 +255,8 @@ export async function placesOf(
   return new Map(results.map((r) => [r.workshop_id, r.place]));
 }
 
-export type PlaceStatus = 'waiting' | 'promoted' | 'removed' | 'left' | 'expired';
+export type PlaceStatus =
+  'waiting' | 'offered' | 'promoted' | 'offer_expired' | 'removed' | 'left' | 'expired';
 
 /** A place in a workshop's line, for organizers. */
 export interface LinePlace {
@@ -190,6 +268,7 @@ export interface LinePlace {
   status: PlaceStatus;
   joinedAt: number;
   promotedAt: number | null;
+  offeredUntil: number | null;
   endedAt: number | null;
 }
 
@@ -198,7 +277,7 @@ export async function listLine(db: D1Database, workshopId: string): Promise<Line
   const { results } = await db
     .prepare(
       `SELECT q.registration_id, r.given_name, r.family_name, r.email, r.status AS registration_status,
-         q.status, q.created_at, q.promoted_at, q.ended_at
+         q.status, q.created_at, q.promoted_at, q.offered_until, q.ended_at
        FROM waitlist q JOIN registrations r ON r.id = q.registration_id
        WHERE q.workshop_id = ? ORDER BY q.id`,
     )
@@ -212,6 +291,7 @@ export async function listLine(db: D1Database, workshopId: string): Promise<Line
       status: PlaceStatus;
       created_at: number;
       promoted_at: number | null;
+      offered_until: number | null;
       ended_at: number | null;
     }>();
   return results.map((r) => ({
@@ -223,24 +303,34 @@ export async function listLine(db: D1Database, workshopId: string): Promise<Line
     status: r.status,
     joinedAt: r.created_at,
     promotedAt: r.promoted_at,
+    offeredUntil: r.offered_until,
     endedAt: r.ended_at,
   }));
 }
 
-/** Promoted places not announced yet. */
+/** Places moved in (promoted, or offered a seat) and not announced yet. */
 export async function unannouncedPromotions(
   db: D1Database,
   limit: number,
-): Promise<{ registrationId: string; workshopId: string }[]> {
+): Promise<{ registrationId: string; workshopId: string; offeredUntil: number | null }[]> {
   const { results } = await db
     .prepare(
-      `SELECT q.registration_id, q.workshop_id FROM waitlist q
-       WHERE q.status = 'promoted' AND q.announced_at IS NULL
+      `SELECT q.registration_id, q.workshop_id, q.status, q.offered_until FROM waitlist q
+       WHERE q.status IN ('promoted', 'offered') AND q.announced_at IS NULL
        ORDER BY q.promoted_at, q.id LIMIT ?`,
     )
     .bind(limit)
-    .all<{ registration_id: string; workshop_id: string }>();
-  return results.map((r) => ({ registrationId: r.registration_id, workshopId: r.workshop_id }));
+    .all<{
+      registration_id: string;
+      workshop_id: string;
+      status: string;
+      offered_until: number | null;
+    }>();
+  return results.map((r) => ({
+    registrationId: r.registration_id,
+    workshopId: r.workshop_id,
+    offeredUntil: r.status === 'offered' ? r.offered_until : null,
+  }));
 }
 
 /** The promotion was announced (its message queued, or skipped as no longer true). */

@@ -16,6 +16,9 @@ export interface Workshop {
   seatsTaken: number;
   /** Whether people may join its waiting list when it is full (migration 0007). */
   waitlistEnabled: boolean;
+  /** 'auto': a freed seat moves the first in line in; 'offer': it is offered for `offerMinutes`. */
+  waitlistMode: 'auto' | 'offer';
+  offerMinutes: number;
   /** The message sent to its confirmed registrants after it (null: none). */
   followUp: FollowUp | null;
 }
@@ -31,11 +34,22 @@ export interface FollowUp {
 /** What an organizer sets; everything else is derived. */
 export type WorkshopFields = Omit<
   Workshop,
-  'id' | 'seriesId' | 'seatsTaken' | 'cancelledAt' | 'sequence' | 'waitlistEnabled' | 'followUp'
+  | 'id'
+  | 'seriesId'
+  | 'seatsTaken'
+  | 'cancelledAt'
+  | 'sequence'
+  | 'waitlistEnabled'
+  | 'waitlistMode'
+  | 'offerMinutes'
+  | 'followUp'
 >;
 
 /** The waiting-list and follow-up settings, stored apart from the fields that notify people. */
-export type WorkshopExtras = Pick<Workshop, 'waitlistEnabled' | 'followUp'>;
+export type WorkshopExtras = Pick<
+  Workshop,
+  'waitlistEnabled' | 'waitlistMode' | 'offerMinutes' | 'followUp'
+>;
 
 interface WorkshopRow {
   id: string;
@@ -53,6 +67,8 @@ interface WorkshopRow {
   sequence: number;
   seats_taken: number;
   waitlist_enabled: number;
+  waitlist_mode: 'auto' | 'offer';
+  offer_minutes: number;
   followup_sk: string | null;
   followup_en: string | null;
   followup_links: string;
@@ -73,6 +89,8 @@ const fromRow = (r: WorkshopRow): Workshop => ({
   sequence: r.sequence,
   seatsTaken: r.seats_taken,
   waitlistEnabled: r.waitlist_enabled === 1,
+  waitlistMode: r.waitlist_mode,
+  offerMinutes: r.offer_minutes,
   followUp:
     r.followup_sk === null
       ? null
@@ -92,7 +110,9 @@ export const updateWorkshopExtras = (db: D1Database, id: string, extras: Partial
          followup_sk = CASE WHEN ?3 THEN ?4 ELSE followup_sk END,
          followup_en = CASE WHEN ?3 THEN ?5 ELSE followup_en END,
          followup_links = CASE WHEN ?3 THEN ?6 ELSE followup_links END,
-         followup_after_minutes = CASE WHEN ?3 THEN ?7 ELSE followup_after_minutes END
+         followup_after_minutes = CASE WHEN ?3 THEN ?7 ELSE followup_after_minutes END,
+         waitlist_mode = COALESCE(?8, waitlist_mode),
+         offer_minutes = COALESCE(?9, offer_minutes)
        WHERE id = ?1`,
     )
     .bind(
@@ -103,6 +123,8 @@ export const updateWorkshopExtras = (db: D1Database, id: string, extras: Partial
       extras.followUp?.text.en ?? null,
       JSON.stringify(extras.followUp?.links ?? []),
       extras.followUp?.afterMinutes ?? 120,
+      extras.waitlistMode ?? null,
+      extras.offerMinutes ?? null,
     );
 
 const SELECT_WITH_SEATS = `SELECT w.*,

@@ -71,6 +71,7 @@ export function whyNoLongerTrue(
     case 'already_registered':
     case 'workshop_changed':
     case 'promoted':
+    case 'offer':
     case 'followup':
     case 'reminder_short':
     case 'reminder': {

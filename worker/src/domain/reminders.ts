@@ -21,6 +21,8 @@ export function selectDueReminders(
       r.registrationStatus === 'confirmed' &&
       r.seatStatus === 'held' &&
       r.cancelledAt === null &&
+      // An offered seat is the person's only once they accept it.
+      r.offered !== true &&
       r.startsAt > now &&
       r.startsAt - now <= lead &&
       (r.kind !== 'reminder_short' || secondIsWorthIt(r, lead))

@@ -38,6 +38,8 @@ export function splitChoice(
 /** The waiting-list and follow-up settings an organizer gave (left out: unchanged). */
 export const extrasFromInput = (input: WorkshopPatch): Partial<WorkshopExtras> => ({
   ...(input.waitlist !== undefined && { waitlistEnabled: input.waitlist }),
+  ...(input.waitlistMode !== undefined && { waitlistMode: input.waitlistMode }),
+  ...(input.offerMinutes !== undefined && { offerMinutes: input.offerMinutes }),
   ...(input.followUp !== undefined && {
     followUp: input.followUp && {
       text: input.followUp.text,
@@ -46,3 +48,6 @@ export const extrasFromInput = (input: WorkshopPatch): Partial<WorkshopExtras> =
     },
   }),
 });
+
+/** An offered seat ('offer' mode): still to accept, accepted, or gone (ran out, declined). */
+export type OfferState = 'open' | 'accepted' | 'expired';

@@ -36,6 +36,8 @@ export interface MailContext {
   holdUntil?: number;
   /** Until when its confirmation link works (after the hold: only for seats still free). */
   confirmUntil?: number;
+  /** An offered seat: the link that accepts it, and until when it waits. */
+  offer?: { url: string; until: number };
   /** Places in line (confirmation request and confirmation), beside the seats in `workshops`. */
   waiting?: { workshop: MailWorkshop; place: number }[];
   /** workshop_changed: include the (new) join link, because the reminder already went out. */
@@ -124,6 +126,15 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
       subject: w.promoted.subject(firstTitle),
       paragraphs: [w.promoted.seatIsYours(firstTitle, when), w.promoted.next],
       calendars: 'plain',
+    }),
+    offer: () => ({
+      subject: w.offer.subject(firstTitle),
+      paragraphs: [
+        w.offer.seatForYou(firstTitle, when, formatMoment(ctx.offer?.until ?? 0, ctx.locale)),
+        { text: w.offer.accept, link: ctx.offer?.url },
+        w.offer.otherwise,
+      ],
+      calendars: 'none',
     }),
     reminder_short: () => ({
       subject: w.shortReminder.subject(firstTitle, formatMoment(first!.startsAt, ctx.locale)),

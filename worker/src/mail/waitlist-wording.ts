@@ -19,6 +19,12 @@ export interface WaitlistWording {
     seatIsYours: (workshop: string, when: string) => string;
     next: string;
   };
+  offer: {
+    subject: (workshop: string) => string;
+    seatForYou: (workshop: string, when: string, until: string) => string;
+    accept: string;
+    otherwise: string;
+  };
   shortReminder: {
     subject: (workshop: string, moment: string) => string;
     startsSoon: (workshop: string, when: string) => string;
@@ -44,6 +50,13 @@ const sk: WaitlistWording = {
       `uvoľnilo sa miesto na workshope „${workshop}“ a${NBSP}je vaše: presunuli sme vás zo zoznamu čakateľov.\nTermín: ${when}`,
     next: `Odkaz na pripojenie vám pošleme e-mailom pred začiatkom workshopu (ak je začiatok už blízko, hneď). V${NBSP}prílohe je termín do kalendára. Ak nemôžete prísť, zrušte registráciu, nech miesto dostane ďalší v${NBSP}poradí.`,
   },
+  offer: {
+    subject: (workshop) => `Uvoľnilo sa miesto: ${workshop}`,
+    seatForYou: (workshop, when, until) =>
+      `uvoľnilo sa miesto na workshope „${workshop}“ a${NBSP}ste prvý v${NBSP}poradí čakateľov. Miesto vám držíme do ${until}.\nTermín: ${when}`,
+    accept: 'Ak chcete prísť, miesto prijmite tu:',
+    otherwise: `Ak ho dovtedy neprijmete, ponúkneme ho ďalšiemu v${NBSP}poradí.`,
+  },
   shortReminder: {
     subject: (workshop, moment) => `Čoskoro začíname: ${workshop} (${moment})`,
     startsSoon: (workshop, when) => `workshop „${workshop}“ sa čoskoro začína.\nTermín: ${when}`,
@@ -67,6 +80,13 @@ const en: WaitlistWording = {
     seatIsYours: (workshop, when) =>
       `a seat at the workshop “${workshop}” has freed up and it is yours: we have moved you in from the waiting list.\nWhen (Bratislava time): ${when}`,
     next: 'We will email you the join link before the workshop starts (right away if it starts soon). A calendar entry is attached. If you cannot come, please cancel so that the next person in line gets the seat.',
+  },
+  offer: {
+    subject: (workshop) => `A seat is free: ${workshop}`,
+    seatForYou: (workshop, when, until) =>
+      `a seat at the workshop “${workshop}” has freed up and you are first on the waiting list. We hold it for you until ${until} (Bratislava time).\nWhen (Bratislava time): ${when}`,
+    accept: 'If you want to come, accept the seat here:',
+    otherwise: 'If you do not accept it by then, we offer it to the next person in line.',
   },
   shortReminder: {
     subject: (workshop, moment) => `Starting soon: ${workshop} (${moment})`,

@@ -13,6 +13,8 @@ import {
   managePage,
 } from '../pages/registration-pages';
 import { PAGE_HEADERS } from '../pages/layout';
+import { offerPage } from '../pages/offer-page';
+import { acceptOfferByToken, offerByToken } from '../services/waitlist';
 import { cancelSeats, heldByToken } from '../services/cancel';
 import { confirmByToken, confirmLinkByToken, type ConfirmLink } from '../services/confirm';
 import type { ConfirmState } from '../domain/registrations';
@@ -24,6 +26,11 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 const tokenQuery = validate('query', z.object({ token }), invalidLink);
 
 const confirmForm = validate('form', z.object({ token }), invalidLink, formTooLarge);
+
+/** An offered seat's link and form (issue 12): the manage token and the workshop. */
+const offerFields = z.object({ token, workshop: z.string().min(1).max(64) });
+const offerQuery = validate('query', offerFields, invalidLink);
+const offerForm = validate('form', offerFields, invalidLink, formTooLarge);
 
 const cancelForm = validate(
   'form',
@@ -86,6 +93,27 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     const promoted = await announceAndRemind(c.env.DB, now);
     deliverSoon(c, [...confirmation.outboxIds, ...reminders, ...promoted]);
     return htmlPage(c, confirmPage(outcome, registration.locale, series, workshops, lost));
+  })
+  // An offered seat ('offer' mode): the page (GET changes nothing) and its accept button.
+  .get('/offer', offerQuery, async (c) => {
+    const { token, workshop } = c.req.valid('query');
+    const offer = await offerByToken(c.env.DB, token, workshop, Date.now());
+    if (!offer) throw invalidLink();
+    return htmlPage(
+      c,
+      offerPage(offer.state, { ...offer, token, locale: offer.registration.locale }),
+    );
+  })
+  .post('/offer', offerForm, async (c) => {
+    const now = Date.now();
+    const { token, workshop } = c.req.valid('form');
+    const offer = await acceptOfferByToken(c.env.DB, token, workshop, now);
+    if (!offer) throw invalidLink();
+    deliverSoon(c, await announceAndRemind(c.env.DB, now));
+    return htmlPage(
+      c,
+      offerPage(offer.state, { ...offer, token, locale: offer.registration.locale }),
+    );
   })
   .get('/manage', tokenQuery, async (c) => {
     const { token } = c.req.valid('query');

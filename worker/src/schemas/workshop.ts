@@ -25,6 +25,9 @@ const followUp = z.object({
 
 const extras = {
   waitlist: z.boolean().optional(),
+  waitlistMode: z.enum(['auto', 'offer']).optional(),
+  /** How long an offered seat waits for the person: 15 minutes to a week. */
+  offerMinutes: z.number().int().min(15).max(10_080).optional(),
   followUp: followUp.nullable().optional(),
 };
 

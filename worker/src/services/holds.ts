@@ -1,5 +1,5 @@
 import { expirePending } from '../db/registrations';
-import { expirePlaces, fillFromWaitlist } from '../db/waitlist';
+import { expireOffers, expirePlaces, fillFromWaitlist } from '../db/waitlist';
 
 /**
  * Seats were freed: unconfirmed registrations whose hold ran out expire, and their seats go back
@@ -21,6 +21,8 @@ export async function releaseLapsedHolds(db: D1Database, now: number): Promise<v
   await db.batch([
     ...expirePending(db, now),
     expirePlaces(db, now),
+    // Offers not accepted in time pass to the next in line the same way.
+    ...expireOffers(db, now),
     ...fillFromWaitlist(db, now, 'all'),
   ]);
 }

@@ -1,10 +1,14 @@
 import { insertAudit } from '../db/audit';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
-import { findRegistration } from '../db/registrations';
+import { findRegistration, findRegistrationByToken } from '../db/registrations';
+import { hashToken } from '../tokens';
+import type { OfferState } from '../domain/waitlist';
 import { runSeatBatch, SeatRefusedError } from '../db/seats';
 import { findSeriesById, type Series } from '../db/series';
 import {
+  acceptOffer,
   endPlace,
+  offerOf,
   listLine,
   markAnnounced,
   promoteByHand,
@@ -33,7 +37,7 @@ export async function announcePromotions(
   if (due.length === 0) return { outboxIds: [], registrationIds: [] };
   const batch = new WriteBatch(db, now);
   const seriesById = new Map<number, Series | null>();
-  for (const { registrationId, workshopId } of due) {
+  for (const { registrationId, workshopId, offeredUntil } of due) {
     batch.add(markAnnounced(db, registrationId, workshopId, now));
     const [registration, workshop] = await Promise.all([
       findRegistration(db, registrationId),
@@ -45,9 +49,11 @@ export async function announcePromotions(
     }
     const series = seriesById.get(workshop.seriesId);
     if (!series) continue;
+    const offer = offeredUntil !== null;
     await batch.queueMail({
-      kind: 'promoted',
-      dedupeKey: `promoted:${registrationId}:${workshopId}`,
+      kind: offer ? 'offer' : 'promoted',
+      dedupeKey: `${offer ? 'offer' : 'promoted'}:${registrationId}:${workshopId}`,
+      offerUntil: offeredUntil ?? undefined,
       registration,
       series,
       workshops: [workshop],
@@ -143,4 +149,40 @@ export async function removeFromLine(
   if (end!.meta.changes !== 1) {
     throw new ApiError(409, 'not_waiting', 'This registration has no place in this line.');
   }
+}
+
+/** An offer as its link shows it. Null: not our link, or no offer of this workshop to them. */
+export async function offerByToken(db: D1Database, token: string, workshopId: string, now: number) {
+  const registration = await findRegistrationByToken(db, await hashToken(token), 'manage');
+  if (!registration) return null;
+  const [place, workshop, series] = await Promise.all([
+    offerOf(db, registration.id, workshopId),
+    findWorkshop(db, workshopId),
+    findSeriesById(db, registration.seriesId),
+  ]);
+  if (!place || !workshop || !series || workshop.seriesId !== series.id) return null;
+  const state: OfferState =
+    place.status === 'promoted'
+      ? 'accepted'
+      : place.status === 'offered' && (place.offeredUntil ?? 0) > now
+        ? 'open'
+        : 'expired';
+  return { state, registration, series, workshop, until: place.offeredUntil ?? now };
+}
+
+/**
+ * Accepts an offered seat in time (the POST from the offer page): promoted, announced like any
+ * promotion (services/waitlist.ts `announcePromotions`, same request). Idempotent. Races: the cron
+ * expiring the offer first, or the person cancelling it, leaves nothing to accept ('expired').
+ */
+export async function acceptOfferByToken(
+  db: D1Database,
+  token: string,
+  workshopId: string,
+  now: number,
+) {
+  const offer = await offerByToken(db, token, workshopId, now);
+  if (!offer || offer.state !== 'open') return offer;
+  await db.batch([acceptOffer(db, offer.registration.id, workshopId, now)]);
+  return offerByToken(db, token, workshopId, now);
 }

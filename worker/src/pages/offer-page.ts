@@ -1,0 +1,73 @@
+import type { Series } from '../db/series';
+import type { Workshop } from '../db/workshops';
+import { html } from '../html';
+import { formatMoment, formatWhen } from '../mail/format';
+import type { Locale } from '../schemas/registration';
+import { page } from './layout';
+
+import type { OfferState } from '../domain/waitlist';
+
+const T = {
+  sk: {
+    open: 'Uvoľnené miesto pre vás',
+    openText: (until: string) =>
+      `Miesto vám držíme do ${until}. Ak ho neprijmete, ponúkneme ho ďalšiemu v\u00a0poradí.`,
+    button: 'Prijať miesto',
+    accepted: 'Miesto je vaše',
+    acceptedText: 'Poslali sme vám e-mail s\u00a0termínom do kalendára.',
+    expired: 'Ponuka už neplatí',
+    expiredText: 'Miesto sme ponúkli ďalšiemu v\u00a0poradí alebo sa workshop zmenil.',
+  },
+  en: {
+    open: 'A seat for you',
+    openText: (until: string) =>
+      `We hold the seat for you until ${until} (Bratislava time). If you do not accept it, we offer it to the next person in line.`,
+    button: 'Accept the seat',
+    accepted: 'The seat is yours',
+    acceptedText: 'We have emailed you a calendar entry.',
+    expired: 'The offer has ended',
+    expiredText: 'The seat went to the next person in line, or the workshop changed.',
+  },
+} as const;
+
+/**
+ * The page the link in an offer opens (GET: changes nothing, mail scanners open every link) and
+ * what accepting it came to (the POST of its one button).
+ */
+export function offerPage(
+  state: OfferState,
+  offer: { token: string; locale: Locale; series: Series; workshop: Workshop; until: number },
+) {
+  const t = T[offer.locale];
+  const { workshop, locale } = offer;
+  const title = state === 'open' ? t.open : state === 'accepted' ? t.accepted : t.expired;
+  const text =
+    state === 'open'
+      ? t.openText(formatMoment(offer.until, locale))
+      : state === 'accepted'
+        ? t.acceptedText
+        : t.expiredText;
+  return page(
+    locale,
+    title,
+    html`<p class="hint">${offer.series.title[locale] || offer.series.title.sk}</p>
+      <h1>${title}</h1>
+      <p>
+        <strong>${workshop.title[locale] || workshop.title.sk}</strong><br />${formatWhen(
+          workshop.startsAt,
+          workshop.endsAt,
+          locale,
+        )}
+      </p>
+      <p>${text}</p>
+      ${
+        state === 'open'
+          ? html`<form method="post" action="/api/v1/registrations/offer">
+              <input type="hidden" name="token" value="${offer.token}" />
+              <input type="hidden" name="workshop" value="${workshop.id}" />
+              <button type="submit">${t.button}</button>
+            </form>`
+          : ''
+      }`,
+  );
+}
