@@ -155,9 +155,7 @@ describe('the follow-up after a workshop', () => {
   test('once to each confirmed registrant, in their language, never to one who cancelled, across a move', async () => {
     const slug = unique('followup');
     await createSeries(worker, slug);
-    const workshop = await createWorkshop(worker, slug, {
-      startsInHours: 3,
-      capacity: 5,
+    const followUp: Record<string, unknown> = {
       followUp: {
         text: { sk: 'Ďakujeme, že ste prišli.', en: 'Thank you for coming.' },
         links: [
@@ -165,6 +163,11 @@ describe('the follow-up after a workshop', () => {
         ],
         afterMinutes: 120,
       },
+    };
+    const workshop = await createWorkshop(worker, slug, {
+      startsInHours: 3,
+      capacity: 5,
+      ...followUp,
     });
     const sk = await registerConfirmed(worker, slug, [workshop.id], { email: uniqueEmail('sk') });
     const en = await registerConfirmed(worker, slug, [workshop.id], {
