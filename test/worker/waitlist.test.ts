@@ -322,6 +322,36 @@ describe('a freed seat goes to the first confirmed person in line', () => {
   });
 });
 
+describe('a person and their place in line', () => {
+  test('sees it on the manage page and leaves; a freed seat then goes to the next', async () => {
+    const { slug, workshop, holders } = await fullWorkshop(1);
+    const leaving = await joinConfirmed(slug, workshop.id);
+    const staying = await joinConfirmed(slug, workshop.id, { locale: 'en' });
+    const confirmed = await onlyMessage(worker, { registrationId: leaving, kind: 'confirmed' });
+    const page = await worker.fetch(manageLink(await received(worker, confirmed)));
+    const html = await page.text();
+    assert.match(html, /Ste v zozname čakateľov[\s\S]*poradie: 1/);
+    const token = html.match(
+      /action="\/api\/v1\/registrations\/leave-waitlist"[\s\S]*?name="token" value="([^"]+)"/,
+    )![1]!;
+    const left = await worker.fetch('/api/v1/registrations/leave-waitlist', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    assert.match(await left.text(), /Zo zoznamu čakateľov sme vás vyradili/);
+    const enConfirmed = await onlyMessage(worker, { registrationId: staying, kind: 'confirmed' });
+    const enPage = await (
+      await worker.fetch(manageLink(await received(worker, enConfirmed)))
+    ).text();
+    assert.match(enPage, /place in line: 1/);
+
+    await cancelAll(holders[0]!);
+    assert.equal(await seatOf(leaving, workshop.id), null);
+    assert.equal(await seatOf(staying, workshop.id), 'held');
+  });
+});
+
 describe('organizers and the line', () => {
   test('remove someone, and move someone in by hand out of order (one more seat)', async () => {
     const { slug, workshop } = await fullWorkshop(1);

@@ -13,8 +13,13 @@ import {
   managePage,
 } from '../pages/registration-pages';
 import { PAGE_HEADERS } from '../pages/layout';
-import { offerPage } from '../pages/offer-page';
-import { acceptOfferByToken, offerByToken } from '../services/waitlist';
+import { lineSection, offerPage, withLineSection } from '../pages/waitlist-pages';
+import {
+  acceptOfferByToken,
+  leaveLines,
+  offerByToken,
+  placesWithWorkshops,
+} from '../services/waitlist';
 import { cancelSeats, heldByToken } from '../services/cancel';
 import { confirmByToken, confirmLinkByToken, type ConfirmLink } from '../services/confirm';
 import type { ConfirmState } from '../domain/registrations';
@@ -119,7 +124,24 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     const { token } = c.req.valid('query');
     const held = await heldByToken(c.env.DB, token);
     if (!held) throw invalidLink();
-    return htmlPage(c, managePage(token, held.registration, held.series, held.held));
+    // Issue 12: where the person stands in any waiting list, and a way to leave.
+    const places = await placesWithWorkshops(c.env.DB, held.registration, Date.now());
+    const manage = managePage(token, held.registration, held.series, held.held);
+    return htmlPage(
+      c,
+      withLineSection(manage, lineSection(token, held.registration.locale, places)),
+    );
+  })
+  .post('/leave-waitlist', confirmForm, async (c) => {
+    const { token } = c.req.valid('form');
+    const held = await heldByToken(c.env.DB, token);
+    if (!held) throw invalidLink();
+    await leaveLines(c.env.DB, held.registration, Date.now());
+    const manage = managePage(token, held.registration, held.series, held.held);
+    return htmlPage(
+      c,
+      withLineSection(manage, lineSection(token, held.registration.locale, [], true)),
+    );
   })
   .post('/cancel', cancelForm, async (c) => {
     const now = Date.now();

@@ -1,6 +1,6 @@
 import { insertAudit } from '../db/audit';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
-import { findRegistration, findRegistrationByToken } from '../db/registrations';
+import { findRegistration, findRegistrationByToken, type Registration } from '../db/registrations';
 import { hashToken } from '../tokens';
 import type { OfferState } from '../domain/waitlist';
 import { runSeatBatch, SeatRefusedError } from '../db/seats';
@@ -9,12 +9,13 @@ import {
   acceptOffer,
   endPlace,
   offerOf,
+  placesOf,
   listLine,
   markAnnounced,
   promoteByHand,
   unannouncedPromotions,
 } from '../db/waitlist';
-import { findWorkshop, type Workshop } from '../db/workshops';
+import { findWorkshop, findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import { ApiError } from '../http/errors';
 import { WriteBatch } from './write-batch';
 
@@ -185,4 +186,25 @@ export async function acceptOfferByToken(
   if (!offer || offer.state !== 'open') return offer;
   await db.batch([acceptOffer(db, offer.registration.id, workshopId, now)]);
   return offerByToken(db, token, workshopId, now);
+}
+
+/** A registration's places in line now, with their workshops, soonest first. */
+export async function placesWithWorkshops(db: D1Database, registration: Registration, now: number) {
+  if (registration.waitingWorkshopIds.length === 0) return [];
+  const [places, workshops] = await Promise.all([
+    placesOf(db, registration.id, now),
+    findWorkshopsInSeries(db, registration.seriesId, registration.waitingWorkshopIds),
+  ]);
+  return workshops
+    .filter((w) => places.has(w.id))
+    .sort((a, b) => a.startsAt - b.startsAt)
+    .map((workshop) => ({ workshop, place: places.get(workshop.id)! }));
+}
+
+/** The person leaves every line they are in (the manage page's button). Idempotent. */
+export async function leaveLines(db: D1Database, registration: Registration, now: number) {
+  if (registration.waitingWorkshopIds.length === 0) return;
+  await db.batch(
+    registration.waitingWorkshopIds.map((id) => endPlace(db, registration.id, id, 'left', now)),
+  );
 }

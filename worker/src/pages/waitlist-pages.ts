@@ -71,3 +71,59 @@ export function offerPage(
       }`,
   );
 }
+
+const LINE = {
+  sk: {
+    title: 'Zoznam čakateľov',
+    inLine: 'Ste v\u00a0zozname čakateľov na tieto workshopy:',
+    place: (n: number) => `poradie: ${n}`,
+    leave: 'Odísť zo zoznamu čakateľov',
+    left: 'Zo zoznamu čakateľov sme vás vyradili. Miesto vám už neponúkneme.',
+  },
+  en: {
+    title: 'Waiting list',
+    inLine: 'You are on the waiting list for these workshops:',
+    place: (n: number) => `place in line: ${n}`,
+    leave: 'Leave the waiting list',
+    left: 'We have taken you off the waiting list. You will not be offered a seat.',
+  },
+} as const;
+
+/**
+ * The manage page's part about places in line (issue 12): where the person stands, and one button
+ * to leave every line (a POST: mail scanners open every link). `left`: what leaving came to.
+ */
+export function lineSection(
+  token: string,
+  locale: Locale,
+  places: { workshop: Workshop; place: number }[],
+  left = false,
+) {
+  const t = LINE[locale];
+  if (left)
+    return html`<h2>${t.title}</h2>
+      <div class="panel"><p>${t.left}</p></div>`;
+  if (places.length === 0) return html``;
+  return html`<h2>${t.title}</h2>
+    <p>${t.inLine}</p>
+    <ul>
+      ${places.map(
+        ({ workshop, place }) =>
+          html`<li>
+            <strong>${workshop.title[locale] || workshop.title.sk}</strong><br />${formatWhen(
+              workshop.startsAt,
+              workshop.endsAt,
+              locale,
+            )}<br /><span class="hint">${t.place(place)}</span>
+          </li>`,
+      )}
+    </ul>
+    <form method="post" action="/api/v1/registrations/leave-waitlist">
+      <input type="hidden" name="token" value="${token}" />
+      <button type="submit" class="secondary">${t.leave}</button>
+    </form>`;
+}
+
+/** Adds the line section to a link page, at the end of its main content. */
+export const withLineSection = (pageHtml: string, section: ReturnType<typeof lineSection>) =>
+  pageHtml.replace('</main>', `${String(section)}</main>`);
