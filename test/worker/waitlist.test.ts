@@ -330,7 +330,7 @@ describe('a person and their place in line', () => {
     const confirmed = await onlyMessage(worker, { registrationId: leaving, kind: 'confirmed' });
     const page = await worker.fetch(manageLink(await received(worker, confirmed)));
     const html = await page.text();
-    assert.match(html, /Ste v zozname čakateľov[\s\S]*poradie: 1/);
+    assert.match(html, /Ste v\u00a0zozname čakateľov[\s\S]*poradie: 1/);
     const token = html.match(
       /action="\/api\/v1\/registrations\/leave-waitlist"[\s\S]*?name="token" value="([^"]+)"/,
     )![1]!;
