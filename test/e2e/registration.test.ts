@@ -102,7 +102,11 @@ describe('the demo seed', () => {
     const before = await snapshot();
     assert.equal(before.length, 6);
     assert.equal(before.find((w) => w.title_sk.startsWith('Kľúčové'))?.seats, 2, 'nearly full');
-    assert.equal(before.find((w) => w.title_sk.startsWith('Dáta'))?.seats, 2, 'full: a waiting list');
+    assert.equal(
+      before.find((w) => w.title_sk.startsWith('Dáta'))?.seats,
+      2,
+      'full: a waiting list',
+    );
     await seedDemo(stack.url, E2E_ADMIN_TOKEN);
     assert.deepEqual(await snapshot(), before);
   });

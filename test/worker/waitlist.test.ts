@@ -352,6 +352,45 @@ describe('a person and their place in line', () => {
   });
 });
 
+describe('the line and the rest of the system', () => {
+  test('the confirm page lists the places it confirms', async () => {
+    const { slug, workshop } = await fullWorkshop(1);
+    const { registration } = await join(slug, [workshop.id], [workshop.id]);
+    const request = await onlyMessage(worker, {
+      registrationId: registration.id,
+      kind: 'confirm_request',
+    });
+    const link = (await received(worker, request)).text.match(/https?:\S+confirm\?token=\S+/)![0];
+    const html = await (await worker.fetch(link)).text();
+    assert.match(html, /Ste v\u00a0zozname čakateľov[\s\S]*poradie: 1/);
+    assert.doesNotMatch(html, /leave-waitlist/, 'leaving takes the manage link');
+  });
+
+  test('a cancelled workshop ends its line', async () => {
+    const { slug, workshop } = await fullWorkshop(1);
+    await joinConfirmed(slug, workshop.id);
+    const res = await adminSend(worker, 'POST', `/api/v1/admin/workshops/${workshop.id}/cancel`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(
+      (await line(workshop.id)).waitlist.map((p) => p.state),
+      ['removed'],
+    );
+  });
+
+  test('retention keeps someone in line until their workshop is over', async () => {
+    const { slug, workshop } = await fullWorkshop(1, 40 * 24);
+    const waiting = await joinConfirmed(slug, workshop.id);
+    await runCron(worker, Date.now() + 31 * 24 * HOUR);
+    assert.equal(
+      await registrationStatus(worker, waiting),
+      'confirmed',
+      'not deleted after 30 days',
+    );
+    await runCron(worker, Date.parse(workshop.endsAt) + 31 * 24 * HOUR);
+    assert.equal(await registrationStatus(worker, waiting), null, 'deleted 30 days after the end');
+  });
+});
+
 describe('organizers and the line', () => {
   test('remove someone, and move someone in by hand out of order (one more seat)', async () => {
     const { slug, workshop } = await fullWorkshop(1);

@@ -204,6 +204,15 @@ export const endPlace = (
     )
     .bind(registrationId, workshopId, status, now);
 
+/** A cancelled workshop's line ends ('removed': the organizer's doing). */
+export const endLine = (db: D1Database, workshopId: string, now: number) =>
+  db
+    .prepare(
+      `UPDATE waitlist SET status = 'removed', ended_at = ?2
+       WHERE workshop_id = ?1 AND status = 'waiting'`,
+    )
+    .bind(workshopId, now);
+
 /** Places of registrations that expired unconfirmed end with them (after `expirePending`). */
 export const expirePlaces = (db: D1Database, now: number) =>
   db

@@ -98,6 +98,8 @@ export function lineSection(
   locale: Locale,
   places: { workshop: Workshop; place: number }[],
   left = false,
+  /** The leave button (on the manage page; the confirm page's token cannot leave). */
+  leave = true,
 ) {
   const t = LINE[locale];
   if (left)
@@ -118,10 +120,14 @@ export function lineSection(
           </li>`,
       )}
     </ul>
-    <form method="post" action="/api/v1/registrations/leave-waitlist">
-      <input type="hidden" name="token" value="${token}" />
-      <button type="submit" class="secondary">${t.leave}</button>
-    </form>`;
+    ${
+      leave
+        ? html`<form method="post" action="/api/v1/registrations/leave-waitlist">
+            <input type="hidden" name="token" value="${token}" />
+            <button type="submit" class="secondary">${t.leave}</button>
+          </form>`
+        : ''
+    }`;
 }
 
 /** Adds the line section to a link page, at the end of its main content. */

@@ -78,9 +78,13 @@ function linkPage(
 export const registrationLinkRoutes = new Hono<AppEnv>()
   .get('/confirm', tokenQuery, async (c) => {
     const { token } = c.req.valid('query');
-    const link = await confirmLinkByToken(c.env.DB, token, Date.now());
+    const now = Date.now();
+    const link = await confirmLinkByToken(c.env.DB, token, now);
     if (!link) throw invalidLink();
-    return htmlPage(c, linkPage(token, link.state, link, Date.now()));
+    // Issue 12: the places in line this link confirms, beside the seats.
+    const places = await placesWithWorkshops(c.env.DB, link.registration, now);
+    const section = lineSection(token, link.registration.locale, places, false, false);
+    return htmlPage(c, withLineSection(linkPage(token, link.state, link, now), section));
   })
   .post('/confirm', confirmForm, async (c) => {
     const now = Date.now();

@@ -19,7 +19,7 @@ import {
 } from '../db/workshops';
 import { applyWorkshopPatch, scheduleErrors, workshopFromInput } from '../domain/workshops';
 import { extrasFromInput } from '../domain/waitlist';
-import { fillFromWaitlist } from '../db/waitlist';
+import { endLine, fillFromWaitlist } from '../db/waitlist';
 import { ApiError, validationFailed } from '../http/errors';
 import { randomId } from '../ids';
 import type { WorkshopInput, WorkshopPatch } from '../schemas/workshop';
@@ -192,6 +192,8 @@ export async function cancelWorkshopAndTell(
   const { holders } = await whoCancellingTells(db, workshop);
   const batch = new WriteBatch(db, now).add(
     ...cancelWorkshop(db, workshop.id, now),
+    // Issue 12: nobody waits for a seat in a workshop that will not take place.
+    endLine(db, workshop.id, now),
     dropQueuedReminders(db, { workshopId: workshop.id }),
     workshopAudit(db, actor, 'workshop.cancel', workshop, now, { notified: holders.length }),
   );
