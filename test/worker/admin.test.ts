@@ -326,6 +326,8 @@ describe('admin workshops', () => {
         // Issue 12's defaults: a waiting list (not open while seats are left), no follow-up.
         waitlist: true,
         waitlistOpen: false,
+        waitlistMode: 'auto',
+        offerMinutes: 1440,
         followUp: null,
       },
     );

@@ -1,5 +1,5 @@
 import type { AdminWaitlistEntry, AdminWaitlistResponse } from '../../contract';
-import type { LinePlace } from '../db/waitlist';
+import type { LinePlace } from '../db/waitlist-reads';
 import { iso, isoOrNull } from '../views';
 
 /** A workshop's line as organizers see it (admin only: names and addresses). */

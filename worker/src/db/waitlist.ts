@@ -96,65 +96,6 @@ const markPromoted = (db: D1Database, now: number, byHand = false) =>
     .bind(now, byHand ? 1 : 0);
 
 /**
- * Offers not accepted in time: their seats go back (release_reason 'offer_expired') and the
- * places end, oldest offer first in effect: the fill that follows in the same batch offers each
- * freed seat to the next in line, in order.
- */
-export const expireOffers = (db: D1Database, now: number): D1PreparedStatement[] => [
-  db
-    .prepare(
-      `UPDATE seats SET status = 'released', released_at = ?1, release_reason = 'offer_expired'
-       WHERE status = 'held' AND EXISTS (
-         SELECT 1 FROM waitlist q WHERE q.registration_id = seats.registration_id
-           AND q.workshop_id = seats.workshop_id AND q.status = 'offered'
-           AND q.offered_until <= ?1)`,
-    )
-    .bind(now),
-  db
-    .prepare(
-      `UPDATE waitlist SET status = 'offer_expired', ended_at = ?1
-       WHERE status = 'offered' AND offered_until <= ?1`,
-    )
-    .bind(now),
-];
-
-/**
- * The person accepts an offer in time: promoted, and to be announced again (the "you have a
- * seat" message with the calendar file). Check `meta.changes`: 0 when the offer ran out or is
- * not theirs.
- */
-export const acceptOffer = (
-  db: D1Database,
-  registrationId: string,
-  workshopId: string,
-  now: number,
-) =>
-  db
-    .prepare(
-      `UPDATE waitlist SET status = 'promoted', promoted_at = ?3, announced_at = NULL
-       WHERE registration_id = ?1 AND workshop_id = ?2 AND status = 'offered'
-         AND offered_until > ?3 AND EXISTS (
-           SELECT 1 FROM seats s WHERE s.registration_id = ?1 AND s.workshop_id = ?2
-             AND s.status = 'held')`,
-    )
-    .bind(registrationId, workshopId, now);
-
-/** A registration's offered place in a workshop: until when, or null when none. */
-export async function offerOf(
-  db: D1Database,
-  registrationId: string,
-  workshopId: string,
-): Promise<{ status: PlaceStatus; offeredUntil: number | null } | null> {
-  const row = await db
-    .prepare(
-      `SELECT status, offered_until FROM waitlist WHERE registration_id = ? AND workshop_id = ?`,
-    )
-    .bind(registrationId, workshopId)
-    .first<{ status: PlaceStatus; offered_until: number | null }>();
-  return row ? { status: row.status, offeredUntil: row.offered_until } : null;
-}
-
-/**
  * An organizer moves one confirmed person in by hand, out of order: a seat now, the workshop's
  * capacity raised by one if it is full (the organizer's explicit choice to squeeze someone in),
  * their place marked promoted. The seat guard still refuses a closed or cancelled workshop.
@@ -223,6 +164,8 @@ export const expirePlaces = (db: D1Database, now: number) =>
     )
     .bind(now);
 
+export type { PlaceStatus, LinePlace } from './waitlist-reads';
+
 /** Counted places in line now per workshop (the next to join gets this + 1). */
 export async function lineLengths(
   db: D1Database,
@@ -262,59 +205,6 @@ export async function placesOf(
     .bind(registrationId, now)
     .all<{ workshop_id: string; place: number }>();
   return new Map(results.map((r) => [r.workshop_id, r.place]));
-}
-
-export type PlaceStatus =
-  'waiting' | 'offered' | 'promoted' | 'offer_expired' | 'removed' | 'left' | 'expired';
-
-/** A place in a workshop's line, for organizers. */
-export interface LinePlace {
-  registrationId: string;
-  givenName: string;
-  familyName: string;
-  email: string;
-  registrationStatus: string;
-  status: PlaceStatus;
-  joinedAt: number;
-  promotedAt: number | null;
-  offeredUntil: number | null;
-  endedAt: number | null;
-}
-
-/** Everyone who was ever in a workshop's line, in the order they joined. */
-export async function listLine(db: D1Database, workshopId: string): Promise<LinePlace[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT q.registration_id, r.given_name, r.family_name, r.email, r.status AS registration_status,
-         q.status, q.created_at, q.promoted_at, q.offered_until, q.ended_at
-       FROM waitlist q JOIN registrations r ON r.id = q.registration_id
-       WHERE q.workshop_id = ? ORDER BY q.id`,
-    )
-    .bind(workshopId)
-    .all<{
-      registration_id: string;
-      given_name: string;
-      family_name: string;
-      email: string;
-      registration_status: string;
-      status: PlaceStatus;
-      created_at: number;
-      promoted_at: number | null;
-      offered_until: number | null;
-      ended_at: number | null;
-    }>();
-  return results.map((r) => ({
-    registrationId: r.registration_id,
-    givenName: r.given_name,
-    familyName: r.family_name,
-    email: r.email,
-    registrationStatus: r.registration_status,
-    status: r.status,
-    joinedAt: r.created_at,
-    promotedAt: r.promoted_at,
-    offeredUntil: r.offered_until,
-    endedAt: r.ended_at,
-  }));
 }
 
 /** Places moved in (promoted, or offered a seat) and not announced yet. */

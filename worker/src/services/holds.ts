@@ -1,5 +1,6 @@
 import { expirePending } from '../db/registrations';
-import { expireOffers, expirePlaces, fillFromWaitlist } from '../db/waitlist';
+import { expirePlaces, fillFromWaitlist } from '../db/waitlist';
+import { expireOffers } from '../db/offers';
 
 /**
  * Seats were freed: unconfirmed registrations whose hold ran out expire, and their seats go back

@@ -6,15 +6,14 @@ import type { OfferState } from '../domain/waitlist';
 import { runSeatBatch, SeatRefusedError } from '../db/seats';
 import { findSeriesById, type Series } from '../db/series';
 import {
-  acceptOffer,
   endPlace,
-  offerOf,
   placesOf,
-  listLine,
   markAnnounced,
   promoteByHand,
   unannouncedPromotions,
 } from '../db/waitlist';
+import { acceptOffer, offerOf } from '../db/offers';
+import { listLine } from '../db/waitlist-reads';
 import { findWorkshop, findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import { ApiError } from '../http/errors';
 import { WriteBatch } from './write-batch';
