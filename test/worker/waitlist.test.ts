@@ -515,4 +515,29 @@ describe("'offer' mode", () => {
       ['offer_expired', 'promoted', 'waiting'],
     );
   });
+
+  test('concurrent frees and overlapping cron runs: each seat offered once, in order, never over capacity', async () => {
+    const { slug, workshop, holders } = await fullWorkshop(2, 72, {
+      waitlistMode: 'offer',
+      offerMinutes: 30,
+    });
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) order.push(await joinConfirmed(slug, workshop.id));
+    const freedAt = Date.now();
+    await Promise.all(holders.map((id) => cancelAll(id)));
+    const overlapping = (ms: number) => Promise.all([0, 1, 2].map(() => runCron(worker, ms)));
+    await overlapping(freedAt + 10 * MINUTE);
+    const offered = async () =>
+      (await outbox(worker, { kind: 'offer', workshopId: workshop.id })).map(
+        (m) => m.registrationId,
+      );
+    assert.deepEqual((await offered()).sort(), order.slice(0, 2).sort());
+    await overlapping(freedAt + 45 * MINUTE);
+    assert.equal(await heldSeats(worker.db, workshop.id), 2, 'never over capacity');
+    assert.deepEqual((await offered()).sort(), [...order].sort(), 'each offered once, in order');
+    assert.deepEqual(
+      (await line(workshop.id)).waitlist.map((p) => p.state),
+      ['offer_expired', 'offer_expired', 'offered', 'offered'],
+    );
+  });
 });
