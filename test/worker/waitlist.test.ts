@@ -366,6 +366,19 @@ describe('the line and the rest of the system', () => {
     assert.doesNotMatch(html, /leave-waitlist/, 'leaving takes the manage link');
   });
 
+  test('cancelling the seat of a request that also queued keeps the place in line', async () => {
+    const { slug, workshop: full, holders } = await fullWorkshop(1);
+    const open = await createWorkshop(worker, slug, { startsInHours: 96, capacity: 5 });
+    const { registration } = await join(slug, [open.id, full.id], [full.id]);
+    await confirm(registration.id);
+    await cancelAll(registration.id);
+    assert.equal(await seatOf(registration.id, open.id), 'released');
+    assert.equal(await registrationStatus(worker, registration.id), 'confirmed');
+    await runCron(worker, Date.now() + MINUTE);
+    await cancelAll(holders[0]!);
+    assert.equal(await seatOf(registration.id, full.id), 'held', 'the place still moved in');
+  });
+
   test('a cancelled workshop ends its line', async () => {
     const { slug, workshop } = await fullWorkshop(1);
     await joinConfirmed(slug, workshop.id);
