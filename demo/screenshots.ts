@@ -13,7 +13,12 @@ import { seedDemo } from './seed';
  */
 const OUT = join(ROOT, 'dist/screenshots');
 const README_DIR = join(ROOT, 'demo/screenshots');
-const README_PICKS = ['sk-375-list.png', 'sk-1280-errors.png', 'en-1280-success.png'];
+const README_PICKS = [
+  'sk-375-list.png',
+  'sk-1280-errors.png',
+  'en-1280-success.png',
+  'sk-375-waitlist.png',
+];
 const WIDTHS = [
   { width: 375, height: 812 },
   { width: 1280, height: 900 },
@@ -31,6 +36,7 @@ const TEXT = {
     organization: 'Názov organizácie',
     success: /Skontrolujte e-mail/,
     retry: 'Skúsiť znova',
+    waitlist: /Chcem sa zaradiť medzi čakateľov/,
   },
   en: {
     path: '/en',
@@ -42,6 +48,7 @@ const TEXT = {
     organization: 'Name of organisation',
     success: /Check your email/,
     retry: 'Try again',
+    waitlist: /Join the waiting list/,
   },
 };
 type Lang = keyof typeof TEXT;
@@ -81,6 +88,13 @@ const STATES: Record<string, (page: Page, lang: Lang) => Promise<void>> = {
     await page.getByLabel(t.organization).fill('Mesto Trnava');
     await page.getByRole('button', { name: t.submit }).click();
     await page.getByRole('heading', { name: t.success }).waitFor();
+  },
+  /** A full workshop's waiting list, chosen (issue 12). */
+  async waitlist(page, lang) {
+    await page.getByRole('button', { name: TEXT[lang].submit }).waitFor();
+    const box = page.getByRole('checkbox', { name: TEXT[lang].waitlist });
+    await box.check();
+    await box.evaluate((el) => el.closest('li')!.scrollIntoView({ block: 'center' }));
   },
   /** The ID-SK 2 demo page (Slovak only) after an empty submit. */
   async idsk2(page, lang) {
