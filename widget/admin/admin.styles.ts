@@ -202,6 +202,7 @@ export const baseStyles = css`
   }
   .link-button {
     margin: 0 15px 0 0;
+    text-align: left;
     padding: 0;
     border: 0;
     color: var(--link);

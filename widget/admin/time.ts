@@ -42,6 +42,14 @@ export function fromWallClock(date: string, time: string): string | null {
   return null;
 }
 
+/** "25. 5. 2026 10:00 – 12:00"; the end's date only when it is another day. */
+export function formatTimeRange(start: string, end: string, locale: string): string {
+  const from = formatDateTime(start, locale);
+  const to = formatDateTime(end, locale);
+  const sameDay = toWallClock(start).date === toWallClock(end).date;
+  return `${from}\u00a0– ${sameDay ? toWallClock(end).time : to}`;
+}
+
 /** "25. 5. 2026 10:00" / "25/05/2026, 10:00", always Bratislava time. */
 export function formatDateTime(instant: string, locale: string): string {
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sk-SK', {

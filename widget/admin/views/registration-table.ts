@@ -20,8 +20,10 @@ function seats(r: AdminRegistration, o: RegistrationTableOptions) {
     ${r.seats.map((seat) => {
       const w = o.workshops.find((x) => x.id === seat.workshopId);
       return html`<li>
-        ${w ? localizedText(w.title, o.locale) : seat.workshopId}:
-        ${seat.status === 'held' ? reminderLabel(seat.reminder) : msg('seat released')}
+        ${w ? localizedText(w.title, o.locale) : seat.workshopId}
+        <span class="hint">
+          ${seat.status === 'held' ? reminderLabel(seat.reminder) : msg('seat released')}
+        </span>
       </li>`;
     })}
   </ul>`;

@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import type { AdminWorkshopWithStats } from '../../../worker/contract/index.js';
 import { ORGANIZATION_TYPES } from '../../../worker/contract/registration-rules.js';
 import { href } from '../routes.js';
-import { formatDateTime } from '../time.js';
+import { formatDateTime, formatTimeRange } from '../time.js';
 import { localizedText } from './localized-text.js';
 import { organizationTypeLabel } from './texts.js';
 
@@ -29,7 +29,7 @@ function stateTag(w: AdminWorkshopWithStats, now: number) {
 export function workshopCard(w: AdminWorkshopWithStats, o: WorkshopCardOptions) {
   const s = w.stats;
   const headingId = `workshop-${w.id}`;
-  const when = `${formatDateTime(w.startsAt, o.locale)} – ${formatDateTime(w.endsAt, o.locale)}`;
+  const when = formatTimeRange(w.startsAt, w.endsAt, o.locale);
   return html`<section aria-labelledby=${headingId}>
     <h2 id=${headingId}>${localizedText(w.title, o.locale)}</h2>
     <p>${stateTag(w, o.now)} ${when}</p>
