@@ -67,8 +67,9 @@ describe('admin sign-in', () => {
     expect(screen(app).localName).to.equal('ws-admin-home');
     await until(app, 'table');
     expect(api.requests.some((r) => r.headers.has('authorization'))).to.equal(false);
-    // Nothing to sign out of here: Access owns the session.
-    expect(app.shadowRoot!.querySelector('header')!.textContent).not.to.include('Odhlásiť');
+    // Access owns the session: signing out is Access's logout, not forgetting a token.
+    const signOut = app.shadowRoot!.querySelector('header a[href="/cdn-cgi/access/logout"]');
+    expect(signOut!.textContent).to.equal('Odhlásiť sa');
   });
 
   it('goes back to the sign-in when the API answers 401 (token revoked)', async () => {
@@ -160,5 +161,29 @@ describe('admin routes', () => {
     } finally {
       HTMLAnchorElement.prototype.click = original;
     }
+  });
+
+  it('names a series’ screen by its title, and sends failed e-mails again', async () => {
+    const api = fakeAdminApi({
+      'POST /series/smart/messages/retry': () => jsonResponse({ requeued: 1, dropped: 0 }),
+    });
+    restore = api.restore;
+    const app = await renderApp('#/series/smart', 'en');
+    await until(app, 'section');
+    await waitUntil(() => document.title.startsWith('Séria'));
+    expect(document.title).to.include('<script>');
+    await waitUntil(() =>
+      screen(app).shadowRoot.textContent!.includes('E-mails that could not be sent: 1'),
+    );
+    const button = [...screen(app).shadowRoot.querySelectorAll('button')].find((b) =>
+      b.textContent!.includes('Send the failed e-mails again'),
+    )!;
+    button.click();
+    await waitUntil(() =>
+      screen(app)
+        .shadowRoot.querySelector('[role="status"]')!
+        .textContent!.includes('Sent again: 1'),
+    );
+    expect(api.requests.some((r) => r.method === 'POST')).to.equal(true);
   });
 });

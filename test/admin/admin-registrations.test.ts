@@ -34,12 +34,16 @@ describe('registrations screen', () => {
     const api = fakeAdminApi();
     restore = api.restore;
     const app = await openList();
-    button(app, 'Cancel registration')!.click();
+    const opener = button(app, 'Cancel registration')!;
+    opener.focus();
+    opener.click();
     const confirm = await until(app, '.confirm');
     expect(confirm.textContent).to.include('jana@example.org is told by e-mail');
     expect(screen(app).shadowRoot.activeElement!.id).to.equal('confirm-q');
     button(app, 'No, go back')!.click();
     await waitUntil(() => !screen(app).shadowRoot.querySelector('.confirm'));
+    // Focus goes back where the organizer was.
+    expect(screen(app).shadowRoot.activeElement).to.equal(opener);
     expect(api.requests.some((r) => r.method !== 'GET')).to.equal(false);
   });
 

@@ -1,5 +1,6 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type {
+  AdminMessage,
   AdminRegistration,
   AdminSeriesResponse,
   AdminSeriesSummary,
@@ -130,6 +131,20 @@ const audit: AuditEntry[] = [
   },
 ];
 
+const failedMessage: AdminMessage = {
+  id: 'm1',
+  kind: 'reminder',
+  registrationId: 'r1',
+  workshopId: 'w1',
+  to: 'jana@example.org',
+  status: 'failed',
+  attempts: 5,
+  lastError: 'smtp 550',
+  dropReason: null,
+  createdAt: new Date().toISOString(),
+  sentAt: null,
+};
+
 /** A fake admin API: answers as the worker would; `overrides` per "METHOD /path" win. */
 export function fakeAdminApi(
   overrides: Record<string, (request: Request) => Response | Promise<Response>> = {},
@@ -151,6 +166,8 @@ export function fakeAdminApi(
     if (key.startsWith('GET /series/smart/registrations'))
       return jsonResponse({ registrations: [registration()] });
     if (key === 'GET /series/smart') return jsonResponse(seriesDetail());
+    if (key === 'GET /series/smart/messages')
+      return jsonResponse({ transport: 'dev-outbox', warning: null, messages: [failedMessage] });
     if (key === 'GET /workshops/w1/cancel-preview')
       return jsonResponse({
         workshopId: 'w1',

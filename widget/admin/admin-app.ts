@@ -28,7 +28,16 @@ export class AdminApp extends LitElement {
   @state() private locale: AdminLocale = initialLocale();
   private api = new AdminApi(null);
 
+  /** What the current screen called itself (a series' title), else the route's name. */
+  private screenName: string | null = null;
+
+  private onScreenName = (event: Event) => {
+    this.screenName = (event as CustomEvent<{ name: string }>).detail.name;
+    this.updateTitle();
+  };
+
   private onHashChange = () => {
+    this.screenName = null;
     this.route = parseRoute(location.hash);
     void this.focusScreen();
   };
@@ -36,6 +45,7 @@ export class AdminApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
+    this.addEventListener('ws-admin-screen-name', this.onScreenName);
     void useLocale(this.locale);
     void this.signIn(sessionStorage.getItem(TOKEN_KEY));
   }
@@ -85,7 +95,7 @@ export class AdminApp extends LitElement {
   }
 
   private updateTitle() {
-    const screen = this.me ? titleFor(this.route) : msg('Sign in');
+    const screen = this.me ? (this.screenName ?? titleFor(this.route)) : msg('Sign in');
     document.title = `${screen} – ${msg('Workshop registration administration')}`;
   }
 
@@ -142,7 +152,7 @@ export class AdminApp extends LitElement {
     return html`<span class="who">${msg(str`Signed in: ${actor}`)}</span> ${
         me.via === 'token'
           ? html`<button class="link-button" @click=${this.signOut}>${msg('Sign out')}</button>`
-          : nothing
+          : html`<a href="/cdn-cgi/access/logout">${msg('Sign out')}</a>`
       }`;
   }
 

@@ -38,6 +38,16 @@ export class AdminScreen extends LitElement {
       : nothing;
   }
 
+  /**
+   * Names the screen in the document title once it knows what it shows (a series' title): the
+   * app listens. Carries no personal data.
+   */
+  protected nameScreen(name: string): void {
+    this.dispatchEvent(
+      new CustomEvent('ws-admin-screen-name', { detail: { name }, bubbles: true, composed: true }),
+    );
+  }
+
   /** The screen's heading, where focus goes when the screen opens. */
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();

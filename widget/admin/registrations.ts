@@ -56,7 +56,11 @@ export class AdminRegistrations extends AdminScreen {
     });
   }
 
+  /** The button that asked: focus goes back to it when the organizer says no. */
+  private opener: HTMLElement | null = null;
+
   private async ask(action: RegistrationAction) {
+    this.opener = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     this.pending = action;
     this.result = null;
     await this.updateComplete;
@@ -80,6 +84,13 @@ export class AdminRegistrations extends AdminScreen {
     this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
   }
 
+  private decline = async () => {
+    this.pending = null;
+    await this.updateComplete;
+    if (this.opener?.isConnected) this.opener.focus();
+    else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  };
+
   private confirmation(action: RegistrationAction) {
     const { question, effect, yes } = describe(action);
     const warning = action.kind === 'cancel' || action.kind === 'erase';
@@ -97,9 +108,7 @@ export class AdminRegistrations extends AdminScreen {
       >
         ${yes}
       </button>
-      <button class="button--secondary" @click=${() => (this.pending = null)}>
-        ${msg('No, go back')}
-      </button>
+      <button class="button--secondary" @click=${this.decline}>${msg('No, go back')}</button>
     </div>`;
   }
 

@@ -1,10 +1,14 @@
 import { html, nothing } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
-import type { AdminSeriesResponse, AdminWorkshopWithStats } from '../../worker/contract/index.js';
+import type {
+  AdminMessagesResponse,
+  AdminSeriesResponse,
+  AdminWorkshopWithStats,
+} from '../../worker/contract/index.js';
 import { AdminScreen } from './admin-screen.js';
 import { href } from './routes.js';
-import { localizedText } from './views/localized-text.js';
+import { localizedString, localizedText } from './views/localized-text.js';
 import { workshopCard } from './views/workshop-card.js';
 
 /** One series: its settings, every workshop at a glance, and what can be done with them. */
@@ -13,6 +17,7 @@ export class AdminSeriesPage extends AdminScreen {
   @property() slug = '';
 
   @state() private data: AdminSeriesResponse | null = null;
+  @state() private mail: AdminMessagesResponse | null = null;
   /** Said in a live region after a download started. */
   @state() private status = '';
 
@@ -20,6 +25,8 @@ export class AdminSeriesPage extends AdminScreen {
     super.connectedCallback();
     void this.attempt(async () => {
       this.data = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
+      this.nameScreen(localizedString(this.data.series.title, this.locale));
+      this.mail = await this.api.get<AdminMessagesResponse>(`/series/${this.slug}/messages`);
     });
   }
 
@@ -33,6 +40,43 @@ export class AdminSeriesPage extends AdminScreen {
 
   private downloadWorkshop = (w: AdminWorkshopWithStats) =>
     void this.download(`/workshops/${w.id}/registrations.csv`, `${this.slug}-${w.id}.csv`);
+
+  /** Failed e-mails go back to the queue (those no longer true are dropped by the worker). */
+  private async retryFailed() {
+    await this.attempt(async () => {
+      const r = await this.api.call<{ requeued: number; dropped: number }>(
+        'POST',
+        `/series/${this.slug}/messages/retry`,
+      );
+      this.status = msg(str`Sent again: ${r!.requeued}. Dropped as no longer true: ${r!.dropped}.`);
+      this.mail = await this.api.get<AdminMessagesResponse>(`/series/${this.slug}/messages`);
+    });
+  }
+
+  /** Whether e-mail goes out at all, and what failed. */
+  private delivery() {
+    const mail = this.mail;
+    if (!mail) return nothing;
+    const failed = mail.messages.filter((m) => m.status === 'failed').length;
+    return html`${
+      mail.warning
+        ? html`<div class="notice notice--warning">
+            <p>${msg('E-mails are not being sent: the server’s mail setup needs attention.')}</p>
+            <p><code>${mail.warning}</code></p>
+          </div>`
+        : nothing
+    }
+    ${
+      failed > 0
+        ? html`<div class="notice notice--warning">
+            <p>${msg(str`E-mails that could not be sent: ${failed}.`)}</p>
+            <button class="button--secondary" @click=${() => void this.retryFailed()}>
+              ${msg('Send the failed e-mails again')}
+            </button>
+          </div>`
+        : nothing
+    }`;
+  }
 
   private settings(d: AdminSeriesResponse) {
     const s = d.series;
@@ -75,7 +119,9 @@ export class AdminSeriesPage extends AdminScreen {
     return html`<h1 tabindex="-1">${localizedText(d.series.title, this.locale)}</h1>
       ${d.archived ? html`<p><strong class="tag tag--grey">${msg('Archived')}</strong></p>` : nothing}
       ${this.failureNotice()}
-      <p class="visually-hidden" role="status">${this.status}</p>
+      <div role="status">
+        ${this.status ? html`<p class="notice notice--success">${this.status}</p>` : nothing}
+      </div>
       <div class="actions">
         <a class="button" href=${href.workshopNew(this.slug)}>${msg('Add a workshop')}</a>
         <a class="button button--secondary" href=${href.registrations(this.slug)}
@@ -95,7 +141,7 @@ export class AdminSeriesPage extends AdminScreen {
           >${msg('Embed on a website')}</a
         >
       </div>
-      ${this.settings(d)}
+      ${this.delivery()} ${this.settings(d)}
       ${
         d.workshops.length === 0
           ? html`<p>${msg('No workshops yet.')}</p>`

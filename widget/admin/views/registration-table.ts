@@ -76,36 +76,39 @@ function actions(r: AdminRegistration, o: RegistrationTableOptions) {
 
 /** The people found: everything shown as text (names may contain anything a person typed). */
 export function registrationTable(rows: readonly AdminRegistration[], o: RegistrationTableOptions) {
-  return html`<table>
-    <caption class="visually-hidden">
-      ${msg('Registrations')}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${msg('Person')}</th>
-        <th scope="col">${msg('Organization')}</th>
-        <th scope="col">${msg('Status')}</th>
-        <th scope="col">${msg('Workshops and join link')}</th>
-        <th scope="col">${msg('Actions')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map(
-        (r) =>
-          html`<tr>
-            <td>
-              <span class="person">${fullName(r)}</span><br />${r.email}<br />
-              <span class="hint">${formatDateTime(r.createdAt, o.locale)}</span>
-            </td>
-            <td>
-              ${r.organization}<br />${r.role}<br />
-              <span class="hint">${organizationTypeLabel(r.organizationType)}</span>
-            </td>
-            <td>${statusTag(r.status)}</td>
-            <td>${seats(r, o)}</td>
-            <td>${actions(r, o)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  // Wide on a phone: the table scrolls in a region that the keyboard can reach too.
+  return html`<div class="table-wrap" role="region" aria-label=${msg('Registrations')} tabindex="0">
+    <table>
+      <caption class="visually-hidden">
+        ${msg('Registrations')}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${msg('Person')}</th>
+          <th scope="col">${msg('Organization')}</th>
+          <th scope="col">${msg('Status')}</th>
+          <th scope="col">${msg('Workshops and join link')}</th>
+          <th scope="col">${msg('Actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr>
+              <td>
+                <span class="person">${fullName(r)}</span><br />${r.email}<br />
+                <span class="hint">${formatDateTime(r.createdAt, o.locale)}</span>
+              </td>
+              <td>
+                ${r.organization}<br />${r.role}<br />
+                <span class="hint">${organizationTypeLabel(r.organizationType)}</span>
+              </td>
+              <td>${statusTag(r.status)}</td>
+              <td>${seats(r, o)}</td>
+              <td>${actions(r, o)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
