@@ -173,10 +173,10 @@ describe('admin routes', () => {
     await waitUntil(() => document.title.startsWith('Séria'));
     expect(document.title).to.include('<script>');
     await waitUntil(() =>
-      screen(app).shadowRoot.textContent!.includes('E-mails that could not be sent: 1'),
+      screen(app).shadowRoot.textContent!.includes('Emails that could not be sent: 1'),
     );
     const button = [...screen(app).shadowRoot.querySelectorAll('button')].find((b) =>
-      b.textContent!.includes('Send the failed e-mails again'),
+      b.textContent!.includes('Send the failed emails again'),
     )!;
     button.click();
     await waitUntil(() =>

@@ -38,7 +38,7 @@ describe('registrations screen', () => {
     opener.focus();
     opener.click();
     const confirm = await until(app, '.confirm');
-    expect(confirm.textContent).to.include('jana@example.org is told by e-mail');
+    expect(confirm.textContent).to.include('jana@example.org is told by email');
     expect(screen(app).shadowRoot.activeElement!.id).to.equal('confirm-q');
     button(app, 'No, go back')!.click();
     await waitUntil(() => !screen(app).shadowRoot.querySelector('.confirm'));
@@ -62,7 +62,7 @@ describe('registrations screen', () => {
     button(app, 'Yes, cancel the registration')!.click();
     const result = await until(app, '.result');
     expect(result.getAttribute('role')).to.equal('status');
-    expect(result.textContent).to.include('is cancelled; they are told by e-mail');
+    expect(result.textContent).to.include('is cancelled; they are told by email');
     const post = api.requests.find((r) => r.method === 'POST')!;
     expect(await post.json()).to.deep.equal({});
     const lists = api.requests.filter((r) => r.url.includes('/registrations?'));

@@ -171,7 +171,10 @@ export class AdminApp extends LitElement {
                   ></ws-admin-sign-in>`
           }
         </main>
-      </div>`;
+      </div>
+      <footer class="width">
+        <p class="hint">${msg('Times are Bratislava time (CET in winter, CEST in summer).')}</p>
+      </footer>`;
   }
 }
 

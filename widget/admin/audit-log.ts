@@ -18,7 +18,7 @@ function actionLabel(action: AuditAction): string {
     case 'workshop.cancel':
       return msg('Workshop cancelled');
     case 'messages.retry':
-      return msg('Failed e-mails sent again');
+      return msg('Failed emails sent again');
     case 'registration.resend_confirmation':
       return msg('Confirmation sent again');
     case 'registration.resend_join_link':

@@ -45,10 +45,10 @@ export class AdminCancelWorkshop extends AdminScreen {
 
   private warning(p: CancelWorkshopPreview) {
     if (p.notified.total === 0)
-      return html`<p>${msg('Nobody holds a seat, so nobody will be e-mailed.')}</p>`;
+      return html`<p>${msg('Nobody holds a seat, so nobody will be emailed.')}</p>`;
     return html`<p>
         ${msg(
-          str`${peopleCount(p.notified.total, this.locale)} will be told by e-mail that the workshop is cancelled:`,
+          str`${peopleCount(p.notified.total, this.locale)} will be told by email that the workshop is cancelled:`,
         )}
       </p>
       <ul>

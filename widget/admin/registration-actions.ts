@@ -46,7 +46,7 @@ export function describe(action: RegistrationAction): {
         question: msg(str`Send the confirmation to ${name} again?`),
         effect:
           action.registration.status === 'pending'
-            ? msg(str`${email} gets a new e-mail with a link to confirm the registration.`)
+            ? msg(str`${email} gets a new email with a link to confirm the registration.`)
             : msg(
                 str`${email} gets the confirmation of the registration again, with calendar files.`,
               ),
@@ -55,22 +55,22 @@ export function describe(action: RegistrationAction): {
     case 'resend-join-link':
       return {
         question: msg(str`Send the join link to ${name} again?`),
-        effect: msg(str`${email} gets the e-mail with the join link to the workshop now.`),
+        effect: msg(str`${email} gets the email with the join link to the workshop now.`),
         yes: msg('Yes, send the join link'),
       };
     case 'cancel':
       return {
         question: msg(str`Cancel the registration of ${name}?`),
         effect: action.workshopIds
-          ? msg(str`Their seat in this workshop is released and ${email} is told by e-mail.`)
-          : msg(str`All their seats are released and ${email} is told by e-mail.`),
+          ? msg(str`Their seat in this workshop is released and ${email} is told by email.`)
+          : msg(str`All their seats are released and ${email} is told by email.`),
         yes: msg('Yes, cancel the registration'),
       };
     case 'erase':
       return {
         question: msg(str`Erase ${name} for good?`),
         effect: msg(
-          'Their registration, seats and every stored e-mail to them are deleted from every table, and their seats are released. They are not told. Only anonymous counts of past attendance stay. This cannot be undone.',
+          'Their registration, seats and every stored email to them are deleted from every table, and their seats are released. They are not told. Only anonymous counts of past attendance stay. This cannot be undone.',
         ),
         yes: msg('Yes, erase everything about them'),
       };
@@ -94,7 +94,7 @@ export async function perform(api: AdminApi, action: RegistrationAction): Promis
       await api.call('POST', `/registrations/${id}/cancel`, {
         ...(action.workshopIds && { workshopIds: action.workshopIds }),
       });
-      return msg(str`The registration of ${name} is cancelled; they are told by e-mail.`);
+      return msg(str`The registration of ${name} is cancelled; they are told by email.`);
     case 'erase':
       await api.call('DELETE', `/registrations/${id}`);
       return msg('The person is erased.');

@@ -96,7 +96,7 @@ export function seriesRequest(
     add('privacy-url', msg('Enter the privacy notice address, starting with https://'));
   if (!v.organizerName.trim()) add('organizer-name', msg('Enter the organizer’s name'));
   if (!EMAIL.test(v.organizerEmail.trim()))
-    add('organizer-email', msg('Enter the organizer’s e-mail address, like info@mirri.gov.sk'));
+    add('organizer-email', msg('Enter the organizer’s email address, like info@mirri.gov.sk'));
   const days = Number(v.retentionDays);
   if (!Number.isInteger(days) || days < 1 || days > 3700)
     add('retention-days', msg('Enter a whole number of days from 1 to 3700'));
@@ -132,7 +132,7 @@ export function fieldCodeText(code: string): string {
     case 'invalid_origin':
       return msg('Enter origins like https://www.obec.sk, one per line');
     case 'invalid_email':
-      return msg('Enter a valid e-mail address');
+      return msg('Enter a valid email address');
     default:
       return msg('This value is not valid');
   }

@@ -126,7 +126,7 @@ export class AdminSeriesForm extends AdminScreen {
         <fieldset>
           <legend>${msg('Organizer and personal data')}</legend>
           ${this.text('organizer-name', 'organizerName', msg('Organizer'))}
-          ${this.text('organizer-email', 'organizerEmail', msg('Organizer’s e-mail address'), {
+          ${this.text('organizer-email', 'organizerEmail', msg('Organizer’s email address'), {
             type: 'email',
           })}
           ${this.text('privacy-url', 'privacyUrl', msg('Privacy notice address'), {

@@ -41,7 +41,7 @@ export class AdminSeriesPage extends AdminScreen {
   private downloadWorkshop = (w: AdminWorkshopWithStats) =>
     void this.download(`/workshops/${w.id}/registrations.csv`, `${this.slug}-${w.id}.csv`);
 
-  /** Failed e-mails go back to the queue (those no longer true are dropped by the worker). */
+  /** Failed emails go back to the queue (those no longer true are dropped by the worker). */
   private async retryFailed() {
     await this.attempt(async () => {
       const r = await this.api.call<{ requeued: number; dropped: number }>(
@@ -53,7 +53,7 @@ export class AdminSeriesPage extends AdminScreen {
     });
   }
 
-  /** Whether e-mail goes out at all, and what failed. */
+  /** Whether email goes out at all, and what failed. */
   private delivery() {
     const mail = this.mail;
     if (!mail) return nothing;
@@ -61,7 +61,7 @@ export class AdminSeriesPage extends AdminScreen {
     return html`${
       mail.warning
         ? html`<div class="notice notice--warning">
-            <p>${msg('E-mails are not being sent: the server’s mail setup needs attention.')}</p>
+            <p>${msg('Emails are not being sent: the server’s mail setup needs attention.')}</p>
             <p><code>${mail.warning}</code></p>
           </div>`
         : nothing
@@ -69,9 +69,9 @@ export class AdminSeriesPage extends AdminScreen {
     ${
       failed > 0
         ? html`<div class="notice notice--warning">
-            <p>${msg(str`E-mails that could not be sent: ${failed}.`)}</p>
+            <p>${msg(str`Emails that could not be sent: ${failed}.`)}</p>
             <button class="button--secondary" @click=${() => void this.retryFailed()}>
-              ${msg('Send the failed e-mails again')}
+              ${msg('Send the failed emails again')}
             </button>
           </div>`
         : nothing

@@ -97,7 +97,7 @@ export class AdminWorkshopForm extends AdminScreen {
           ? html`<div class="notice">
               <p>
                 ${msg(
-                  'If you change the time, everyone registered is told by e-mail and join-link e-mails are planned again.',
+                  'If you change the time, everyone registered is told by email and join-link emails are planned again.',
                 )}
               </p>
             </div>`
@@ -141,7 +141,7 @@ export class AdminWorkshopForm extends AdminScreen {
           ${this.input('join-url', 'joinUrl', msg('Join link'), {
             type: 'url',
             hint: msg(
-              'The online meeting’s address (https://…). It is never shown on a page: each confirmed person gets it by e-mail about 24 hours before the start.',
+              'The online meeting’s address (https://…). It is never shown on a page: each confirmed person gets it by email about 24 hours before the start.',
             ),
           })}
           ${this.input('closes-date', 'closesDate', msg('Registration closes on (optional)'), {

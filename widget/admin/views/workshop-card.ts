@@ -47,7 +47,7 @@ export function workshopCard(w: AdminWorkshopWithStats, o: WorkshopCardOptions) 
         </dd>
       </div>
       <div>
-        <dt>${msg('Join-link e-mails')}</dt>
+        <dt>${msg('Join-link emails')}</dt>
         <dd>
           ${msg(
             str`${s.reminders.queued} queued, ${s.reminders.sent} sent, ${s.reminders.failed} failed`,
