@@ -220,4 +220,33 @@ describe('the admin page', () => {
     assert.deepEqual(errors, []);
     await blank.close();
   });
+
+  test('works with the keyboard alone, with the yellow ID-SK focus', async () => {
+    const context = await browser.newContext();
+    const kb = await context.newPage();
+    await kb.goto(`${stack.url}/admin`);
+    await kb.getByRole('heading', { level: 1, name: 'Prihlásenie do administrácie' }).waitFor();
+    const active = () =>
+      kb.evaluate(`(() => {
+        let el = document.activeElement;
+        while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+        return { tag: el.tagName, id: el.id, text: el.textContent.trim(), background: getComputedStyle(el).backgroundColor };
+      })()`) as Promise<{ tag: string; id: string; text: string; background: string }>;
+    // Focus starts on the heading; the token field is the next stop.
+    assert.equal((await active()).tag, 'H1');
+    await kb.keyboard.press('Tab');
+    assert.equal((await active()).id, 'token');
+    await kb.keyboard.type(E2E_ADMIN_TOKEN);
+    await kb.keyboard.press('Enter');
+    await kb.getByRole('heading', { level: 1, name: 'Série workshopov' }).waitFor();
+    assert.equal((await active()).text, 'Série workshopov');
+    await kb.keyboard.press('Tab');
+    const link = await active();
+    assert.equal(link.text, 'Vytvoriť sériu');
+    assert.equal(link.background, 'rgb(255, 223, 15)');
+    await kb.keyboard.press('Enter');
+    await kb.getByRole('heading', { level: 1, name: 'Vytvoriť sériu' }).waitFor();
+    assert.equal((await active()).text, 'Vytvoriť sériu');
+    await context.close();
+  });
 });
