@@ -249,4 +249,26 @@ describe('the admin page', () => {
     assert.equal((await active()).text, 'Vytvoriť sériu');
     await context.close();
   });
+
+  test('reflows on a 375 px phone: no screen scrolls sideways (WCAG 1.4.10)', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    await context.addInitScript(
+      `sessionStorage.setItem('workshop-signup-admin-token', ${JSON.stringify(E2E_ADMIN_TOKEN)})`,
+    );
+    const phone = await context.newPage();
+    for (const [hash, ready] of [
+      ['#/', 'ws-admin-home table'],
+      [`#/series/${SLUG}`, 'ws-admin-series-page section'],
+      [`#/series/${SLUG}/registrations`, 'ws-admin-registrations table'],
+      ['#/series/new', 'ws-admin-series-form form'],
+      [`#/series/${SLUG}/workshops/new`, 'ws-admin-workshop-form form'],
+      [`#/embed?series=${SLUG}`, 'ws-admin-embed-configurator pre'],
+      ['#/audit', 'ws-admin-audit-log table'],
+    ] as const) {
+      await phone.goto(`${stack.url}/admin${hash}`);
+      await phone.locator(ready).first().waitFor();
+      assert.equal(await phone.evaluate('document.documentElement.scrollWidth'), 375, hash);
+    }
+    await context.close();
+  });
 });

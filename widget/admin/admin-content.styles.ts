@@ -14,6 +14,19 @@ export const contentStyles = css`
   .notice--warning {
     border-color: var(--button-warning);
   }
+  .table-wrap {
+    /* The containing block of the visually hidden texts inside, which would widen the page. */
+    position: relative;
+    overflow-x: auto;
+    margin-bottom: 30px;
+  }
+  .table-wrap:focus-visible {
+    outline: 3px solid var(--focus);
+  }
+  .table-wrap table {
+    min-width: 40rem;
+    margin-bottom: 0;
+  }
   table {
     width: 100%;
     margin-bottom: 30px;

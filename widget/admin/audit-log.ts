@@ -4,6 +4,7 @@ import { state } from 'lit/decorators.js';
 import type { AuditAction, AuditEntry, AuditResponse } from '../../worker/contract/index.js';
 import { AdminScreen } from './admin-screen.js';
 import { formatDateTime } from './time.js';
+import { scrollable } from './views/table.js';
 
 function actionLabel(action: AuditAction): string {
   switch (action) {
@@ -75,32 +76,35 @@ export class AdminAuditLog extends AdminScreen {
           ? nothing
           : this.entries.length === 0
             ? html`<p>${msg('Nothing recorded yet.')}</p>`
-            : html`<table>
-                <caption class="visually-hidden">
-                  ${msg('Audit log')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${msg('When')}</th>
-                    <th scope="col">${msg('Who')}</th>
-                    <th scope="col">${msg('What')}</th>
-                    <th scope="col">${msg('Series')}</th>
-                    <th scope="col">${msg('Record')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.entries.map(
-                    (e) =>
-                      html`<tr>
-                        <td>${formatDateTime(e.at, this.locale)}</td>
-                        <td>${e.actor === 'admin token' ? msg('admin token') : e.actor}</td>
-                        <td>${actionLabel(e.action)}</td>
-                        <td>${e.series ?? '—'}</td>
-                        <td><code>${this.record(e)}</code></td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
+            : scrollable(
+                msg('Audit log'),
+                html`<table>
+                  <caption class="visually-hidden">
+                    ${msg('Audit log')}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">${msg('When')}</th>
+                      <th scope="col">${msg('Who')}</th>
+                      <th scope="col">${msg('What')}</th>
+                      <th scope="col">${msg('Series')}</th>
+                      <th scope="col">${msg('Record')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${this.entries.map(
+                      (e) =>
+                        html`<tr>
+                          <td>${formatDateTime(e.at, this.locale)}</td>
+                          <td>${e.actor === 'admin token' ? msg('admin token') : e.actor}</td>
+                          <td>${actionLabel(e.action)}</td>
+                          <td>${e.series ?? '—'}</td>
+                          <td><code>${this.record(e)}</code></td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>`,
+              )
       }
       ${
         this.next

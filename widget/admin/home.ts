@@ -6,6 +6,7 @@ import { AdminScreen } from './admin-screen.js';
 import { href } from './routes.js';
 import { formatDateTime } from './time.js';
 import { localizedText } from './views/localized-text.js';
+import { scrollable } from './views/table.js';
 import { workshopCount } from './views/texts.js';
 
 /**
@@ -24,32 +25,35 @@ export class AdminHome extends AdminScreen {
   }
 
   private table(rows: AdminSeriesSummary[], caption: string) {
-    return html`<table>
-      <caption class="visually-hidden">
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg('Series')}</th>
-          <th scope="col">${msg('Next workshop')}</th>
-          <th scope="col">${msg('Workshops')}</th>
-          <th scope="col" class="numeric">${msg('Confirmed seats')}</th>
-          <th scope="col" class="numeric">${msg('Seats waiting for confirmation')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (s) =>
-            html`<tr>
-              <td><a href=${href.series(s.slug)}>${localizedText(s.title, this.locale)}</a></td>
-              <td>${s.nextStartsAt ? formatDateTime(s.nextStartsAt, this.locale) : '—'}</td>
-              <td>${workshopCount(s.workshops, this.locale)}</td>
-              <td class="numeric">${s.seats.confirmed}</td>
-              <td class="numeric">${s.seats.pending}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    return scrollable(
+      caption,
+      html`<table>
+        <caption class="visually-hidden">
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Series')}</th>
+            <th scope="col">${msg('Next workshop')}</th>
+            <th scope="col">${msg('Workshops')}</th>
+            <th scope="col" class="numeric">${msg('Confirmed seats')}</th>
+            <th scope="col" class="numeric">${msg('Seats waiting for confirmation')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (s) =>
+              html`<tr>
+                <td><a href=${href.series(s.slug)}>${localizedText(s.title, this.locale)}</a></td>
+                <td>${s.nextStartsAt ? formatDateTime(s.nextStartsAt, this.locale) : '—'}</td>
+                <td>${workshopCount(s.workshops, this.locale)}</td>
+                <td class="numeric">${s.seats.confirmed}</td>
+                <td class="numeric">${s.seats.pending}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    );
   }
 
   override render() {

@@ -15,17 +15,6 @@ export const registrationsStyles = css`
   .search button {
     margin-bottom: 20px;
   }
-  .table-wrap {
-    overflow-x: auto;
-    margin-bottom: 30px;
-  }
-  .table-wrap:focus-visible {
-    outline: 3px solid var(--focus);
-  }
-  .table-wrap table {
-    min-width: 50rem;
-    margin-bottom: 0;
-  }
   ul.plain {
     margin: 0;
     padding: 0;

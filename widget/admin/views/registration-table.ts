@@ -4,6 +4,7 @@ import type { AdminRegistration, AdminWorkshopWithStats } from '../../../worker/
 import { fullName, joinLinkWorkshops, type RegistrationAction } from '../registration-actions.js';
 import { formatDateTime } from '../time.js';
 import { localizedText } from './localized-text.js';
+import { scrollable } from './table.js';
 import { organizationTypeLabel, reminderLabel, statusTag } from './texts.js';
 
 export interface RegistrationTableOptions {
@@ -76,9 +77,9 @@ function actions(r: AdminRegistration, o: RegistrationTableOptions) {
 
 /** The people found: everything shown as text (names may contain anything a person typed). */
 export function registrationTable(rows: readonly AdminRegistration[], o: RegistrationTableOptions) {
-  // Wide on a phone: the table scrolls in a region that the keyboard can reach too.
-  return html`<div class="table-wrap" role="region" aria-label=${msg('Registrations')} tabindex="0">
-    <table>
+  return scrollable(
+    msg('Registrations'),
+    html` <table>
       <caption class="visually-hidden">
         ${msg('Registrations')}
       </caption>
@@ -109,6 +110,6 @@ export function registrationTable(rows: readonly AdminRegistration[], o: Registr
             </tr>`,
         )}
       </tbody>
-    </table>
-  </div>`;
+    </table>`,
+  );
 }
