@@ -136,4 +136,17 @@ describe('registrations screen', () => {
     expect(url.searchParams.get('status')).to.equal('confirmed');
     expect(url.searchParams.get('workshop')).to.equal('w1');
   });
+
+  it('opens one person with every email to them and why one failed', async () => {
+    restore = fakeAdminApi().restore;
+    const app = await openList();
+    (screen(app).shadowRoot.querySelector('a.person') as HTMLAnchorElement).click();
+    await waitUntil(() => screen(app)?.localName === 'ws-admin-registration-detail');
+    const table = await until(app, 'table');
+    expect(location.hash).to.equal('#/series/smart/registrations/r1');
+    expect(table.textContent).to.include('Join link');
+    expect(table.textContent).to.include('Failed');
+    expect(table.textContent).to.include('smtp 550');
+    expect(screen(app).shadowRoot.querySelector('h1')!.textContent).to.include('<img');
+  });
 });

@@ -83,6 +83,11 @@ const SCREENS: Record<string, (lang: 'sk' | 'en') => Promise<AdminApp>> = {
     await until(app, '.confirm');
     return app;
   },
+  async 'one registration'(lang) {
+    const app = await renderApp('#/series/smart/registrations/r1', lang);
+    await until(app, 'table');
+    return app;
+  },
   async 'embed configurator'(lang) {
     const app = await renderApp('#/embed?series=smart', lang);
     await until(app, '#snippet-iframe');
@@ -117,7 +122,7 @@ for (const lang of ['sk', 'en'] as const) {
         expect(tags).not.to.include('script');
         expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
         const text = allText(app);
-        if (name === 'registrations' || name.startsWith('registrations,')) {
+        if (['registrations', 'registrations, erase asked', 'one registration'].includes(name)) {
           expect(text).to.include(HOSTILE.name);
           expect(text).to.include(HOSTILE.formula);
         }

@@ -166,6 +166,8 @@ export function fakeAdminApi(
     if (key.startsWith('GET /series/smart/registrations'))
       return jsonResponse({ registrations: [registration()] });
     if (key === 'GET /series/smart') return jsonResponse(seriesDetail());
+    if (key === 'GET /registrations/r1')
+      return jsonResponse({ registration: registration(), messages: [failedMessage] });
     if (key === 'GET /series/smart/messages')
       return jsonResponse({ transport: 'dev-outbox', warning: null, messages: [failedMessage] });
     if (key === 'GET /workshops/w1/cancel-preview')

@@ -192,6 +192,7 @@ export class AdminRegistrations extends AdminScreen {
               ${
                 this.rows.length
                   ? registrationTable(this.rows, {
+                      slug: this.slug,
                       locale: this.locale,
                       workshops: s?.workshops ?? [],
                       workshopId: this.workshop || undefined,

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'workshop-edit'; slug: string; id: string }
   | { name: 'workshop-cancel'; slug: string; id: string }
   | { name: 'registrations'; slug: string; workshop?: string }
+  | { name: 'registration'; slug: string; id: string }
   | { name: 'embed'; series?: string }
   | { name: 'audit' }
   | { name: 'not-found' };
@@ -40,6 +41,8 @@ export function parseRoute(hash: string): Route {
       ? { name: 'registrations', slug, workshop }
       : { name: 'registrations', slug };
   }
+  if (parts.length === 4 && third === 'registrations')
+    return { name: 'registration', slug, id: id! };
   if (third !== 'workshops' || !id) return { name: 'not-found' };
   if (parts.length === 4 && id === 'new') return { name: 'workshop-new', slug };
   if (parts.length === 5 && fifth === 'edit') return { name: 'workshop-edit', slug, id };
@@ -58,6 +61,7 @@ export const href = {
   workshopCancel: (slug: string, id: string) => `#/series/${slug}/workshops/${id}/cancel`,
   registrations: (slug: string, workshop?: string) =>
     `#/series/${slug}/registrations${workshop ? `?workshop=${workshop}` : ''}`,
+  registration: (slug: string, id: string) => `#/series/${slug}/registrations/${id}`,
   embed: (series?: string) => `#/embed${series ? `?series=${series}` : ''}`,
   audit: () => '#/audit',
 };

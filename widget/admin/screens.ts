@@ -7,6 +7,7 @@ import './audit-log.js';
 import './cancel-workshop.js';
 import './embed-configurator.js';
 import './home.js';
+import './registration-detail.js';
 import './registrations.js';
 import './series-form.js';
 import './series-page.js';
@@ -61,6 +62,13 @@ export function screenFor(route: Route, api: AdminApi, locale: AdminLocale) {
         slug=${route.slug}
         workshop=${route.workshop ?? ''}
       ></ws-admin-registrations>`;
+    case 'registration':
+      return html`<ws-admin-registration-detail
+        .api=${api}
+        locale=${locale}
+        slug=${route.slug}
+        registrationId=${route.id}
+      ></ws-admin-registration-detail>`;
     case 'embed':
       return html`<ws-admin-embed-configurator
         .api=${api}
@@ -94,6 +102,8 @@ export function titleFor(route: Route): string {
       return msg('Cancel the workshop');
     case 'registrations':
       return msg('Registrations');
+    case 'registration':
+      return msg('Registration');
     case 'embed':
       return msg('Embed on a website');
     case 'audit':

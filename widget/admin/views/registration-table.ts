@@ -2,12 +2,14 @@ import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import type { AdminRegistration, AdminWorkshopWithStats } from '../../../worker/contract/index.js';
 import { fullName, joinLinkWorkshops, type RegistrationAction } from '../registration-actions.js';
+import { href } from '../routes.js';
 import { formatDateTime } from '../time.js';
 import { localizedText } from './localized-text.js';
 import { scrollable } from './table.js';
 import { organizationTypeLabel, reminderLabel, statusTag } from './texts.js';
 
 export interface RegistrationTableOptions {
+  slug: string;
   locale: string;
   workshops: readonly AdminWorkshopWithStats[];
   /** The workshop the list is filtered by: cancelling then releases that seat only. */
@@ -97,7 +99,8 @@ export function registrationTable(rows: readonly AdminRegistration[], o: Registr
           (r) =>
             html`<tr>
               <td>
-                <span class="person">${fullName(r)}</span><br />${r.email}<br />
+                <a class="person" href=${href.registration(o.slug, r.id)}>${fullName(r)}</a
+                ><br />${r.email}<br />
                 <span class="hint">${formatDateTime(r.createdAt, o.locale)}</span>
               </td>
               <td>
