@@ -186,4 +186,15 @@ describe('admin routes', () => {
     );
     expect(api.requests.some((r) => r.method === 'POST')).to.equal(true);
   });
+
+  it('shows one series’ audit log when asked from the series', async () => {
+    const api = fakeAdminApi();
+    restore = api.restore;
+    const app = await renderApp('#/audit?series=smart', 'en');
+    await until(app, 'table');
+    const audit = new URL(api.requests.find((r) => r.url.includes('/audit'))!.url);
+    expect(audit.searchParams.get('series')).to.equal('smart');
+    // An erased person's entry keeps no id of them.
+    expect(screen(app).shadowRoot.querySelector('tbody')!.textContent).to.include('(erased)');
+  });
 });

@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import { localized, msg } from '@lit/localize';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { AuditAction, AuditEntry, AuditResponse } from '../../worker/contract/index.js';
 import { AdminScreen } from './admin-screen.js';
+import { href } from './routes.js';
 import { formatDateTime } from './time.js';
 import { scrollable } from './views/table.js';
 
@@ -40,6 +41,9 @@ function actionLabel(action: AuditAction): string {
 /** Who did what to which record, newest first: ids only, never a registrant's data. */
 @localized()
 export class AdminAuditLog extends AdminScreen {
+  /** Only this series' entries; empty: all. */
+  @property() series = '';
+
   @state() private entries: AuditEntry[] | null = null;
   @state() private next: string | null = null;
 
@@ -50,8 +54,10 @@ export class AdminAuditLog extends AdminScreen {
 
   private async more() {
     await this.attempt(async () => {
-      const query = this.next ? `?limit=50&before=${encodeURIComponent(this.next)}` : '?limit=50';
-      const page = await this.api.get<AuditResponse>(`/audit${query}`);
+      const query = new URLSearchParams({ limit: '50' });
+      if (this.series) query.set('series', this.series);
+      if (this.next) query.set('before', this.next);
+      const page = await this.api.get<AuditResponse>(`/audit?${query}`);
       this.entries = [...(this.entries ?? []), ...page.entries];
       this.next = page.next;
     });
@@ -70,6 +76,14 @@ export class AdminAuditLog extends AdminScreen {
           'Every change made on this page or through the admin API: when, by whom, on which record. It holds no personal data of registrants.',
         )}
       </p>
+      ${
+        this.series
+          ? html`<p>
+              ${msg('Series:')} <code>${this.series}</code> ·
+              <a href=${href.audit()}>${msg('Show every series')}</a>
+            </p>`
+          : nothing
+      }
       ${this.failureNotice()}
       ${
         this.entries === null

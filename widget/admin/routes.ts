@@ -15,7 +15,7 @@ export type Route =
   | { name: 'registrations'; slug: string; workshop?: string }
   | { name: 'registration'; slug: string; id: string }
   | { name: 'embed'; series?: string }
-  | { name: 'audit' }
+  | { name: 'audit'; series?: string }
   | { name: 'not-found' };
 
 const SEGMENT = /^[A-Za-z0-9_-]{1,100}$/;
@@ -27,7 +27,10 @@ export function parseRoute(hash: string): Route {
   if (!parts.every((p) => SEGMENT.test(p))) return { name: 'not-found' };
   const [first, slug, third, id, fifth] = parts;
   if (parts.length === 0) return { name: 'home' };
-  if (first === 'audit' && parts.length === 1) return { name: 'audit' };
+  if (first === 'audit' && parts.length === 1) {
+    const series = params.get('series');
+    return series && SEGMENT.test(series) ? { name: 'audit', series } : { name: 'audit' };
+  }
   if (first === 'embed' && parts.length === 1) {
     const series = params.get('series');
     return series && SEGMENT.test(series) ? { name: 'embed', series } : { name: 'embed' };
@@ -63,7 +66,7 @@ export const href = {
     `#/series/${slug}/registrations${workshop ? `?workshop=${workshop}` : ''}`,
   registration: (slug: string, id: string) => `#/series/${slug}/registrations/${id}`,
   embed: (series?: string) => `#/embed${series ? `?series=${series}` : ''}`,
-  audit: () => '#/audit',
+  audit: (series?: string) => `#/audit${series ? `?series=${series}` : ''}`,
 };
 
 /** Goes to another screen (as a link would). */

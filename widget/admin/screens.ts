@@ -76,7 +76,11 @@ export function screenFor(route: Route, api: AdminApi, locale: AdminLocale) {
         series=${route.series ?? ''}
       ></ws-admin-embed-configurator>`;
     case 'audit':
-      return html`<ws-admin-audit-log .api=${api} locale=${locale}></ws-admin-audit-log>`;
+      return html`<ws-admin-audit-log
+        .api=${api}
+        locale=${locale}
+        series=${route.series ?? ''}
+      ></ws-admin-audit-log>`;
     default:
       return html`<h1 tabindex="-1">${msg('Page not found')}</h1>
         <p><a href="#/">${msg('Go to the list of series')}</a></p>`;

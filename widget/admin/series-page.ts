@@ -137,6 +137,9 @@ export class AdminSeriesPage extends AdminScreen {
         <a class="button button--secondary" href=${href.seriesEdit(this.slug)}
           >${msg('Edit the series')}</a
         >
+        <a class="button button--secondary" href=${href.audit(this.slug)}
+          >${msg('Audit log of the series')}</a
+        >
         <a class="button button--secondary" href=${href.embed(this.slug)}
           >${msg('Embed on a website')}</a
         >
