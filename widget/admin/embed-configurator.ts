@@ -101,11 +101,18 @@ export class AdminEmbedConfigurator extends AdminScreen {
     }
   }
 
-  private radio(name: string, value: string, label: string, checked: boolean, on: () => void) {
+  private radio(
+    name: string,
+    value: string,
+    label: string,
+    checked: boolean,
+    on: () => void,
+    lang?: string,
+  ) {
     const id = `${name}-${value || 'default'}`;
     return html`<div class="checkbox">
       <input type="radio" id=${id} name=${name} .checked=${checked} @change=${on} />
-      <label for=${id}>${label}</label>
+      <label for=${id} lang=${ifDefined(lang)}>${label}</label>
     </div>`;
   }
 
@@ -131,8 +138,8 @@ export class AdminEmbedConfigurator extends AdminScreen {
       <fieldset>
         <legend>${msg('Language of the form')}</legend>
         <div class="radios">
-          ${this.radio('lang', 'sk', 'Slovensky', c.lang === 'sk', () => this.set({ lang: 'sk' }))}
-          ${this.radio('lang', 'en', 'English', c.lang === 'en', () => this.set({ lang: 'en' }))}
+          ${this.radio('lang', 'sk', 'Slovensky', c.lang === 'sk', () => this.set({ lang: 'sk' }), 'sk')}
+          ${this.radio('lang', 'en', 'English', c.lang === 'en', () => this.set({ lang: 'en' }), 'en')}
         </div>
       </fieldset>
       <fieldset>
