@@ -33,6 +33,10 @@ function actionLabel(action: AuditAction): string {
       return msg('Series exported');
     case 'export.workshop':
       return msg('Workshop exported');
+    case 'waitlist.promote':
+      return msg('Moved in from the waiting list');
+    case 'waitlist.remove':
+      return msg('Removed from the waiting list');
     default:
       return action;
   }

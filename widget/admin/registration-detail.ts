@@ -30,8 +30,18 @@ function kindLabel(kind: MessageKind): string {
       return msg('Join link');
     case 'workshop_changed':
       return msg('Workshop changed');
-    default:
+    case 'workshop_cancelled':
       return msg('Workshop cancelled');
+    case 'promoted':
+      return msg('Moved in from the waiting list');
+    case 'offer':
+      return msg('Seat offered from the waiting list');
+    case 'reminder_short':
+      return msg('Second reminder');
+    case 'followup':
+      return msg('Follow-up after the workshop');
+    default:
+      return kind;
   }
 }
 
