@@ -40,6 +40,11 @@ export function workshop(
     joinUrl: 'https://meet.example.org/x',
     registrationClosesAt: new Date(start).toISOString(),
     cancelledAt: null,
+    // Issue 12's defaults.
+    waitlist: true,
+    waitlistMode: 'auto',
+    offerMinutes: 1440,
+    followUp: null,
     stats: {
       confirmed: 1,
       pending: 1,
@@ -69,6 +74,7 @@ export const seriesDetail = (): AdminSeriesResponse => ({
     organizer: { name: 'MIRRI', email: 'info@example.gov.sk' },
     retentionDays: 30,
     allowedOrigins: ['https://www.obec.sk'],
+    reminders: { leadMinutes: 1440, secondLeadMinutes: null },
   },
   archived: false,
   workshops: [workshop('w1'), workshop('w2', { cancelledAt: new Date().toISOString() })],
