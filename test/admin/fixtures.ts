@@ -44,10 +44,6 @@ export function workshop(
     joinUrl: 'https://meet.example.org/x',
     registrationClosesAt: new Date(start).toISOString(),
     cancelledAt: null,
-    waitlist: true,
-    waitlistMode: 'auto',
-    offerMinutes: 1440,
-    followUp: null,
     stats: {
       confirmed: 1,
       pending: 1,
