@@ -73,6 +73,8 @@ export class WriteBatch {
     const mail = renderMail(m.kind, {
       locale: m.registration.locale,
       to: m.registration.email,
+      registrationId: m.registration.id,
+      baseUrl: m.registration.baseUrl,
       series: m.series,
       workshops: m.workshops,
       confirmUrl: confirm && link('confirm', confirm),
