@@ -66,7 +66,7 @@ describe('<workshop-signup> filter and prefill attributes', () => {
     await untilLoaded(el);
     expect(nodeName(root(el).querySelector('form'))).to.equal(null);
     expect(textOf($(el, '.notice'))).to.equal(
-      'Na žiadny z workshopov sa momentálne nedá prihlásiť: sú obsadené alebo je registrácia uzavretá. ' +
+      'Na žiadny z workshopov sa momentálne nemožno zaregistrovať: sú obsadené alebo je registrácia na ne uzavretá. ' +
         'Ďalšie informácie vám poskytne organizátor: Ministerstvo, info@example.gov.sk',
     );
     expect(workshopRows(el).map((w) => w.availability)).to.deep.equal([

@@ -2,6 +2,8 @@ import type { ReactiveController } from 'lit';
 import { msg, str } from '@lit/localize';
 import { ApiRequestError, fetchSeries, type SeriesResponse, type Workshop } from '../api.js';
 import { isSelectable } from '../form-model.js';
+import { pluralCategory } from '../format.js';
+import { getLocale, toLocale } from '../localization.js';
 import { saveContact } from '../session-store.js';
 import type { Announcer } from './announcer.js';
 import { apiBase, emit, focusAfterRender, type SignupHost } from './host.js';
@@ -103,7 +105,21 @@ export class SeriesLoader implements ReactiveController {
   }
 }
 
-function workshopCountText(total: number, open: number): string {
+/** What the live region says once the list is in: the count, in its plural form. */
+export function workshopCountText(total: number, open: number): string {
   if (total === 0) return msg('No workshops are planned at the moment.');
-  return msg(str`Workshops loaded. Open for registration: ${open} of ${total}.`);
+  switch (pluralCategory(total, toLocale(getLocale()))) {
+    case 'one':
+      return msg(str`${total} workshop loaded. Open for registration: ${open}.`, {
+        id: 'loaded-one',
+      });
+    case 'few':
+      return msg(str`${total} workshops loaded. Open for registration: ${open}.`, {
+        id: 'loaded-few',
+      });
+    default:
+      return msg(str`${total} workshops loaded. Open for registration: ${open}.`, {
+        id: 'loaded-other',
+      });
+  }
 }

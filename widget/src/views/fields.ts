@@ -12,9 +12,6 @@ import type { FormContext } from './context.js';
 
 type TextField = keyof typeof MAX_LENGTH;
 
-/** The mark after a required field's label; the hint above the form explains it once. */
-const requiredMark = html`<span class="required" aria-hidden="true"> *</span>`;
-
 /** The inline error with its hidden "Chyba:" prefix (GOV.UK/ID-SK pattern), or nothing. */
 export function inlineError(form: FormContext, field: FieldName) {
   if (!form.errors[field]) return nothing;
@@ -41,7 +38,7 @@ export function textField(
   const invalid = Boolean(form.errors[field]);
   return html`<div class=${fieldClass(form, field)} part="field">
     <label class="label" part="label" for=${field}>
-      ${fieldLabel(field)}${required ? requiredMark : html` ${msg('(optional)')}`}
+      ${fieldLabel(field)}${required ? nothing : html` ${msg('(optional)')}`}
     </label>
     ${hint ? html`<p class="hint" part="hint" id="${field}-hint">${hint}</p>` : nothing}
     ${inlineError(form, field)}
@@ -82,7 +79,7 @@ export function personFields(form: FormContext) {
 function organizationTypeField(form: FormContext) {
   return html`<div class=${fieldClass(form, 'organizationType')} part="field">
     <fieldset class="fieldset" aria-describedby=${describedBy(form, 'organizationType', false)}>
-      <legend class="legend" part="label">${fieldLabel('organizationType')}${requiredMark}</legend>
+      <legend class="legend" part="label">${fieldLabel('organizationType')}</legend>
       ${inlineError(form, 'organizationType')}
       <div class="choices">
         ${ORGANIZATION_TYPES.map(

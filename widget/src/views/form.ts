@@ -27,7 +27,6 @@ export function registrationForm(f: RegistrationForm) {
   return html`<form class="form" part="form" novalidate @submit=${f.onSubmit}>
     ${errorSummary(form)}
     ${f.problem ? submitProblem(f.problem, f.contact, form.locale, f.retrySend) : nothing}
-    <p class="hint">${msg('Fields marked with an asterisk (*) are required.')}</p>
     ${workshopChoice(form, f.workshops)} ${personFields(form)}
     ${f.turnstile ? html`<div class="field"><slot name="turnstile"></slot></div>` : nothing}
     <div class="actions">

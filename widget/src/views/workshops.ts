@@ -11,10 +11,10 @@ import { localizedText } from './language.js';
 export function workshopChoice(form: FormContext, workshops: Workshop[]) {
   return html`<div class=${fieldClass(form, 'workshopIds')} part="field">
     <fieldset class="fieldset" aria-describedby=${describedBy(form, 'workshopIds', true)}>
-      <legend class="legend" part="label">
-        ${msg('Workshops to register for')}<span class="required" aria-hidden="true"> *</span>
-      </legend>
-      <p class="hint" part="hint" id="workshopIds-hint">${msg('You can choose more than one.')}</p>
+      <legend class="legend" part="label">${msg('Workshops to register for')}</legend>
+      <p class="hint" part="hint" id="workshopIds-hint">
+        ${msg('Select at least one workshop. You can select more than one.')}
+      </p>
       ${inlineError(form, 'workshopIds')} ${workshopList(form, workshops, form)}
     </fieldset>
   </div>`;
@@ -25,8 +25,9 @@ type ListContext = Pick<FormContext, 'locale' | 'level'>;
 /** The list; without `form` it has no checkboxes (when nothing can be chosen). */
 export function workshopList(list: ListContext, workshops: Workshop[], form?: FormContext) {
   return html`<ul class="workshops" part="workshop-list">
-    ${workshops.map((w) => workshopItem(list, w, form))}
-  </ul>`;
+      ${workshops.map((w) => workshopItem(list, w, form))}
+    </ul>
+    <p class="hint times-note" part="hint">${msg('All times are Bratislava time.')}</p>`;
 }
 
 function workshopItem(
