@@ -191,7 +191,8 @@ export class WorkshopSignup extends LitElement {
   private renderContent() {
     switch (this.loader.state) {
       case 'loading':
-        return html`<p class="loading" part="loading">
+        // The live region says it (once); this is for the eye only.
+        return html`<p class="loading" part="loading" aria-hidden="true">
           <span class="spinner" aria-hidden="true"></span>${msg('Loading workshops…')}
         </p>`;
       case 'not-found':
