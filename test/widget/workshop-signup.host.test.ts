@@ -223,6 +223,6 @@ describe('<workshop-signup> language of the page', () => {
     expect(title.getAttribute('lang')).to.equal('sk');
     expect(textOf(title)).to.equal('Len po slovensky');
     // English text is not marked: the root's lang="en" covers it.
-    expect($$(el, '[lang="en"]').map((n) => n.className)).to.deep.equal(['root']);
+    expect($$(el, '[lang="en"]').map((n) => n.className)).to.deep.equal(['root idsk2']);
   });
 });
