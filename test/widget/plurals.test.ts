@@ -58,21 +58,17 @@ describe('counted phrases', () => {
       await successText('sk', 5),
     ];
     expect(one).to.include('Vybraný workshop:');
-    expect(one.join(' ')).to.include('miesto na workshope máte hodinu rezervované');
-    expect(one.join(' ')).to.include('pred začiatkom workshopu.');
+    expect(one).not.to.include('Vybrané workshopy:');
     for (const text of [few, other]) {
       expect(text).to.include('Vybrané workshopy:');
-      expect(text.join(' ')).to.include('miesta na workshopoch máte hodinu rezervované');
-      expect(text.join(' ')).to.include('pred začiatkom každého workshopu.');
+      expect(text).not.to.include('Vybraný workshop:');
     }
   });
 
   it('after registering, agrees with the number of workshops chosen (English)', async () => {
     const [one, few] = [await successText('en', 1), await successText('en', 2)];
     expect(one).to.include('The workshop you chose:');
-    expect(one.join(' ')).to.include('holding your seat for an hour');
     expect(few).to.include('The workshops you chose:');
-    expect(few.join(' ')).to.include('holding your seats for an hour');
     expect(few).to.include('All times are Bratislava time.');
   });
 });

@@ -68,7 +68,9 @@ export class RegistrationSender implements SenderState {
 
     // Old messages go as soon as a valid form is on its way.
     this.change({ errors: {}, unavailableTitles: [], submitting: true });
-    parts.announcer.announce(() => msg('Sending your registration…'));
+    parts.announcer.announce(() =>
+      msg('Sending your registration…', { id: 'sending-your-registration' }),
+    );
     const values = parts.draft.values;
     try {
       await postRegistration(apiBase(host), host.series, {

@@ -58,7 +58,7 @@ export class SeriesLoader implements ReactiveController {
     if (!quiet) {
       this.data = undefined;
       this.set('loading');
-      announcer.announce(() => msg('Loading workshops…'));
+      announcer.announce(() => msg('Loading workshops…', { id: 'loading-workshops' }));
     }
     const api = apiBase(host);
     try {
@@ -80,8 +80,10 @@ export class SeriesLoader implements ReactiveController {
       this.set(notFound ? 'not-found' : 'error');
       announcer.announce(() =>
         notFound
-          ? msg('Registration is not available at the moment.')
-          : msg('The workshops could not be loaded.'),
+          ? msg('Registration is not available at the moment.', {
+              id: 'registration-is-not',
+            })
+          : msg('The workshops could not be loaded.', { id: 'the-workshops-could-not' }),
       );
       emit(host, 'workshop-signup-error', { code: notFound ? 'series_not_found' : 'load_failed' });
     }
@@ -107,7 +109,8 @@ export class SeriesLoader implements ReactiveController {
 
 /** What the live region says once the list is in: the count, in its plural form. */
 export function workshopCountText(total: number, open: number): string {
-  if (total === 0) return msg('No workshops are planned at the moment.');
+  if (total === 0)
+    return msg('No workshops are planned at the moment.', { id: 'no-workshops-are' });
   switch (pluralCategory(total, toLocale(getLocale()))) {
     case 'one':
       return msg(str`${total} workshop loaded. Open for registration: ${open}.`, {

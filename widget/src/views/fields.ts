@@ -16,7 +16,7 @@ type TextField = keyof typeof MAX_LENGTH;
 export function inlineError(form: FormContext, field: FieldName) {
   if (!form.errors[field]) return nothing;
   return html`<p class="error-message" part="error-message" id="${field}-error">
-    <span class="visually-hidden">${msg('Error:')}</span> ${form.errorText(field)}
+    <span class="visually-hidden">${msg('Error:', { id: 'error' })}</span> ${form.errorText(field)}
   </p>`;
 }
 
@@ -38,7 +38,7 @@ export function textField(
   const invalid = Boolean(form.errors[field]);
   return html`<div class=${fieldClass(form, field)} part="field">
     <label class="label" part="label" for=${field}>
-      ${fieldLabel(field)}${required ? nothing : html` ${msg('(optional)')}`}
+      ${fieldLabel(field)}${required ? nothing : html` ${msg('(optional)', { id: 'optional' })}`}
     </label>
     ${hint ? html`<p class="hint" part="hint" id="${field}-hint">${hint}</p>` : nothing}
     ${inlineError(form, field)}
@@ -66,12 +66,14 @@ export function personFields(form: FormContext) {
   ${textField(form, 'familyName', 'family-name')}
   ${textField(form, 'email', 'email', {
     type: 'email',
-    hint: msg('We will send the link to join the workshop to this address.'),
+    hint: msg('We will send the link to join the workshop to this address.', {
+      id: 'we-will-send',
+    }),
   })}
   ${organizationTypeField(form)}
   ${textField(form, 'organization', 'organization', {
     required: organizationRequired(form.values.organizationType),
-    hint: msg('Not required for the expert public.'),
+    hint: msg('Not required for the expert public.', { id: 'not-required-for' }),
   })}
   ${textField(form, 'role', 'organization-title', { required: false })}`;
 }

@@ -24,14 +24,18 @@ export function success(
   level: number,
   registerAnother: () => void,
 ) {
-  const counted = countedPhrases[pluralCategory(registered.workshops.length, locale)];
+  const chosenPhrase = chosen[pluralCategory(registered.workshops.length, locale)];
   return html`<div class="success" part="success">
-    ${heading(level + 1, msg('Check your email'), 'success-title', { focusable: true })}
+    ${heading(level + 1, msg('Check your email', { id: 'check-your-email' }), 'success-title', { focusable: true })}
     <p class="address">
-      ${msg(str`We have sent a link to confirm your registration to ${registered.email}.`)}
+      ${msg(str`We have sent a link to confirm your registration to ${registered.email}.`, { id: 'we-have-sent' })}
     </p>
-    <p>${counted.hold()}</p>
-    <p>${counted.chosen()}</p>
+    <p>
+      ${msg('We are holding your registration for an hour while you confirm it.', {
+        id: 'success-hold',
+      })}
+    </p>
+    <p>${chosenPhrase()}</p>
     <ul class="success-list">
       ${registered.workshops.map(
         (w) =>
@@ -44,52 +48,20 @@ export function success(
           </li>`,
       )}
     </ul>
-    <p class="times-note">${msg('All times are Bratislava time.')}</p>
-    <p>${counted.joinLink()}</p>
-    <p>${msg('If the email does not arrive within a few minutes, check your spam folder.')}</p>
-    ${secondaryButton(msg('Register another person'), registerAnother)}
+    <p class="times-note">${msg('All times are Bratislava time.', { id: 'all-times-are' })}</p>
+    <p>
+      ${msg('After you confirm, we will email you the link to join about 24 hours before the start.', { id: 'after-you-confirm' })}
+    </p>
+    <p>
+      ${msg('If the email does not arrive within a few minutes, check your spam folder.', { id: 'if-the-email' })}
+    </p>
+    ${secondaryButton(msg('Register another person', { id: 'register-another-person' }), registerAnother)}
   </div>`;
 }
 
-/** The phrases that follow the number of workshops chosen: one msg() per plural category. */
-const countedPhrases = {
-  one: {
-    hold: () =>
-      msg(
-        'We are holding your seat for an hour while you confirm. If you confirm later, you will get the seat only if it is still free.',
-        { id: 'success-hold-one' },
-      ),
-    chosen: () => msg('The workshop you chose:', { id: 'success-chosen-one' }),
-    joinLink: () =>
-      msg(
-        'After you confirm, we will email you the link to join about 24 hours before the workshop starts.',
-        { id: 'success-join-one' },
-      ),
-  },
-  few: {
-    hold: () =>
-      msg(
-        'We are holding your seats for an hour while you confirm. If you confirm later, you will get only the seats that are still free.',
-        { id: 'success-hold-few' },
-      ),
-    chosen: () => msg('The workshops you chose:', { id: 'success-chosen-few' }),
-    joinLink: () =>
-      msg(
-        'After you confirm, we will email you the link to join about 24 hours before each workshop starts.',
-        { id: 'success-join-few' },
-      ),
-  },
-  other: {
-    hold: () =>
-      msg(
-        'We are holding your seats for an hour while you confirm. If you confirm later, you will get only the seats that are still free.',
-        { id: 'success-hold-other' },
-      ),
-    chosen: () => msg('The workshops you chose:', { id: 'success-chosen-other' }),
-    joinLink: () =>
-      msg(
-        'After you confirm, we will email you the link to join about 24 hours before each workshop starts.',
-        { id: 'success-join-other' },
-      ),
-  },
+/** "Workshop you chose" or "Workshops you chose": one msg() per plural category. */
+const chosen = {
+  one: () => msg('The workshop you chose:', { id: 'success-chosen-one' }),
+  few: () => msg('The workshops you chose:', { id: 'success-chosen-few' }),
+  other: () => msg('The workshops you chose:', { id: 'success-chosen-other' }),
 };

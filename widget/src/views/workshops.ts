@@ -11,9 +11,11 @@ import { localizedText } from './language.js';
 export function workshopChoice(form: FormContext, workshops: Workshop[]) {
   return html`<div class=${fieldClass(form, 'workshopIds')} part="field">
     <fieldset class="fieldset" aria-describedby=${describedBy(form, 'workshopIds', true)}>
-      <legend class="legend" part="label">${msg('Workshops to register for')}</legend>
+      <legend class="legend" part="label">
+        ${msg('Workshops to register for', { id: 'workshops-to-register' })}
+      </legend>
       <p class="hint" part="hint" id="workshopIds-hint">
-        ${msg('Select at least one workshop. You can select more than one.')}
+        ${msg('Select at least one workshop. You can select more than one.', { id: 'select-at-least' })}
       </p>
       ${inlineError(form, 'workshopIds')} ${workshopList(form, workshops, form)}
     </fieldset>
@@ -27,7 +29,9 @@ export function workshopList(list: ListContext, workshops: Workshop[], form?: Fo
   return html`<ul class="workshops" part="workshop-list">
       ${workshops.map((w) => workshopItem(list, w, form))}
     </ul>
-    <p class="hint times-note" part="hint">${msg('All times are Bratislava time.')}</p>`;
+    <p class="hint times-note" part="hint">
+      ${msg('All times are Bratislava time.', { id: 'all-times-are' })}
+    </p>`;
 }
 
 function workshopItem(
@@ -55,9 +59,12 @@ function workshopItem(
 
 function availability(w: Workshop, id: string, locale: ListContext['locale']) {
   if (!w.registrationOpen) {
-    return html`<p class="tag tag--closed" id="${id}-seats">${msg('Registration closed')}</p>`;
+    return html`<p class="tag tag--closed" id="${id}-seats">
+      ${msg('Registration closed', { id: 'registration-closed' })}
+    </p>`;
   }
-  if (w.seatsLeft === 0) return html`<p class="tag tag--full" id="${id}-seats">${msg('Full')}</p>`;
+  if (w.seatsLeft === 0)
+    return html`<p class="tag tag--full" id="${id}-seats">${msg('Full', { id: 'full' })}</p>`;
   return html`<p class="seats" id="${id}-seats">${formatSeatsLeft(w.seatsLeft, locale)}</p>`;
 }
 
@@ -74,6 +81,8 @@ function attendBox(form: FormContext, w: Workshop, id: string) {
       .checked=${form.values.workshopIds.includes(w.id)}
       @change=${(e: Event) => form.toggleWorkshop(w.id, (e.target as HTMLInputElement).checked)}
     />
-    <label class="choice-label" id="${id}-label" for=${id}>${msg('I want to attend')}</label>
+    <label class="choice-label" id="${id}-label" for=${id}
+      >${msg('I want to attend', { id: 'i-want-to' })}</label
+    >
   </div>`;
 }
