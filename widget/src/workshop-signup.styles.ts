@@ -283,10 +283,12 @@ const fields = css`
     padding-inline-start: 40px;
   }
 
+  /* Above the label, so that a click or tap on the box reaches the input itself. */
   .choice-input {
     position: absolute;
     top: -2px;
     left: -2px;
+    z-index: 1;
     width: 44px;
     height: 44px;
     margin: 0;
