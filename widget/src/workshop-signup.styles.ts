@@ -8,7 +8,7 @@ import { css } from 'lit';
 const tokens = css`
   :host {
     --_font: var(--workshop-signup-font-family, 'Source Sans Pro', Arial, sans-serif);
-    --_max: var(--workshop-signup-max-width, 40rem);
+    --_max: var(--workshop-signup-max-width, 640px);
     --_text: var(--workshop-signup-color-text, #000);
     --_secondary: var(--workshop-signup-color-secondary, #757575);
     --_primary: var(--workshop-signup-color-primary, #126dff);

@@ -64,7 +64,7 @@ import { TurnstileCheck } from './turnstile.js';
  * @cssprop --workshop-signup-font-family - Font stack. Default: ID-SK's, "Source Sans Pro", Arial, sans-serif (ID-SK sets its font on its own classes, so a page's body has none to inherit).
  * @cssprop --workshop-signup-font-size - Body text size. Default: ID-SK's, 16px below 641 px of viewport, 19px from there.
  * @cssprop --workshop-signup-line-height - Body line height. Default: ID-SK's (ID-SK 2: 20/16 and 25/19; ID-SK 3: 24/16 and 28/19).
- * @cssprop --workshop-signup-max-width - Widest the widget gets. Default 40rem.
+ * @cssprop --workshop-signup-max-width - Widest the widget gets. Default 640px (not rem: a page's root font size must not change it).
  * @cssprop --workshop-signup-color-text - Text. ID-SK 3 #000000, ID-SK 2 #0b0c0c.
  * @cssprop --workshop-signup-color-secondary - Hints and secondary text. #757575 / #626a6e.
  * @cssprop --workshop-signup-color-primary - Links and accents. #126dff / #0065b3.
