@@ -47,7 +47,7 @@ const workshops = (n: number): (MailWorkshop & Workshop)[] =>
       cancelledAt: null,
       sequence: 0,
       seatsTaken: 1,
-    };
+    } as unknown as MailWorkshop & Workshop;
   });
 
 const series: Series = {
@@ -60,7 +60,7 @@ const series: Series = {
   retentionDays: 30,
   turnstile: null,
   allowedOrigins: [],
-};
+} as unknown as Series;
 
 const mail = (kind: MailKind, locale: 'sk' | 'en', n: number) =>
   renderMail(kind, {

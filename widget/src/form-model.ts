@@ -48,8 +48,9 @@ export const emptyForm = (): FormValues => ({
   workshopIds: [],
 });
 
-/** Whether a person can still choose this workshop. */
-export const isSelectable = (w: Workshop) => w.registrationOpen && w.seatsLeft > 0;
+/** Whether a person can still choose this workshop: a seat, or a place on its waiting list. */
+export const isSelectable = (w: Workshop) =>
+  w.registrationOpen && (w.seatsLeft > 0 || !!w.waitlistOpen);
 
 /** Checks on submit what the API would refuse, so people learn it before a round trip. */
 export function validate(values: FormValues): FieldErrors {
@@ -73,19 +74,19 @@ export function validate(values: FormValues): FieldErrors {
 export function organizationTypeLabel(type: OrganizationType): string {
   switch (type) {
     case 'municipality':
-      return msg('Municipality, town or city district', { id: 'municipality-town-or' });
+      return msg('Municipality, town or city district', { id: 'municipality-town' });
     case 'region':
-      return msg('Self-governing region', { id: 'self-governing-region' });
+      return msg('Self-governing region', { id: 'self-governing' });
     case 'university':
       return msg('University or research institution', {
-        id: 'university-or-research',
+        id: 'university-or',
       });
     case 'state':
       return msg('State institution', { id: 'state-institution' });
     case 'expert':
       return msg('Expert public', { id: 'expert-public' });
     case 'business':
-      return msg('Innovative business or company', { id: 'innovative-business-or' });
+      return msg('Innovative business or company', { id: 'innovative-business' });
     case 'other':
       return msg('Other', { id: 'other' });
   }
@@ -100,9 +101,9 @@ export function fieldLabel(field: FieldName): string {
     case 'email':
       return msg('Email address', { id: 'email-address' });
     case 'organizationType':
-      return msg('Type of organisation', { id: 'type-of-organisation' });
+      return msg('Type of organisation', { id: 'type-of' });
     case 'organization':
-      return msg('Name of organisation', { id: 'name-of-organisation' });
+      return msg('Name of organisation', { id: 'name-of' });
     case 'role':
       return msg('Job title', { id: 'job-title' });
     case 'workshopIds':
@@ -130,7 +131,7 @@ export function errorMessage(
         return registrationClosedMessage(workshopTitles, locale);
       default:
         return msg('A workshop you selected is no longer available. Select another workshop.', {
-          id: 'a-workshop-you',
+          id: 'a-workshop',
         });
     }
   }
@@ -141,30 +142,30 @@ export function errorMessage(
       case 'familyName':
         return msg('Enter your last name.', { id: 'enter-your-last' });
       case 'email':
-        return msg('Enter your email address.', { id: 'enter-your-email' });
+        return msg('Enter your email address.', { id: 'enter-your' });
       case 'organizationType':
-        return msg('Select the type of organisation you represent.', { id: 'select-the-type' });
+        return msg('Select the type of organisation you represent.', { id: 'select-the' });
       case 'organization':
-        return msg('Enter the name of your organisation.', { id: 'enter-the-name' });
+        return msg('Enter the name of your organisation.', { id: 'enter-the' });
     }
   }
   const label = fieldLabel(field);
   switch (code) {
     case 'invalid_email':
       return msg('Enter an email address in the correct format, like name@example.com.', {
-        id: 'enter-an-email',
+        id: 'enter-an',
       });
     case 'too_long':
       return msg(
         str`${label} must be ${MAX_LENGTH[field as keyof typeof MAX_LENGTH]} characters or fewer.`,
-        { id: 'must-be-characters' },
+        { id: 'must-be' },
       );
     case 'invalid_characters':
       return msg(str`${label} must not contain line breaks or other control characters.`, {
-        id: 'must-not-contain',
+        id: 'must-not',
       });
     default:
-      return msg(str`Check the value of: ${label}.`, { id: 'check-the-value' });
+      return msg(str`Check the value of: ${label}.`, { id: 'check-the' });
   }
 }
 
@@ -174,15 +175,15 @@ function workshopFullMessage(titles: string[], locale: Locale): string {
   switch (pluralCategory(titles.length, locale)) {
     case 'one':
       return msg(str`No seats are left in ${list}. Select another workshop.`, {
-        id: 'workshop-full-one',
+        id: 'full-one',
       });
     case 'few':
       return msg(str`No seats are left in ${list}. Select another workshop.`, {
-        id: 'workshop-full-few',
+        id: 'full-few',
       });
     default:
       return msg(str`No seats are left in ${list}. Select another workshop.`, {
-        id: 'workshop-full-other',
+        id: 'full-other',
       });
   }
 }
@@ -193,15 +194,15 @@ function registrationClosedMessage(titles: string[], locale: Locale): string {
   switch (pluralCategory(titles.length, locale)) {
     case 'one':
       return msg(str`Registration has closed for ${list}. Select another workshop.`, {
-        id: 'registration-closed-one',
+        id: 'closed-one',
       });
     case 'few':
       return msg(str`Registration has closed for ${list}. Select another workshop.`, {
-        id: 'registration-closed-few',
+        id: 'closed-few',
       });
     default:
       return msg(str`Registration has closed for ${list}. Select another workshop.`, {
-        id: 'registration-closed-other',
+        id: 'closed-other',
       });
   }
 }

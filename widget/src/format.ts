@@ -96,11 +96,11 @@ export function pluralCategory(count: number, locale: Locale): 'one' | 'few' | '
 export function formatSeatsLeft(seats: number, locale: Locale): string {
   switch (pluralCategory(seats, locale)) {
     case 'one':
-      return msg(str`${seats} seat left`, { id: 'seats-left-one' });
+      return msg(str`${seats} seat left`, { id: 'seats-one' });
     case 'few':
-      return msg(str`${seats} seats left`, { id: 'seats-left-few' });
+      return msg(str`${seats} seats left`, { id: 'seats-few' });
     default:
-      return msg(str`${seats} seats left`, { id: 'seats-left-other' });
+      return msg(str`${seats} seats left`, { id: 'seats-other' });
   }
 }
 

@@ -223,9 +223,7 @@ export class WorkshopSignup extends LitElement {
     if (sender.registered) {
       body = success(sender.registered, locale, level, () => this.registerAnother());
     } else if (workshops.length === 0) {
-      body = html`<p>
-        ${msg('No workshops are planned at the moment.', { id: 'no-workshops-are' })}
-      </p>`;
+      body = html`<p>${msg('No workshops are planned at the moment.', { id: 'no-workshops' })}</p>`;
     } else if (!workshops.some(isSelectable)) {
       body = html`${nothingToChoose(series.organizer, locale)}
       ${workshopList({ locale, level }, workshops)}`;

@@ -68,21 +68,20 @@ export class RegistrationSender implements SenderState {
 
     // Old messages go as soon as a valid form is on its way.
     this.change({ errors: {}, unavailableTitles: [], submitting: true });
-    parts.announcer.announce(() =>
-      msg('Sending your registration…', { id: 'sending-your-registration' }),
-    );
+    parts.announcer.announce(() => msg('Sending your registration…', { id: 'sending-your' }));
     const values = parts.draft.values;
+    const chosen = parts.loader.shown.filter((w) => values.workshopIds.includes(w.id));
+    // Chosen while shown full: the person asked for a place on its waiting list.
+    const waitlistWorkshopIds = chosen.filter((w) => w.seatsLeft === 0).map((w) => w.id);
     try {
-      await postRegistration(apiBase(host), host.series, {
+      const receipt = await postRegistration(apiBase(host), host.series, {
         ...registrationRequest(values, parts.language.locale),
+        ...(waitlistWorkshopIds.length > 0 && { waitlistWorkshopIds }),
         ...(turnstileToken && { turnstileToken }),
       });
       parts.draft.forget();
       this.change({
-        registered: {
-          workshops: parts.loader.shown.filter((w) => values.workshopIds.includes(w.id)),
-          email: values.email.trim(),
-        },
+        registered: { workshops: chosen, email: values.email.trim(), waitlist: receipt.waitlist },
       });
       parts.announcer.announce();
       emit(host, 'workshop-signup-registered', { workshopIds: values.workshopIds });

@@ -81,7 +81,7 @@ export class SeriesLoader implements ReactiveController {
       announcer.announce(() =>
         notFound
           ? msg('Registration is not available at the moment.', {
-              id: 'registration-is-not',
+              id: 'registration-is',
             })
           : msg('The workshops could not be loaded.', { id: 'the-workshops-could-not' }),
       );
@@ -109,8 +109,7 @@ export class SeriesLoader implements ReactiveController {
 
 /** What the live region says once the list is in: the count, in its plural form. */
 export function workshopCountText(total: number, open: number): string {
-  if (total === 0)
-    return msg('No workshops are planned at the moment.', { id: 'no-workshops-are' });
+  if (total === 0) return msg('No workshops are planned at the moment.', { id: 'no-workshops' });
   switch (pluralCategory(total, toLocale(getLocale()))) {
     case 'one':
       return msg(str`${total} workshop loaded. Open for registration: ${open}.`, {

@@ -20,10 +20,10 @@ export function errorSummary(form: FormContext) {
   >
     ${heading(
       form.level + 1,
-      msg('There is a problem', { id: 'there-is-a' }),
+      msg('There is a problem', { id: 'there-is' }),
       'error-summary-title',
       {
-        id: 'error-summary-title',
+        id: 'error-summary',
       },
     )}
     <ul class="error-summary-list">

@@ -67,13 +67,13 @@ export function personFields(form: FormContext) {
   ${textField(form, 'email', 'email', {
     type: 'email',
     hint: msg('We will send the link to join the workshop to this address.', {
-      id: 'we-will-send',
+      id: 'we-will',
     }),
   })}
   ${organizationTypeField(form)}
   ${textField(form, 'organization', 'organization', {
     required: organizationRequired(form.values.organizationType),
-    hint: msg('Not required for the expert public.', { id: 'not-required-for' }),
+    hint: msg('Not required for the expert public.', { id: 'not-required' }),
   })}
   ${textField(form, 'role', 'organization-title', { required: false })}`;
 }

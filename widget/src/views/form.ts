@@ -35,10 +35,10 @@ export function registrationForm(f: RegistrationForm) {
       </button>
       <p class="privacy">
         <a href=${f.privacyUrl} target="_blank" rel="noopener"
-          >${msg('How we process your personal data', { id: 'how-we-process' })}<span
+          >${msg('How we process your personal data', { id: 'how-we' })}<span
             class="visually-hidden"
           >
-            ${msg('(opens in a new window)', { id: 'opens-in-a' })}</span
+            ${msg('(opens in a new window)', { id: 'opens-in' })}</span
           ></a
         >
       </p>

@@ -31,7 +31,7 @@ export const loadFailed = (contact: Contact | undefined, locale: Locale, retry: 
   notice(
     'notice--error load-failed',
     html`<p>
-        ${msg('The workshops could not be loaded. Check your internet connection and try again.', { id: 'the-workshops-could' })}
+        ${msg('The workshops could not be loaded. Check your internet connection and try again.', { id: 'the-workshops' })}
       </p>
       ${contactLine(ifProblemPersists(), contact, locale)}
       ${secondaryButton(msg('Try again', { id: 'try-again' }), retry)}`,
@@ -41,10 +41,8 @@ export const loadFailed = (contact: Contact | undefined, locale: Locale, retry: 
 export const notAvailable = (contact: Contact | undefined, locale: Locale) =>
   notice(
     'notice--error',
-    html`<p>
-        ${msg('Registration is not available at the moment.', { id: 'registration-is-not' })}
-      </p>
-      ${contactLine(msg('For more information, write to the organiser:', { id: 'for-more-information' }), contact, locale)}`,
+    html`<p>${msg('Registration is not available at the moment.', { id: 'registration-is' })}</p>
+      ${contactLine(msg('For more information, write to the organiser:', { id: 'for-more' }), contact, locale)}`,
   );
 
 /** Every workshop is full or closed: the list is shown, but there is nothing to choose. */
@@ -52,9 +50,9 @@ export const nothingToChoose = (contact: Contact, locale: Locale) =>
   notice(
     'notice--info',
     html`<p>
-        ${msg('None of the workshops can be registered for at the moment: they are full or registration has closed.', { id: 'none-of-the' })}
+        ${msg('None of the workshops can be registered for at the moment: they are full or registration has closed.', { id: 'none-of' })}
       </p>
-      ${contactLine(msg('For more information, write to the organiser:', { id: 'for-more-information' }), contact, locale)}`,
+      ${contactLine(msg('For more information, write to the organiser:', { id: 'for-more' }), contact, locale)}`,
   );
 
 export type SubmitProblem = 'retry' | 'rejected' | 'too_many_pending' | 'turnstile';
@@ -77,7 +75,7 @@ export function submitProblem(
     return notice(
       'notice--error submit-failed',
       html`<p>
-          ${msg('Several registrations from your network are waiting to be confirmed. Once your colleagues confirm theirs (with the link in their email), send yours again.', { id: 'too-many-pending' })}
+          ${msg('Several registrations from your network are waiting to be confirmed. Once your colleagues confirm theirs (with the link in their email), send yours again.', { id: 'pending' })}
         </p>
         ${secondaryButton(msg('Send again', { id: 'send-again' }), retry)}`,
       true,
@@ -87,7 +85,7 @@ export function submitProblem(
     return notice(
       'notice--error submit-failed',
       html`<p>
-        ${msg('Complete the check that you are not a robot below the form, then send the registration again.', { id: 'complete-the-check' })}
+        ${msg('Complete the check that you are not a robot below the form, then send the registration again.', { id: 'complete-the' })}
       </p>`,
       true,
     );
@@ -96,7 +94,7 @@ export function submitProblem(
     return notice(
       'notice--error submit-failed',
       html`<p>
-          ${msg('Your registration could not be sent. Nothing you entered is lost: check your internet connection and send it again.', { id: 'your-registration-could' })}
+          ${msg('Your registration could not be sent. Nothing you entered is lost: check your internet connection and send it again.', { id: 'your-registration' })}
         </p>
         ${secondaryButton(msg('Send again', { id: 'send-again' }), retry)}`,
       true,

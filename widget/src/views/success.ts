@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
-import type { Locale, Workshop } from '../api.js';
+import type { Locale, WaitlistPlace, Workshop } from '../api.js';
 import { formatWhen, pluralCategory } from '../format.js';
 import { heading } from './heading.js';
 import { localizedText } from './language.js';
@@ -11,6 +11,14 @@ export interface Registered {
   workshops: Workshop[];
   /** The address as typed, shown back on the page only (never in events). */
   email: string;
+  /** The workshops where the person has a place in line instead of a seat. */
+  waitlist?: WaitlistPlace[];
+}
+
+/** "Waiting list, place 2" under a workshop where the person has a place in line. */
+function place({ waitlist }: Registered, workshopId: string) {
+  const n = waitlist?.find((p) => p.workshopId === workshopId)?.place;
+  return n ? html`<br />${msg(str`Waiting list, place ${n}`, { id: 'place' })}` : '';
 }
 
 /**
@@ -26,13 +34,13 @@ export function success(
 ) {
   const chosenPhrase = chosen[pluralCategory(registered.workshops.length, locale)];
   return html`<div class="success" part="success">
-    ${heading(level + 1, msg('Check your email', { id: 'check-your-email' }), 'success-title', { focusable: true })}
+    ${heading(level + 1, msg('Check your email', { id: 'check-your' }), 'success-title', { focusable: true })}
     <p class="address">
-      ${msg(str`We have sent a link to confirm your registration to ${registered.email}.`, { id: 'we-have-sent' })}
+      ${msg(str`We have sent a link to confirm your registration to ${registered.email}.`, { id: 'we-have' })}
     </p>
     <p>
       ${msg('We are holding your registration for an hour while you confirm it.', {
-        id: 'success-hold',
+        id: 'hold',
       })}
     </p>
     <p>${chosenPhrase()}</p>
@@ -44,24 +52,24 @@ export function success(
               w.startsAt,
               w.endsAt,
               locale,
-            )}
+            )}${place(registered, w.id)}
           </li>`,
       )}
     </ul>
-    <p class="times-note">${msg('All times are Bratislava time.', { id: 'all-times-are' })}</p>
+    <p class="times-note">${msg('All times are Bratislava time.', { id: 'all-times' })}</p>
     <p>
-      ${msg('After you confirm, we will email you the link to join about 24 hours before the start.', { id: 'after-you-confirm' })}
+      ${msg('After you confirm, we will email you the link to join about 24 hours before the start.', { id: 'after-you' })}
     </p>
     <p>
-      ${msg('If the email does not arrive within a few minutes, check your spam folder.', { id: 'if-the-email' })}
+      ${msg('If the email does not arrive within a few minutes, check your spam folder.', { id: 'if-the' })}
     </p>
-    ${secondaryButton(msg('Register another person', { id: 'register-another-person' }), registerAnother)}
+    ${secondaryButton(msg('Register another person', { id: 'register-another' }), registerAnother)}
   </div>`;
 }
 
 /** "Workshop you chose" or "Workshops you chose": one msg() per plural category. */
 const chosen = {
-  one: () => msg('The workshop you chose:', { id: 'success-chosen-one' }),
-  few: () => msg('The workshops you chose:', { id: 'success-chosen-few' }),
-  other: () => msg('The workshops you chose:', { id: 'success-chosen-other' }),
+  one: () => msg('The workshop you chose:', { id: 'chosen-one' }),
+  few: () => msg('The workshops you chose:', { id: 'chosen-few' }),
+  other: () => msg('The workshops you chose:', { id: 'chosen-other' }),
 };

@@ -12,10 +12,10 @@ export function workshopChoice(form: FormContext, workshops: Workshop[]) {
   return html`<div class=${fieldClass(form, 'workshopIds')} part="field">
     <fieldset class="fieldset" aria-describedby=${describedBy(form, 'workshopIds', true)}>
       <legend class="legend" part="label">
-        ${msg('Workshops to register for', { id: 'workshops-to-register' })}
+        ${msg('Workshops to register for', { id: 'workshops-to' })}
       </legend>
       <p class="hint" part="hint" id="workshopIds-hint">
-        ${msg('Select at least one workshop. You can select more than one.', { id: 'select-at-least' })}
+        ${msg('Select at least one workshop. You can select more than one.', { id: 'select-at' })}
       </p>
       ${inlineError(form, 'workshopIds')} ${workshopList(form, workshops, form)}
     </fieldset>
@@ -30,7 +30,7 @@ export function workshopList(list: ListContext, workshops: Workshop[], form?: Fo
       ${workshops.map((w) => workshopItem(list, w, form))}
     </ul>
     <p class="hint times-note" part="hint">
-      ${msg('All times are Bratislava time.', { id: 'all-times-are' })}
+      ${msg('All times are Bratislava time.', { id: 'all-times' })}
     </p>`;
 }
 
@@ -82,7 +82,11 @@ function attendBox(form: FormContext, w: Workshop, id: string) {
       @change=${(e: Event) => form.toggleWorkshop(w.id, (e.target as HTMLInputElement).checked)}
     />
     <label class="choice-label" id="${id}-label" for=${id}
-      >${msg('I want to attend', { id: 'i-want-to' })}</label
+      >${
+        w.seatsLeft > 0
+          ? msg('I want to attend', { id: 'i-want' })
+          : msg('Join the waiting list', { id: 'waitlist' })
+      }</label
     >
   </div>`;
 }

@@ -1,8 +1,8 @@
 import { findRegistration, type Registration } from '../db/registrations';
-import { reminderCandidates, type ReminderCandidate } from '../db/reminders';
+import { reminderCandidates, type ReminderCandidate, type ReminderKind } from '../db/reminders';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshop, type Workshop } from '../db/workshops';
-import { REMINDER_LEAD_MS, reminderKey, selectDueReminders } from '../domain/reminders';
+import { reminderKey, selectDueReminders } from '../domain/reminders';
 import { WriteBatch } from '../services/write-batch';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 
@@ -15,7 +15,7 @@ const PAGE_SIZE = 200;
 export interface ReminderRun {
   /** Only this registration's seats (right after it was confirmed). */
   registrationId?: string;
-  /** How long before a workshop starts its reminder goes out. */
+  /** How long before a workshop starts its reminder goes out (default: the series' schedule). */
   leadMs?: number;
   /** At most this many reminders. */
   limit?: number;
@@ -32,7 +32,11 @@ export async function queueReminders(
   now: number,
   run: ReminderRun = {},
 ): Promise<string[]> {
-  const due = await dueReminders(db, now, run);
+  // The join link at the series' lead time, then the second, short reminder (issue 12).
+  const due = [
+    ...(await dueReminders(db, now, run, 'reminder')),
+    ...(await dueReminders(db, now, { ...run, leadMs: undefined }, 'reminder_short')),
+  ];
   const cache = new Map<string, Promise<unknown>>();
   const load = <T>(key: string, fetch: () => Promise<T>) => {
     if (!cache.has(key)) cache.set(key, fetch());
@@ -52,7 +56,7 @@ export async function queueReminders(
     );
     if (!series) continue;
     await batch.queueMail({
-      kind: 'reminder',
+      kind: seat.kind ?? 'reminder',
       dedupeKey: reminderKey(seat),
       startsAt: seat.startsAt,
       registration,
@@ -79,7 +83,8 @@ export async function queueReminders(
 async function dueReminders(
   db: D1Database,
   now: number,
-  { registrationId, leadMs = REMINDER_LEAD_MS, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,
+  { registrationId, leadMs, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,
+  kind: ReminderKind,
 ): Promise<ReminderCandidate[]> {
   const due: ReminderCandidate[] = [];
   let after: ReminderCandidate | undefined;
@@ -87,6 +92,7 @@ async function dueReminders(
     const page = await reminderCandidates(db, {
       now,
       leadMs,
+      kind,
       registrationId,
       after,
       limit: pageSize,

@@ -2,6 +2,8 @@ import type { Bindings } from '../env';
 import { releaseLapsedHolds } from '../services/holds';
 import { deliverDue } from './deliver';
 import { queueReminders } from './reminders';
+import { announceAndRemind } from './waitlist';
+import { queueFollowUps } from './follow-ups';
 import { applyRetention } from './retention';
 
 /**
@@ -10,8 +12,22 @@ import { applyRetention } from './retention';
  */
 export async function runScheduled(env: Bindings, now: number): Promise<void> {
   await releaseLapsedHolds(env.DB, now);
+  // Issue 12: promotions (by this run's expiries, or left unannounced by a request), then their
+  // join links if due; the reminder run below would catch those up too.
+  const promoted = (await announceAndRemind(env.DB, now)).length;
   const reminders = (await queueReminders(env.DB, now)).length;
+  const followUps = (await queueFollowUps(env.DB, now)).length;
   const delivery = await deliverDue(env, now);
   const deleted = await applyRetention(env.DB, now);
-  console.log(JSON.stringify({ event: 'scheduled', now, reminders, ...delivery, deleted }));
+  console.log(
+    JSON.stringify({
+      event: 'scheduled',
+      now,
+      promoted,
+      reminders,
+      followUps,
+      ...delivery,
+      deleted,
+    }),
+  );
 }
