@@ -34,7 +34,7 @@ const TEXT = {
     givenName: 'Meno',
     familyName: 'Priezvisko',
     email: 'E-mailová adresa',
-    organizationType: 'Obec / mesto / mestská časť',
+    organizationType: 'Obec, mesto alebo mestská časť',
     organization: 'Názov organizácie',
     success: /Skontrolujte e-mail/,
     retry: 'Skúsiť znova',

@@ -16,7 +16,16 @@ describe('minifyTemplates (the build step for css`` and html``)', () => {
     ].join('\n');
     assert.equal(
       minifyTemplates(source, 'x.ts'),
-      'const styles = css`.a{color:red;margin:0 0 calc(var(--_s) * 3)}`;\nconst other = `  keep   me  `;',
+      'const styles = css`.a{color:red;margin:0 0 calc(var(--_s)*3)}`;\nconst other = `  keep   me  `;',
+    );
+  });
+
+  test("tightens custom properties' values, which esbuild keeps as written, but not quoted names", () => {
+    const source =
+      "css`:host { --_f: var(--x, 'Source Sans Pro', Arial); --_g: calc(var(--_s) * 6); }`";
+    assert.equal(
+      minifyTemplates(source, 'x.ts'),
+      'css`:host{--_f:var(--x,"Source Sans Pro",Arial);--_g:calc(var(--_s)*6)}`',
     );
   });
 

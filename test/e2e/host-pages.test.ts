@@ -42,7 +42,7 @@ async function register(scope: Page | ReturnType<Page['locator']>, email: string
   await scope.getByLabel('E-mailová adresa').fill(email);
   await scope.getByLabel('Názov organizácie').fill('Obec Hostie');
   if (!(await scope.getByRole('radio', { checked: true }).count())) {
-    await scope.getByRole('radio', { name: 'Obec / mesto / mestská časť' }).check();
+    await scope.getByRole('radio', { name: 'Obec, mesto alebo mestská časť' }).check();
   }
   await scope.getByRole('button', { name: 'Odoslať registráciu' }).click();
   await scope.getByRole('heading', { name: SUCCESS }).waitFor();
@@ -79,7 +79,7 @@ describe('a page with the script twice and widgets made from JavaScript', () => 
       2,
     );
     assert.equal(
-      await late.getByRole('radio', { name: 'Obec / mesto / mestská časť' }).isChecked(),
+      await late.getByRole('radio', { name: 'Obec, mesto alebo mestská časť' }).isChecked(),
       true,
     );
     assert.deepEqual(errors, []);

@@ -45,7 +45,7 @@ async function register(
   await page.getByLabel('Meno').fill(person.givenName);
   await page.getByLabel('Priezvisko').fill('Horváthová');
   await page.getByLabel('E-mailová adresa').fill(person.email);
-  await page.getByRole('radio', { name: 'Obec / mesto / mestská časť' }).check();
+  await page.getByRole('radio', { name: 'Obec, mesto alebo mestská časť' }).check();
   await page.getByLabel('Názov organizácie').fill('Obec Veľké Úľany');
   await page.getByRole('button', { name: 'Odoslať registráciu' }).click();
   await page.getByRole('heading', { name: 'Skontrolujte e-mail' }).waitFor();

@@ -117,7 +117,7 @@ export const PARITY_TABLE: readonly Comparison[] = [
     component: 'checkbox box',
     state: 'normal',
     idsk: { selector: '#ref-checkboxes .govuk-checkboxes__label', pseudo: '::before' },
-    widget: { selector: 'input[type="checkbox"]' },
+    widget: { selector: 'input[type="checkbox"] + label', pseudo: '::before' },
     metrics: ['box-width', 'box-height', ...BOX, 'background'],
   },
   {
@@ -143,14 +143,18 @@ export const PARITY_TABLE: readonly Comparison[] = [
       pseudo: '::before',
       focus: '#ref-checkboxes .govuk-checkboxes__input',
     },
-    widget: { selector: 'input[type="checkbox"]' },
+    widget: {
+      selector: 'input[type="checkbox"] + label',
+      pseudo: '::before',
+      focus: 'input[type="checkbox"]',
+    },
     metrics: [...FOCUS, 'border-width'],
   },
   {
     component: 'radio box',
     state: 'normal',
     idsk: { selector: '#ref-radios .govuk-radios__label', pseudo: '::before' },
-    widget: { selector: 'input[type="radio"]' },
+    widget: { selector: 'input[type="radio"] + label', pseudo: '::before' },
     metrics: ['box-width', 'box-height', ...BOX, 'background'],
   },
   {
@@ -176,7 +180,11 @@ export const PARITY_TABLE: readonly Comparison[] = [
       pseudo: '::before',
       focus: '#ref-radios .govuk-radios__input',
     },
-    widget: { selector: 'input[type="radio"]' },
+    widget: {
+      selector: 'input[type="radio"] + label',
+      pseudo: '::before',
+      focus: 'input[type="radio"]',
+    },
     metrics: [...FOCUS, 'border-width'],
   },
   {

@@ -103,7 +103,7 @@ function checkTranslations(
   });
 }
 
-checkTranslations('the widget', 'lit-localize.json', 'locales/sk.xlf', 'seats-left-few');
+checkTranslations('the widget', 'lit-localize.json', 'locales/sk.xlf', 'seats-few');
 checkTranslations(
   'the admin page',
   'lit-localize.admin.json',

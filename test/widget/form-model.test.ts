@@ -118,7 +118,7 @@ describe('errorMessage', () => {
     expect(errorMessage('familyName', 'required')).to.equal('Zadajte priezvisko.');
     expect(errorMessage('email', 'required')).to.equal('Zadajte e-mailovú adresu.');
     expect(errorMessage('email', 'invalid_email')).to.equal(
-      'Zadajte e-mailovú adresu v tvare meno@example.com.',
+      'Zadajte e-mailovú adresu v\u00a0tvare meno@example.com.',
     );
     expect(errorMessage('organizationType', 'required')).to.equal('Vyberte typ organizácie.');
     expect(errorMessage('organization', 'required')).to.equal('Zadajte názov organizácie.');
@@ -138,7 +138,7 @@ describe('errorMessage', () => {
       'Registrácia na workshop „Dáta“ je už uzavretá. Vyberte iný workshop.',
     );
     expect(errorMessage('workshopIds', 'unknown_workshop')).to.equal(
-      'Vybraný workshop už nie je v ponuke. Vyberte iný workshop.',
+      'Vybraný workshop už nie je v\u00a0ponuke. Vyberte iný workshop.',
     );
   });
 
@@ -165,17 +165,17 @@ describe('errorMessage', () => {
     const titles = (n: number) => ['Dáta', 'Mobilita', 'Energia', 'Voda', 'Odpady'].slice(0, n);
     // one (1), few (2–4) and other (5+) each have their own message.
     expect(errorMessage('workshopIds', 'workshop_full', titles(2), 'sk')).to.equal(
-      'Na workshopoch „Dáta“ a „Mobilita“ už nie sú voľné miesta. Vyberte iný workshop.',
+      'Na workshopoch „Dáta“ a\u00a0„Mobilita“ už nie sú voľné miesta. Vyberte iný workshop.',
     );
     expect(errorMessage('workshopIds', 'workshop_full', titles(5), 'sk')).to.equal(
-      'Na workshopoch „Dáta“, „Mobilita“, „Energia“, „Voda“ a „Odpady“ už nie sú voľné miesta. ' +
+      'Na workshopoch „Dáta“, „Mobilita“, „Energia“, „Voda“ a\u00a0„Odpady“ už nie sú voľné miesta. ' +
         'Vyberte iný workshop.',
     );
     expect(errorMessage('workshopIds', 'registration_closed', titles(3), 'sk')).to.equal(
-      'Registrácia na workshopy „Dáta“, „Mobilita“ a „Energia“ je už uzavretá. Vyberte iný workshop.',
+      'Registrácia na workshopy „Dáta“, „Mobilita“ a\u00a0„Energia“ je už uzavretá. Vyberte iný workshop.',
     );
     expect(errorMessage('workshopIds', 'registration_closed', titles(5), 'sk')).to.equal(
-      'Registrácia na workshopy „Dáta“, „Mobilita“, „Energia“, „Voda“ a „Odpady“ je už uzavretá. ' +
+      'Registrácia na workshopy „Dáta“, „Mobilita“, „Energia“, „Voda“ a\u00a0„Odpady“ je už uzavretá. ' +
         'Vyberte iný workshop.',
     );
   });
@@ -197,12 +197,12 @@ describe('labels', () => {
       'Funkcia',
     ]);
     expect(ORGANIZATION_TYPES.map(organizationTypeLabel)).to.deep.equal([
-      'Obec / mesto / mestská časť',
+      'Obec, mesto alebo mestská časť',
       'Samosprávny kraj (VÚC)',
-      'Univerzita / výskumná inštitúcia',
+      'Univerzita alebo výskumná inštitúcia',
       'Štátna inštitúcia',
       'Odborná verejnosť',
-      'Inovatívny podnik / firma',
+      'Inovatívny podnik alebo firma',
       'Iné',
     ]);
     await useLocale('en');

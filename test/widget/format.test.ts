@@ -72,89 +72,89 @@ function inBrowserZone<T>(zone: string, fn: () => T): T {
 }
 
 describe('formatWhen', () => {
-  it('writes a Slovak date with the genitive month and "o" before the time range', async () => {
+  it('writes a Slovak date with the genitive month and a comma (no "o") before the time range', async () => {
     expect(await when('sk', '2022-05-25T08:00:00Z', '2022-05-25T10:00:00Z')).to.equal(
-      'streda 25. mája 2022 o 10:00 – 12:00',
+      'streda 25.\u00a0mája\u00a02022, 10:00\u00a0–\u00a012:00',
     );
   });
 
   it('writes a British English date with a comma before the time range', async () => {
     expect(await when('en', '2022-05-25T08:00:00Z', '2022-05-25T10:00:00Z')).to.equal(
-      'Wednesday 25 May 2022, 10:00 – 12:00',
+      'Wednesday 25\u00a0May\u00a02022, 10:00\u00a0–\u00a012:00',
     );
   });
 
   it('uses winter time (CET, UTC+1) in winter', async () => {
     expect(await when('sk', '2026-12-02T09:00:00Z', '2026-12-02T11:00:00Z')).to.equal(
-      'streda 2. decembra 2026 o 10:00 – 12:00',
+      'streda 2.\u00a0decembra\u00a02026, 10:00\u00a0–\u00a012:00',
     );
     expect(await when('en', '2026-12-02T09:00:00Z', '2026-12-02T11:00:00Z')).to.equal(
-      'Wednesday 2 December 2026, 10:00 – 12:00',
+      'Wednesday 2\u00a0December\u00a02026, 10:00\u00a0–\u00a012:00',
     );
   });
 
   it('follows the autumn change to winter time (last Sunday of October)', async () => {
     // Friday before the change: CEST, UTC+2.
     expect(await when('sk', '2026-10-23T08:00:00Z', '2026-10-23T10:00:00Z')).to.equal(
-      'piatok 23. októbra 2026 o 10:00 – 12:00',
+      'piatok 23.\u00a0októbra\u00a02026, 10:00\u00a0–\u00a012:00',
     );
     // Monday after the change (25 October 2026): CET, UTC+1.
     expect(await when('sk', '2026-10-26T09:00:00Z', '2026-10-26T11:00:00Z')).to.equal(
-      'pondelok 26. októbra 2026 o 10:00 – 12:00',
+      'pondelok 26.\u00a0októbra\u00a02026, 10:00\u00a0–\u00a012:00',
     );
     expect(await when('en', '2026-10-26T09:00:00Z', '2026-10-26T11:00:00Z')).to.equal(
-      'Monday 26 October 2026, 10:00 – 12:00',
+      'Monday 26\u00a0October\u00a02026, 10:00\u00a0–\u00a012:00',
     );
   });
 
   it('follows the spring change to summer time (last Sunday of March)', async () => {
     // Friday before the change: CET, UTC+1.
     expect(await when('sk', '2026-03-27T09:00:00Z', '2026-03-27T11:00:00Z')).to.equal(
-      'piatok 27. marca 2026 o 10:00 – 12:00',
+      'piatok 27.\u00a0marca\u00a02026, 10:00\u00a0–\u00a012:00',
     );
     // Monday after the change (29 March 2026): CEST, UTC+2.
     expect(await when('sk', '2026-03-30T08:00:00Z', '2026-03-30T10:00:00Z')).to.equal(
-      'pondelok 30. marca 2026 o 10:00 – 12:00',
+      'pondelok 30.\u00a0marca\u00a02026, 10:00\u00a0–\u00a012:00',
     );
     // A session across the change itself: 01:30 CET to 03:30 CEST is one hour.
     expect(await when('sk', '2026-03-29T00:30:00Z', '2026-03-29T01:30:00Z')).to.equal(
-      'nedeľa 29. marca 2026 o 1:30 – 3:30',
+      'nedeľa 29.\u00a0marca\u00a02026, 1:30\u00a0–\u00a03:30',
     );
   });
 
   it('pads minutes to two digits', async () => {
     expect(await when('sk', '2026-06-01T08:05:00Z', '2026-06-01T10:00:00Z')).to.equal(
-      'pondelok 1. júna 2026 o 10:05 – 12:00',
+      'pondelok 1.\u00a0júna\u00a02026, 10:05\u00a0–\u00a012:00',
     );
     expect(await when('en', '2026-12-02T10:09:00Z', '2026-12-02T11:59:00Z')).to.equal(
-      'Wednesday 2 December 2026, 11:09 – 12:59',
+      'Wednesday 2\u00a0December\u00a02026, 11:09\u00a0–\u00a012:59',
     );
   });
 
   it('uses the Bratislava calendar day, not the UTC one', async () => {
     // 22:30 UTC on 1 June is 00:30 on 2 June in Bratislava.
     expect(await when('sk', '2026-06-01T22:30:00Z', '2026-06-01T23:30:00Z')).to.equal(
-      'utorok 2. júna 2026 o 0:30 – 1:30',
+      'utorok 2.\u00a0júna\u00a02026, 0:30\u00a0–\u00a01:30',
     );
     // New Year's Eve in UTC is New Year's Day in Bratislava.
     expect(await when('en', '2026-12-31T23:30:00Z', '2027-01-01T01:00:00Z')).to.equal(
-      'Friday 1 January 2027, 0:30 – 2:00',
+      'Friday 1\u00a0January\u00a02027, 0:30\u00a0–\u00a02:00',
     );
   });
 
   it('names both days of a range over more than one day', async () => {
     expect(await when('sk', '2026-06-01T14:00:00Z', '2026-06-02T10:00:00Z')).to.equal(
-      'pondelok 1. júna 2026 o 16:00 – utorok 2. júna 2026 o 12:00',
+      'pondelok 1.\u00a0júna\u00a02026, 16:00\u00a0–\u00a0utorok 2.\u00a0júna\u00a02026, 12:00',
     );
     expect(await when('en', '2026-06-01T14:00:00Z', '2026-06-02T10:00:00Z')).to.equal(
-      'Monday 1 June 2026, 16:00 – Tuesday 2 June 2026, 12:00',
+      'Monday 1\u00a0June\u00a02026, 16:00\u00a0–\u00a0Tuesday 2\u00a0June\u00a02026, 12:00',
     );
   });
 
   it('ends a range that crosses midnight in Bratislava on the next day', async () => {
     // 21:00–22:30 UTC in summer is 23:00 on 1 June to 00:30 on 2 June in Bratislava.
     expect(await when('sk', '2026-06-01T21:00:00Z', '2026-06-01T22:30:00Z')).to.equal(
-      'pondelok 1. júna 2026 o 23:00 – utorok 2. júna 2026 o 0:30',
+      'pondelok 1.\u00a0júna\u00a02026, 23:00\u00a0–\u00a0utorok 2.\u00a0júna\u00a02026, 0:30',
     );
   });
 
@@ -164,14 +164,14 @@ describe('formatWhen', () => {
         await useLocale(locale);
         const expected = {
           sk: [
-            'streda 25. mája 2022 o 10:00 – 12:00',
-            'streda 2. decembra 2026 o 10:00 – 12:00',
-            'utorok 2. júna 2026 o 0:30 – 1:30',
+            'streda 25.\u00a0mája\u00a02022, 10:00\u00a0–\u00a012:00',
+            'streda 2.\u00a0decembra\u00a02026, 10:00\u00a0–\u00a012:00',
+            'utorok 2.\u00a0júna\u00a02026, 0:30\u00a0–\u00a01:30',
           ],
           en: [
-            'Wednesday 25 May 2022, 10:00 – 12:00',
-            'Wednesday 2 December 2026, 10:00 – 12:00',
-            'Tuesday 2 June 2026, 0:30 – 1:30',
+            'Wednesday 25\u00a0May\u00a02022, 10:00\u00a0–\u00a012:00',
+            'Wednesday 2\u00a0December\u00a02026, 10:00\u00a0–\u00a012:00',
+            'Tuesday 2\u00a0June\u00a02026, 0:30\u00a0–\u00a01:30',
           ],
         }[locale];
         const actual = inBrowserZone(zone, () => {
@@ -192,10 +192,14 @@ describe('formatWhen', () => {
 describe('formatDate and formatTime', () => {
   it('formats the date and the 24-hour time separately, in Bratislava', async () => {
     await useLocale('sk');
-    expect(formatDate(new Date('2026-12-02T23:30:00Z'), 'sk')).to.equal('štvrtok 3. decembra 2026');
+    expect(formatDate(new Date('2026-12-02T23:30:00Z'), 'sk')).to.equal(
+      'štvrtok 3.\u00a0decembra\u00a02026',
+    );
     expect(formatTime(new Date('2026-07-15T13:45:00Z'), 'sk')).to.equal('15:45');
     await useLocale('en');
-    expect(formatDate(new Date('2026-12-02T23:30:00Z'), 'en')).to.equal('Thursday 3 December 2026');
+    expect(formatDate(new Date('2026-12-02T23:30:00Z'), 'en')).to.equal(
+      'Thursday 3\u00a0December\u00a02026',
+    );
     expect(formatTime(new Date('2026-07-15T13:45:00Z'), 'en')).to.equal('15:45');
   });
 });

@@ -94,7 +94,7 @@ describe('<workshop-signup> when the network has too many unconfirmed registrati
     const notice = await until(el, '.submit-failed');
     await waitUntil(() => focused(el) === notice, 'focus on the message');
     expect(textOf(notice)).to.include(
-      'Z vašej siete čaká na potvrdenie viacero registrácií. Keď ich kolegovia potvrdia',
+      'Z vašej siete čaká na potvrdenie viacero registrácií. Keď ich vaši kolegovia potvrdia',
     );
     expect(textOf(notice.querySelector('button'))).to.equal('Odoslať znova');
     expect(api.posts()).to.have.length(1);

@@ -45,7 +45,7 @@ function collect(type: string) {
 const LOAD_FAILED =
   'Workshopy sa nepodarilo načítať. Skontrolujte pripojenie na internet a skúste to znova.';
 const NOT_SENT =
-  'Registráciu sa nepodarilo odoslať. Vaše údaje zostali vo formulári: skontrolujte pripojenie na internet a odošlite ju znova.';
+  'Registráciu sa nepodarilo odoslať. Vaše údaje zostali vo formulári. Skontrolujte pripojenie na internet a registráciu odošlite znova.';
 
 describe('<workshop-signup> when loading fails', () => {
   it('offers to try again when the API cannot be reached, and then shows the list', async () => {

@@ -125,7 +125,7 @@ describe('<workshop-signup> validation', () => {
 
   it('does not require the organization from the expert public', async () => {
     const { api, el } = await loaded();
-    expect(textOf($(el, 'label[for="organization"]'))).to.equal('Názov organizácie *');
+    expect(textOf($(el, 'label[for="organization"]'))).to.equal('Názov organizácie');
     await fillForm(el, {
       ...JANA,
       organizationType: 'expert',
@@ -256,7 +256,7 @@ describe('<workshop-signup> registering', () => {
       'Posledné miesto',
       'Veľa miest',
     ]);
-    expect(textOf($(el, '.success-list li'))).to.include('streda 2. decembra 2026 o 10:00 – 12:00');
+    expect(textOf($(el, '.success-list li'))).to.include('streda 2. decembra 2026, 10:00 – 12:00');
   });
 
   it('sends locale "en" and confirms in English with lang="en"', async () => {

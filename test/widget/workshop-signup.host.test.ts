@@ -66,7 +66,7 @@ describe('<workshop-signup> filter and prefill attributes', () => {
     await untilLoaded(el);
     expect(nodeName(root(el).querySelector('form'))).to.equal(null);
     expect(textOf($(el, '.notice'))).to.equal(
-      'Na žiadny z workshopov sa momentálne nedá prihlásiť: sú obsadené alebo je registrácia uzavretá. ' +
+      'Na žiadny z workshopov sa momentálne nemožno zaregistrovať: sú obsadené alebo je registrácia na ne uzavretá. ' +
         'Ďalšie informácie vám poskytne organizátor: Ministerstvo, info@example.gov.sk',
     );
     expect(workshopRows(el).map((w) => w.availability)).to.deep.equal([
@@ -223,6 +223,6 @@ describe('<workshop-signup> language of the page', () => {
     expect(title.getAttribute('lang')).to.equal('sk');
     expect(textOf(title)).to.equal('Len po slovensky');
     // English text is not marked: the root's lang="en" covers it.
-    expect($$(el, '[lang="en"]').map((n) => n.className)).to.deep.equal(['root']);
+    expect($$(el, '[lang="en"]').map((n) => n.className)).to.deep.equal(['root idsk2']);
   });
 });

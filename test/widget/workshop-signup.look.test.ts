@@ -38,13 +38,37 @@ async function loadedIn(template: ReturnType<typeof html>): Promise<WorkshopSign
 }
 
 describe('<workshop-signup> themes and custom properties', () => {
-  it('looks like ID-SK 3 by default', async () => {
-    const el = await loadedIn(html`<workshop-signup series=${SLUG} api=${API}></workshop-signup>`);
+  const expectIdsk3 = (el: WorkshopSignup) => {
     const button = style(submitButton(el));
     expect(button.backgroundColor).to.equal('rgb(18, 109, 255)');
     expect(button.borderRadius).to.equal('5px');
     expect(style($(el, 'input[name="givenName"]')).minHeight).to.equal('48px');
     expect(style($(el, '.root')).color).to.equal('rgb(0, 0, 0)');
+  };
+
+  it('looks like ID-SK 3 with theme="idsk3": blue button, rounded corners, 48 px inputs', async () => {
+    expectIdsk3(
+      await loadedIn(
+        html`<workshop-signup series=${SLUG} api=${API} theme="idsk3"></workshop-signup>`,
+      ),
+    );
+  });
+
+  it('looks like ID-SK 3 by default on an ID-SK 3 page (GOV.UK Frontend 5 marks its body)', async () => {
+    document.body.classList.add('govuk-frontend-supported');
+    try {
+      expectIdsk3(
+        await loadedIn(html`<workshop-signup series=${SLUG} api=${API}></workshop-signup>`),
+      );
+    } finally {
+      document.body.classList.remove('govuk-frontend-supported');
+    }
+  });
+
+  it('looks like ID-SK 2 by default on any other page, as most town-hall sites run it', async () => {
+    const el = await loadedIn(html`<workshop-signup series=${SLUG} api=${API}></workshop-signup>`);
+    expect(style(submitButton(el)).backgroundColor).to.equal('rgb(0, 112, 60)');
+    expect(style($(el, 'input[name="givenName"]')).minHeight).to.equal('40px');
   });
 
   it('looks like ID-SK 2 with theme="idsk2": green button, square corners, 40 px inputs', async () => {
@@ -76,15 +100,28 @@ describe('<workshop-signup> themes and custom properties', () => {
     }
   });
 
-  it("uses the host page's font", async () => {
+  it("uses ID-SK's font stack (ID-SK pages set none to inherit), or the host's property", async () => {
     const el = await loadedIn(
       html`<div style="font-family: 'Courier New', monospace">
         <workshop-signup series=${SLUG} api=${API}></workshop-signup>
       </div>`,
     );
     for (const node of [$(el, '.title'), $(el, 'input[name="email"]'), submitButton(el)]) {
+      expect(style(node).fontFamily).to.equal('"Source Sans Pro", Arial, sans-serif');
+    }
+    el.style.setProperty('--workshop-signup-font-family', "'Courier New', monospace");
+    for (const node of [$(el, '.title'), $(el, 'input[name="email"]'), submitButton(el)]) {
       expect(style(node).fontFamily).to.equal('"Courier New", monospace');
     }
+  });
+
+  it("follows ID-SK's type scale: 16 px text on phones, 19 px from 641 px", async () => {
+    const el = await loadedIn(html`<workshop-signup series=${SLUG} api=${API}></workshop-signup>`);
+    await setViewport({ width: 375, height: 640 });
+    expect(style($(el, 'label[for="email"]')).fontSize).to.equal('16px');
+    await setViewport({ width: 1280, height: 800 });
+    expect(style($(el, 'label[for="email"]')).fontSize).to.equal('19px');
+    await setViewport({ width: 800, height: 600 });
   });
 
   it('exposes parts to the host page', async () => {
@@ -131,7 +168,7 @@ function textStyles(el: WorkshopSignup) {
 }
 
 describe('<workshop-signup> on a page with aggressive global CSS', () => {
-  it('keeps its own text styles and layout; only the font family comes from the page', async () => {
+  it('keeps its own text styles, font and layout', async () => {
     const plain = await loadedIn(
       html`<workshop-signup series=${SLUG} api=${API}></workshop-signup>`,
     );
@@ -154,8 +191,8 @@ describe('<workshop-signup> on a page with aggressive global CSS', () => {
       );
       expect(style(el).display).to.equal('block');
       expect(textStyles(el)).to.deep.equal(expected);
-      expect(style($(el, 'input[name="email"]')).minHeight).to.equal('48px');
-      expect(style($(el, '.root')).fontFamily).to.equal('Georgia, "Times New Roman", serif');
+      expect(style($(el, 'input[name="email"]')).minHeight).to.equal('40px');
+      expect(style($(el, '.root')).fontFamily).to.equal('"Source Sans Pro", Arial, sans-serif');
     } finally {
       link.remove();
     }

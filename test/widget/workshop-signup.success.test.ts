@@ -35,9 +35,10 @@ describe('<workshop-signup> after registering, when the e-mail must still be con
     expect(heading).to.equal('Skontrolujte e-mail');
     expect(paragraphs).to.deep.equal([
       `Na adresu ${JANA.email} sme poslali odkaz na potvrdenie registrácie.`,
-      'Kým registráciu potvrdíte, podržíme vám miesto hodinu. Ak ju potvrdíte neskôr, miesto dostanete, len ak bude ešte voľné.',
+      'Kým registráciu potvrdíte, máte ju hodinu rezervovanú.',
       'Vybrané workshopy:',
-      'Po potvrdení vám odkaz na pripojenie pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu.',
+      'Všetky časy sú uvedené podľa slovenského času.',
+      'Po potvrdení vám odkaz na pripojenie pošleme e-mailom približne 24 hodín pred začiatkom.',
       'Ak e-mail nepríde do niekoľkých minút, pozrite sa aj do priečinka s nevyžiadanou poštou.',
     ]);
     expect($$(el, '.success-list strong').map(textOf)).to.deep.equal([
@@ -52,9 +53,10 @@ describe('<workshop-signup> after registering, when the e-mail must still be con
     expect(heading).to.equal('Check your email');
     expect(paragraphs).to.deep.equal([
       `We have sent a link to confirm your registration to ${JANA.email}.`,
-      'We will hold your seat for an hour while you confirm. If you confirm later, you get the seat only if one is still free.',
-      'Workshops you chose:',
-      'After you confirm, we will email you the link to join about 24 hours before each workshop starts.',
+      'We are holding your registration for an hour while you confirm it.',
+      'The workshops you chose:',
+      'All times are Bratislava time.',
+      'After you confirm, we will email you the link to join about 24 hours before the start.',
       'If the email does not arrive within a few minutes, check your spam folder.',
     ]);
   });

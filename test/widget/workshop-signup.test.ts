@@ -28,32 +28,32 @@ afterEach(cleanUp);
 const SK = {
   title: 'Séria dátových workshopov',
   button: 'Odoslať registráciu',
-  givenName: 'Meno *',
-  legend: 'Workshopy, na ktoré sa chcete prihlásiť',
+  givenName: 'Meno',
+  legend: 'Workshopy, na ktoré sa chcete zaregistrovať',
   workshops: [
     {
       title: 'Uzavretý workshop',
-      when: 'pondelok 30. novembra 2026 o 10:00 – 12:00',
+      when: 'pondelok 30. novembra 2026, 10:00 – 12:00',
       availability: 'Registrácia je uzavretá',
     },
     {
       title: 'Obsadený workshop',
-      when: 'utorok 1. decembra 2026 o 10:00 – 12:00',
+      when: 'utorok 1. decembra 2026, 10:00 – 12:00',
       availability: 'Obsadené',
     },
     {
       title: 'Posledné miesto',
-      when: 'streda 2. decembra 2026 o 10:00 – 12:00',
+      when: 'streda 2. decembra 2026, 10:00 – 12:00',
       availability: '1 voľné miesto',
     },
     {
       title: 'Zopár miest',
-      when: 'štvrtok 3. decembra 2026 o 13:30 – 15:05',
+      when: 'štvrtok 3. decembra 2026, 13:30 – 15:05',
       availability: '4 voľné miesta',
     },
     {
       title: 'Veľa miest',
-      when: 'piatok 4. decembra 2026 o 9:00 – 11:00',
+      when: 'piatok 4. decembra 2026, 9:00 – 11:00',
       availability: '21 voľných miest',
     },
   ],
@@ -62,7 +62,7 @@ const SK = {
 const EN = {
   title: 'Data workshop series',
   button: 'Send registration',
-  givenName: 'First name *',
+  givenName: 'First name',
   legend: 'Workshops to register for',
   workshops: [
     {
@@ -125,7 +125,7 @@ describe('<workshop-signup> loading', () => {
     expect(nodeName(root(el).querySelector('.loading'))).to.equal(null);
     // The same live region, now announcing what was loaded.
     expect($(el, '[role="status"]')).to.equal(status);
-    await untilAnnounced(el, 'Workshopy sú načítané. Otvorené na registráciu: 3 z 5.');
+    await untilAnnounced(el, 'Načítalo sa 5 workshopov. Otvorené na registráciu: 3.');
   });
 
   it('fires workshop-signup-ready with the series and workshop ids once loaded', async () => {
@@ -233,7 +233,7 @@ describe('<workshop-signup> list', () => {
     const rows = workshopRows(el);
     expect(rows.map((r) => r.title)).to.deep.equal(data.workshops.map((w) => w.title.sk));
     // Every demo session is at 10:00–12:00 in Bratislava.
-    for (const row of rows) expect(row.when).to.match(/^\S+ \d{1,2}\. \S+ 2026 o 10:00 – 12:00$/);
+    for (const row of rows) expect(row.when).to.match(/^\S+ \d{1,2}\. \S+ 2026, 10:00 – 12:00$/);
     const expected = data.workshops.map((w) =>
       !w.registrationOpen
         ? 'Registrácia je uzavretá'
@@ -276,7 +276,7 @@ describe('<workshop-signup> language', () => {
     const el = await renderSignup({ lang: 'en' });
     await untilLoaded(el);
     expectLanguage(el, EN, 'en');
-    await untilAnnounced(el, 'Workshops loaded. Open for registration: 3 of 5.');
+    await untilAnnounced(el, '5 workshops loaded. Open for registration: 3.');
   });
 
   it("is English when an ancestor's lang is en-GB", async () => {
@@ -330,19 +330,19 @@ describe('<workshop-signup> language', () => {
     const el = await renderSignup();
     await untilLoaded(el);
     expect($$(el, '.choice--radio label').map(textOf)).to.deep.equal([
-      'Obec / mesto / mestská časť',
+      'Obec, mesto alebo mestská časť',
       'Samosprávny kraj (VÚC)',
-      'Univerzita / výskumná inštitúcia',
+      'Univerzita alebo výskumná inštitúcia',
       'Štátna inštitúcia',
       'Odborná verejnosť',
-      'Inovatívny podnik / firma',
+      'Inovatívny podnik alebo firma',
       'Iné',
     ]);
     expect($$(el, 'label.label').map(textOf)).to.deep.equal([
-      'Meno *',
-      'Priezvisko *',
-      'E-mailová adresa *',
-      'Názov organizácie *',
+      'Meno',
+      'Priezvisko',
+      'E-mailová adresa',
+      'Názov organizácie',
       'Funkcia (nepovinné)',
     ]);
     expect(textOf($(el, '.privacy a'))).to.equal(

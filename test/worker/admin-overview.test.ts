@@ -157,7 +157,7 @@ describe('a workshop at a glance', () => {
       200,
     );
     await settle(worker);
-    const told = provider.calls.filter((c) => c.body.subject.startsWith('Workshop sa ruší'));
+    const told = provider.calls.filter((c) => c.body.subject.startsWith('Workshop sa neuskutoční'));
     assert.equal(new Set(told.map((c) => c.body.to[0])).size, 3);
     const after = await adminGet<CancelWorkshopPreview>(
       worker,

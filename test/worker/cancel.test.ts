@@ -108,7 +108,7 @@ describe('POST /api/v1/registrations/cancel', () => {
     const page = await res.text();
     assert.equal(res.status, 200);
     assert.ok(page.includes('Registrácia bola zrušená'), page);
-    assert.ok(page.includes('Naďalej ste zaregistrovaný/-á na:'));
+    assert.ok(page.includes('Naďalej máte registráciu na tento workshop:'));
     await settle(worker);
 
     assert.equal((await publicWorkshop(worker, slug, first.id)).seatsLeft, seats.first + 1);
@@ -183,7 +183,7 @@ describe('POST /api/v1/registrations/cancel', () => {
     const res = await postCancel(new URLSearchParams({ token }).toString());
     const page = await res.text();
     assert.equal(res.status, 200);
-    assert.ok(page.includes('role="alert"') && page.includes('Nevybrali ste žiadny workshop.'));
+    assert.ok(page.includes('role="alert"') && page.includes('Neoznačili ste žiadny workshop.'));
     assert.deepEqual(await snapshot(), before);
     assert.equal(await registrationStatus(worker, id), 'confirmed');
   });

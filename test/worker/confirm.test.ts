@@ -283,7 +283,7 @@ describe('GET /api/v1/registrations/confirm', () => {
       assert.equal(res.status, 200);
       assert.ok(!page.includes('Registrácia je potvrdená'), page);
       assert.ok(!page.includes('<form'), 'no button');
-      assert.ok(page.includes('Na žiadny workshop už nie ste zaregistrovaný/-á.'), page);
+      assert.ok(page.includes('Nemáte už registráciu na žiadny workshop.'), page);
     }
     await settle(worker);
     assert.notEqual(await registrationStatus(worker, id), 'confirmed');
@@ -300,7 +300,7 @@ describe('GET /api/v1/registrations/confirm', () => {
       .run();
 
     const shown = await (await worker.fetch(link)).text();
-    assert.ok(shown.includes('Miesto sme vám držali do'), shown);
+    assert.ok(shown.includes('sme pre vás rezervovali do'), shown);
     assert.match(shown, confirmForm);
     const res = await postConfirm({ token: tokenOf(link) });
     const page = await res.text();
@@ -322,7 +322,7 @@ describe('GET /api/v1/registrations/confirm', () => {
     for (const res of [await worker.fetch(link), await postConfirm({ token: tokenOf(link) })]) {
       const page = await res.text();
       assert.equal(res.status, 200);
-      assert.ok(page.includes('Platnosť odkazu vypršala'), page);
+      assert.ok(page.includes('Platnosť odkazu uplynula'), page);
       assert.ok(!page.includes('<form'), 'no button');
       assert.ok(
         page.includes(`/api/v1/series/${slug}/register?lang=sk`),

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { calendarFile, foldLine, type CalendarEvent } from '../../worker/src/mail/ics';
 import {
-  cancelThroughManagePage,
-  createSeries,
-  createWorkshop,
-  HOUR,
-  manageLink,
-  onlyMessage,
-  outbox,
-  registerConfirmed,
-  runCron,
-  testWorker,
-  unique,
-  uniqueEmail,
-} from '../support/fixtures';
+  calendarFile,
+  calendarSequence,
+  foldLine,
+  type CalendarEvent,
+  type CalendarMode,
+} from '../../worker/src/mail/ics';
 
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -58,15 +50,16 @@ function assertValidICalendar(ics: string): void {
   assert.match(property(ics, 'SEQUENCE') ?? '', /^\d+$/);
 }
 
+const ORGANIZER = { name: 'MIRRI', email: 'smartcity@mirri.gov.sk' };
+
 const event = (overrides: Partial<CalendarEvent> = {}): CalendarEvent => ({
-  uid: 'abc@workshop-signup',
+  uid: 'abc.def@signup.example.sk',
   sequence: 0,
   startsAt: Date.parse('2037-12-02T09:00:00Z'),
   endsAt: Date.parse('2037-12-02T11:00:00Z'),
   stamp: Date.parse('2037-11-20T08:30:15.123Z'),
   summary: 'Workshop',
   description: 'Popis',
-  organizer: { name: 'MIRRI', email: 'smartcity@mirri.gov.sk' },
   ...overrides,
 });
 
@@ -80,6 +73,7 @@ describe('calendarFile (pure)', () => {
     assert.equal(property(ics, 'METHOD'), 'PUBLISH');
     assert.equal(property(ics, 'STATUS'), 'CONFIRMED');
     assert.equal(property(ics, 'URL'), undefined);
+    assert.equal(property(ics, 'ORGANIZER'), undefined, 'a published file names no organizer');
   });
 
   test('escapes commas, semicolons, backslashes and newlines in text', () => {
@@ -117,16 +111,16 @@ describe('calendarFile (pure)', () => {
     assertValidICalendar(ics);
     assert.equal(property(ics, 'URL'), url);
     assert.equal(property(ics, 'DESCRIPTION'), `Odkaz: ${url}`);
-    const cancelled = calendarFile(event({ cancelled: true, sequence: 3 }));
+    const cancelled = calendarFile(event({ cancel: { organizer: ORGANIZER }, sequence: 3 }));
     assertValidICalendar(cancelled);
     assert.equal(property(cancelled, 'METHOD'), 'CANCEL');
     assert.equal(property(cancelled, 'STATUS'), 'CANCELLED');
     assert.equal(property(cancelled, 'SEQUENCE'), '3');
   });
 
-  test('keeps a double quote out of the quoted organizer name', () => {
+  test('keeps a double quote out of the quoted organizer name of a cancellation', () => {
     const ics = calendarFile(
-      event({ organizer: { name: 'Mesto "Smart", a.s.', email: 'a@b.sk' } }),
+      event({ cancel: { organizer: { name: 'Mesto "Smart", a.s.', email: 'a@b.sk' } } }),
     );
     assertValidICalendar(ics);
     assert.equal(
@@ -136,49 +130,18 @@ describe('calendarFile (pure)', () => {
   });
 });
 
-test('the calendar files the worker sends are valid, and only the reminder’s carries the join link', async (t) => {
-  const worker = await testWorker(t);
-  const slug = unique('series');
-  await createSeries(worker, slug);
-  const title = {
-    sk: 'Dáta, mestá; regióny – dlhý názov workshopu, ktorý sa do jedného riadku nezmestí',
-    en: 'Data, cities; regions – a long workshop title that does not fit on one line',
-  };
-  const workshop = await createWorkshop(worker, slug, {
-    title,
-    startsAt: '2037-12-02T10:00:00+01:00',
-    endsAt: '2037-12-02T12:00:00+01:00',
+describe('calendarSequence', () => {
+  test('rises with every change a file can say: link added, moved, cancelled', () => {
+    const steps: [number, CalendarMode][] = [
+      [0, 'plain'], // confirmation
+      [0, 'join'], // reminder: the join link added
+      [1, 'join'], // moved after the reminder
+      [1, 'cancel-registration'], // the person cancels
+    ];
+    const sequences = steps.map(([s, mode]) => calendarSequence(s, mode));
+    assert.deepEqual(sequences, [0, 1, 4, 5]);
+    // Moved before the reminder, then the workshop is cancelled (its change number rises too).
+    assert.ok(calendarSequence(1, 'plain') > calendarSequence(0, 'join'));
+    assert.ok(calendarSequence(2, 'cancel-workshop') > calendarSequence(1, 'join'));
   });
-  const email = uniqueEmail();
-  const id = await registerConfirmed(worker, slug, [workshop.id], { email });
-  await runCron(worker, Date.parse(workshop.startsAt) - 23 * HOUR);
-  const confirmed = await onlyMessage(worker, { registrationId: id, kind: 'confirmed' });
-  await cancelThroughManagePage(worker, manageLink(confirmed), 'all');
-
-  const files = (await outbox(worker, { to: email })).flatMap((m) =>
-    m.attachments.map((a) => ({ kind: m.kind, ...a })),
-  );
-  assert.deepEqual(files.map((f) => f.kind).sort(), ['cancelled', 'confirmed', 'reminder']);
-  for (const file of files) {
-    assertValidICalendar(file.content);
-    assert.equal(property(file.content, 'UID'), `${workshop.id}@workshop-signup`, file.kind);
-    assert.equal(property(file.content, 'DTSTART'), '20371202T090000Z');
-    assert.equal(property(file.content, 'DTEND'), '20371202T110000Z');
-    assert.equal(property(file.content, 'SUMMARY'), title.sk.replace(/([,;])/g, '\\$1'));
-    assert.match(file.contentType, /^text\/calendar; charset=utf-8; method=(PUBLISH|CANCEL)$/);
-    const hasLink = file.content.replace(/\r\n /g, '').includes(workshop.joinUrl);
-    assert.equal(hasLink, file.kind === 'reminder', `${file.kind}: join link only in the reminder`);
-  }
-  const reminder = files.find((f) => f.kind === 'reminder')!.content;
-  assert.equal(property(reminder, 'URL'), workshop.joinUrl);
-  assert.ok(property(reminder, 'DESCRIPTION')!.includes(workshop.joinUrl));
-  const cancelled = files.find((f) => f.kind === 'cancelled')!.content;
-  assert.equal(property(cancelled, 'METHOD'), 'CANCEL');
-  assert.equal(property(cancelled, 'STATUS'), 'CANCELLED');
-  // A cancellation does not promise a join link.
-  assert.equal(property(cancelled, 'DESCRIPTION'), 'Tento termín je zrušený.');
-  assert.match(
-    property(files.find((f) => f.kind === 'confirmed')!.content, 'DESCRIPTION')!,
-    /24 hodín/,
-  );
 });

@@ -66,7 +66,7 @@ describe('a pending registration holds its seats for an hour at most', () => {
 
     const res = await worker.fetch(confirmLink(await onlyMessage(worker, { registrationId: id })));
     const page = await res.text();
-    assert.ok(page.includes('Miesto sme vám držali do'), page);
+    assert.ok(page.includes('sme pre vás rezervovali do'), page);
     await settle(worker);
     assert.equal(
       await registrationStatus(worker, id),

@@ -373,16 +373,16 @@ describe('the reminder cron', () => {
           // 24 h before is Saturday 11:00 CEST: a "same time yesterday" rule would be an hour late.
           startsAt: '2037-10-25T10:00:00+01:00',
           endsAt: '2037-10-25T12:00:00+01:00',
-          sk: 'nedeľa 25. októbra 2037 o 10:00 – 12:00',
-          en: 'Sunday 25 October 2037, 10:00 – 12:00',
-          subjectSk: '25. októbra 2037 o 10:00',
+          sk: 'nedeľa 25.\u00a0októbra\u00a02037, 10:00\u00a0–\u00a012:00',
+          en: 'Sunday 25\u00a0October\u00a02037, 10:00\u00a0–\u00a012:00',
+          subjectSk: '25.\u00a0októbra\u00a02037 o\u00a010:00',
         },
         {
           startsAt: '2037-10-26T10:00:00+01:00',
           endsAt: '2037-10-26T12:00:00+01:00',
-          sk: 'pondelok 26. októbra 2037 o 10:00 – 12:00',
-          en: 'Monday 26 October 2037, 10:00 – 12:00',
-          subjectSk: '26. októbra 2037 o 10:00',
+          sk: 'pondelok 26.\u00a0októbra\u00a02037, 10:00\u00a0–\u00a012:00',
+          en: 'Monday 26\u00a0October\u00a02037, 10:00\u00a0–\u00a012:00',
+          subjectSk: '26.\u00a0októbra\u00a02037 o\u00a010:00',
         },
       ]);
     });
@@ -393,16 +393,16 @@ describe('the reminder cron', () => {
           // 24 h before is Saturday 09:00 CET: a "same time yesterday" rule would be an hour early.
           startsAt: '2037-03-29T10:00:00+02:00',
           endsAt: '2037-03-29T12:00:00+02:00',
-          sk: 'nedeľa 29. marca 2037 o 10:00 – 12:00',
-          en: 'Sunday 29 March 2037, 10:00 – 12:00',
-          subjectSk: '29. marca 2037 o 10:00',
+          sk: 'nedeľa 29.\u00a0marca\u00a02037, 10:00\u00a0–\u00a012:00',
+          en: 'Sunday 29\u00a0March\u00a02037, 10:00\u00a0–\u00a012:00',
+          subjectSk: '29.\u00a0marca\u00a02037 o\u00a010:00',
         },
         {
           startsAt: '2037-03-30T10:00:00+02:00',
           endsAt: '2037-03-30T12:00:00+02:00',
-          sk: 'pondelok 30. marca 2037 o 10:00 – 12:00',
-          en: 'Monday 30 March 2037, 10:00 – 12:00',
-          subjectSk: '30. marca 2037 o 10:00',
+          sk: 'pondelok 30.\u00a0marca\u00a02037, 10:00\u00a0–\u00a012:00',
+          en: 'Monday 30\u00a0March\u00a02037, 10:00\u00a0–\u00a012:00',
+          subjectSk: '30.\u00a0marca\u00a02037 o\u00a010:00',
         },
       ]);
     });

@@ -118,7 +118,7 @@ describe('e-mail content', () => {
   });
 
   test('Slovak: dates and times in Europe/Bratislava, Slovak wording', () => {
-    const when = 'streda 2. decembra 2037 o 10:00 – 12:00';
+    const when = 'streda 2.\u00a0decembra\u00a02037, 10:00\u00a0–\u00a012:00';
     for (const kind of ['confirm_request', 'confirmed', 'already_registered', 'reminder']) {
       const m = only(sk, kind, kind === 'reminder' ? main.id : undefined);
       assert.ok(m.text.includes(when), `${kind}:\n${m.text}`);
@@ -129,18 +129,25 @@ describe('e-mail content', () => {
     const reminder = only(sk, 'reminder');
     assert.equal(
       reminder.subject,
-      'Odkaz na pripojenie: Hlavný workshop (2. decembra 2037 o 10:00)',
+      'Odkaz na pripojenie: Hlavný workshop (2.\u00a0decembra\u00a02037 o\u00a010:00)',
     );
-    assert.ok(reminder.text.includes('sa začína o necelých 24 hodín'));
-    assert.equal(only(sk, 'confirmed').subject, `Registrácia potvrdená: ${SERIES_TITLE.sk}`);
+    assert.ok(reminder.text.includes('sa začína o\u00a0necelých 24 hodín'));
+    assert.equal(only(sk, 'confirmed').subject, `Registrácia je potvrdená: ${SERIES_TITLE.sk}`);
     const changed = only(sk, 'workshop_changed', moved.id);
-    assert.ok(changed.text.includes('sobota 5. decembra 2037 o 13:00 – 14:00'), changed.text);
-    assert.ok(only(sk, 'cancelled').text.includes('štvrtok 3. decembra 2037 o 10:00 – 12:00'));
-    assert.ok(only(sk, 'confirmed').text.includes(`S pozdravom\n${ORGANIZER.name}`));
+    assert.ok(
+      changed.text.includes('sobota 5.\u00a0decembra\u00a02037, 13:00\u00a0–\u00a014:00'),
+      changed.text,
+    );
+    assert.ok(
+      only(sk, 'cancelled').text.includes(
+        'štvrtok 3.\u00a0decembra\u00a02037, 10:00\u00a0–\u00a012:00',
+      ),
+    );
+    assert.ok(only(sk, 'confirmed').text.includes(`S\u00a0pozdravom\n${ORGANIZER.name}`));
   });
 
   test('English: dates and times in Europe/Bratislava, English wording', () => {
-    const when = 'Wednesday 2 December 2037, 10:00 – 12:00';
+    const when = 'Wednesday 2\u00a0December\u00a02037, 10:00\u00a0–\u00a012:00';
     for (const kind of ['confirm_request', 'confirmed', 'reminder']) {
       const m = only(en, kind, kind === 'reminder' ? main.id : undefined);
       assert.ok(m.text.includes(when), `${kind}:\n${m.text}`);
@@ -151,11 +158,11 @@ describe('e-mail content', () => {
     }
     assert.equal(
       only(en, 'reminder').subject,
-      'Join link: Main workshop (2 December 2037 at 10:00)',
+      'Join link: Main workshop (2\u00a0December\u00a02037 at\u00a010:00)',
     );
     assert.ok(
       only(en, 'workshop_changed', moved.id).text.includes(
-        'Saturday 5 December 2037, 13:00 – 14:00',
+        'Saturday 5\u00a0December\u00a02037, 13:00\u00a0–\u00a014:00',
       ),
     );
     assert.equal(only(en, 'workshop_cancelled').subject, 'Workshop cancelled: Moved workshop');
@@ -228,7 +235,7 @@ describe('e-mail content', () => {
   test('the confirm request says until when the seat is held, in Bratislava time', () => {
     const request = only(sk, 'confirm_request');
     const match = request.text.match(
-      /Miesto vám podržíme do (\d{1,2})\. (\S+) (\d{4}) o (\d{1,2}):(\d\d)\./,
+      /Miesta na workshopoch máte rezervované do (\d{1,2})\.\u00a0(\S+)\u00a0(\d{4}) o\u00a0(\d{1,2}):(\d\d)\./,
     );
     assert.ok(match, request.text);
     const held = request.createdAt + HOUR;

@@ -84,11 +84,18 @@ describe('changing a workshop', () => {
 
     const skNotice = await onlyMessage(worker, { to: sk, kind: 'workshop_changed' });
     assert.equal(skNotice.status, 'sent');
-    assert.ok(skNotice.text.includes('štvrtok 3. decembra 2037 o 14:00 – 15:30'), skNotice.text);
+    assert.ok(
+      skNotice.text.includes('štvrtok 3.\u00a0decembra\u00a02037, 14:00\u00a0–\u00a015:30'),
+      skNotice.text,
+    );
     const enNotice = await onlyMessage(worker, { to: en, kind: 'workshop_changed' });
-    assert.ok(enNotice.text.includes('Thursday 3 December 2037, 14:00 – 15:30'), enNotice.text);
+    assert.ok(
+      enNotice.text.includes('Thursday 3\u00a0December\u00a02037, 14:00\u00a0–\u00a015:30'),
+      enNotice.text,
+    );
     const [ics] = skNotice.attachments;
-    assert.equal(sequenceOf(ics!.content), before + 1);
+    // The workshop's change number rose by one: the file's SEQUENCE by three (ics.ts).
+    assert.equal(sequenceOf(ics!.content), before + 3);
     assert.match(ics!.content, /\r\nDTSTART:20371203T130000Z\r\n/);
     assert.match(ics!.content, /\r\nUID:[^\r]+\r\n/);
     assert.equal(
@@ -115,7 +122,10 @@ describe('changing a workshop', () => {
       endsAt: new Date(moved + 2 * HOUR).toISOString(),
     });
     const notice = await onlyMessage(worker, { to: email, kind: 'workshop_changed' });
-    assert.ok(notice.text.includes('piatok 4. decembra 2037 o 10:00 – 12:00'), notice.text);
+    assert.ok(
+      notice.text.includes('piatok 4.\u00a0decembra\u00a02037, 10:00\u00a0–\u00a012:00'),
+      notice.text,
+    );
     assert.ok(notice.text.includes(workshop.joinUrl), 'they had the link: the notice repeats it');
 
     await runCron(worker, start - HOUR);
@@ -124,7 +134,9 @@ describe('changing a workshop', () => {
     await runCron(worker, moved - 23 * HOUR - 59 * MINUTE);
     const reminders = await outbox(worker, { to: email, kind: 'reminder' });
     assert.equal(reminders.length, 2);
-    assert.ok(reminders[1]!.text.includes('piatok 4. decembra 2037 o 10:00 – 12:00'));
+    assert.ok(
+      reminders[1]!.text.includes('piatok 4.\u00a0decembra\u00a02037, 10:00\u00a0–\u00a012:00'),
+    );
     assert.equal(reminders[1]!.status, 'sent');
   });
 
@@ -220,7 +232,9 @@ describe('POST /api/v1/admin/workshops/:id/cancel', () => {
 
     const enNotice = await onlyMessage(worker, { to: confirmed, kind: 'workshop_cancelled' });
     assert.ok(enNotice.subject.startsWith('Workshop cancelled'), enNotice.subject);
-    assert.ok(enNotice.text.includes('Wednesday 2 December 2037, 10:00 – 12:00'));
+    assert.ok(
+      enNotice.text.includes('Wednesday 2\u00a0December\u00a02037, 10:00\u00a0–\u00a012:00'),
+    );
     assert.match(enNotice.attachments[0]!.content, /\r\nMETHOD:CANCEL\r\n/);
     assert.match(enNotice.attachments[0]!.content, /\r\nSTATUS:CANCELLED\r\n/);
     assert.equal(

@@ -15,10 +15,18 @@ interface Edit {
   text: string;
 }
 
-/** Minified CSS, safe to put back between backticks. */
+/**
+ * Minified CSS, safe to put back between backticks. esbuild keeps custom properties' values as
+ * written, so the spaces after their colon and after commas (`--_a: var(--b, 5px)`) and around
+ * `*` and `/` in calc() go here; quoted font names keep theirs.
+ */
 export function minifyCss(source: string): string {
   const { code } = transformSync(source, { loader: 'css', minify: true, target: 'chrome100' });
-  return code.trim();
+  return code
+    .trim()
+    .replace(/(--[\w-]+):\s+/g, '$1:')
+    .replace(/,\s+(?=[^'"]*(?:['"][^'"]*['"][^'"]*)*$)/gm, ',')
+    .replace(/\s+([*/])\s+/g, '$1');
 }
 
 /** HTML with whitespace runs collapsed; whitespace next to a tag at either end of the template goes. */

@@ -74,38 +74,40 @@ export function validate(values: FormValues): FieldErrors {
 export function organizationTypeLabel(type: OrganizationType): string {
   switch (type) {
     case 'municipality':
-      return msg('Municipality, town or city district');
+      return msg('Municipality, town or city district', { id: 'municipality-town' });
     case 'region':
-      return msg('Self-governing region');
+      return msg('Self-governing region', { id: 'self-governing' });
     case 'university':
-      return msg('University or research institution');
+      return msg('University or research institution', {
+        id: 'university-or',
+      });
     case 'state':
-      return msg('State institution');
+      return msg('State institution', { id: 'state-institution' });
     case 'expert':
-      return msg('Expert public');
+      return msg('Expert public', { id: 'expert-public' });
     case 'business':
-      return msg('Innovative business or company');
+      return msg('Innovative business or company', { id: 'innovative-business' });
     case 'other':
-      return msg('Other');
+      return msg('Other', { id: 'other' });
   }
 }
 
 export function fieldLabel(field: FieldName): string {
   switch (field) {
     case 'givenName':
-      return msg('First name');
+      return msg('First name', { id: 'first-name' });
     case 'familyName':
-      return msg('Last name');
+      return msg('Last name', { id: 'last-name' });
     case 'email':
-      return msg('Email address');
+      return msg('Email address', { id: 'email-address' });
     case 'organizationType':
-      return msg('Type of organisation');
+      return msg('Type of organisation', { id: 'type-of' });
     case 'organization':
-      return msg('Name of organisation');
+      return msg('Name of organisation', { id: 'name-of' });
     case 'role':
-      return msg('Job title');
+      return msg('Job title', { id: 'job-title' });
     case 'workshopIds':
-      return msg('Workshops');
+      return msg('Workshops', { id: 'workshops' });
   }
 }
 
@@ -122,41 +124,48 @@ export function errorMessage(
   if (field === 'workshopIds') {
     switch (code) {
       case 'required':
-        return msg('Select at least one workshop.');
+        return msg('Select at least one workshop.', { id: 'select-at-least-one' });
       case 'workshop_full':
         return workshopFullMessage(workshopTitles, locale);
       case 'registration_closed':
         return registrationClosedMessage(workshopTitles, locale);
       default:
-        return msg('A workshop you selected is no longer available. Select another workshop.');
+        return msg('A workshop you selected is no longer available. Select another workshop.', {
+          id: 'a-workshop',
+        });
     }
   }
   if (code === 'required') {
     switch (field) {
       case 'givenName':
-        return msg('Enter your first name.');
+        return msg('Enter your first name.', { id: 'enter-your-first' });
       case 'familyName':
-        return msg('Enter your last name.');
+        return msg('Enter your last name.', { id: 'enter-your-last' });
       case 'email':
-        return msg('Enter your email address.');
+        return msg('Enter your email address.', { id: 'enter-your' });
       case 'organizationType':
-        return msg('Select the type of organisation you represent.');
+        return msg('Select the type of organisation you represent.', { id: 'select-the' });
       case 'organization':
-        return msg('Enter the name of your organisation.');
+        return msg('Enter the name of your organisation.', { id: 'enter-the' });
     }
   }
   const label = fieldLabel(field);
   switch (code) {
     case 'invalid_email':
-      return msg('Enter an email address in the correct format, like name@example.com.');
+      return msg('Enter an email address in the correct format, like name@example.com.', {
+        id: 'enter-an',
+      });
     case 'too_long':
       return msg(
         str`${label} must be ${MAX_LENGTH[field as keyof typeof MAX_LENGTH]} characters or fewer.`,
+        { id: 'must-be' },
       );
     case 'invalid_characters':
-      return msg(str`${label} must not contain line breaks or other control characters.`);
+      return msg(str`${label} must not contain line breaks or other control characters.`, {
+        id: 'must-not',
+      });
     default:
-      return msg(str`Check the value of: ${label}.`);
+      return msg(str`Check the value of: ${label}.`, { id: 'check-the' });
   }
 }
 
@@ -166,15 +175,15 @@ function workshopFullMessage(titles: string[], locale: Locale): string {
   switch (pluralCategory(titles.length, locale)) {
     case 'one':
       return msg(str`No seats are left in ${list}. Select another workshop.`, {
-        id: 'workshop-full-one',
+        id: 'full-one',
       });
     case 'few':
       return msg(str`No seats are left in ${list}. Select another workshop.`, {
-        id: 'workshop-full-few',
+        id: 'full-few',
       });
     default:
       return msg(str`No seats are left in ${list}. Select another workshop.`, {
-        id: 'workshop-full-other',
+        id: 'full-other',
       });
   }
 }
@@ -185,15 +194,15 @@ function registrationClosedMessage(titles: string[], locale: Locale): string {
   switch (pluralCategory(titles.length, locale)) {
     case 'one':
       return msg(str`Registration has closed for ${list}. Select another workshop.`, {
-        id: 'registration-closed-one',
+        id: 'closed-one',
       });
     case 'few':
       return msg(str`Registration has closed for ${list}. Select another workshop.`, {
-        id: 'registration-closed-few',
+        id: 'closed-few',
       });
     default:
       return msg(str`Registration has closed for ${list}. Select another workshop.`, {
-        id: 'registration-closed-other',
+        id: 'closed-other',
       });
   }
 }

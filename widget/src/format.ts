@@ -44,7 +44,7 @@ export function formatDate(instant: Date, locale: Locale): string {
     year: 'numeric',
   });
   // A pattern rather than a str`` template: the tooling merges placeholders that only spaces separate.
-  return msg('{weekday} {day} {month} {year}', { id: 'date-long' })
+  return msg('{weekday} {day}\u00a0{month}\u00a0{year}', { id: 'date-long' })
     .replace('{weekday}', weekday!)
     .replace('{day}', day!)
     .replace('{month}', month!)
@@ -61,7 +61,10 @@ export function formatTime(instant: Date, locale: Locale): string {
   return `${hour}:${minute}`;
 }
 
-/** "streda 25. mája 2022 o 10:00 – 12:00" / "Wednesday 25 May 2022, 10:00 – 12:00". */
+/**
+ * "streda 25. mája 2022, 10:00 – 12:00" / "Wednesday 25 May 2022, 10:00 – 12:00": a range after a
+ * comma (never "o 10:00 – 12:00"), with no-break spaces so that no line breaks inside it.
+ */
 export function formatWhen(startsAt: string, endsAt: string, locale: Locale): string {
   const start = new Date(startsAt);
   const end = new Date(endsAt);
@@ -70,9 +73,11 @@ export function formatWhen(startsAt: string, endsAt: string, locale: Locale): st
   const startTime = formatTime(start, locale);
   const endTime = formatTime(end, locale);
   if (endDate !== date) {
-    return msg(str`${date}, ${startTime} – ${endDate}, ${endTime}`, { id: 'when-multi-day' });
+    return msg(str`${date}, ${startTime}\u00a0–\u00a0${endDate}, ${endTime}`, {
+      id: 'when-multi-day',
+    });
   }
-  return msg(str`${date}, ${startTime} – ${endTime}`, { id: 'when' });
+  return msg(str`${date}, ${startTime}\u00a0–\u00a0${endTime}`, { id: 'when' });
 }
 
 /**
@@ -91,11 +96,11 @@ export function pluralCategory(count: number, locale: Locale): 'one' | 'few' | '
 export function formatSeatsLeft(seats: number, locale: Locale): string {
   switch (pluralCategory(seats, locale)) {
     case 'one':
-      return msg(str`${seats} seat left`, { id: 'seats-left-one' });
+      return msg(str`${seats} seat left`, { id: 'seats-one' });
     case 'few':
-      return msg(str`${seats} seats left`, { id: 'seats-left-few' });
+      return msg(str`${seats} seats left`, { id: 'seats-few' });
     default:
-      return msg(str`${seats} seats left`, { id: 'seats-left-other' });
+      return msg(str`${seats} seats left`, { id: 'seats-other' });
   }
 }
 

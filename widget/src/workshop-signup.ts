@@ -23,7 +23,7 @@ import { TurnstileCheck } from './turnstile.js';
 
 /**
  * Registration for a series of workshops: lists the upcoming ones and registers one person for one
- * or more of them. Slovak by default, English on request. Looks like ID-SK 3 unless told otherwise.
+ * or more of them. Slovak by default, English on request. Looks like the host page's ID-SK version.
  *
  * @summary Workshop registration form for public-sector events.
  *
@@ -31,7 +31,7 @@ import { TurnstileCheck } from './turnstile.js';
  * @attr api - Base URL of the workshop-signup API. Default: the origin this script was loaded from.
  * @attr lang - `sk` or `en`. Default: the nearest ancestor's `lang`, else `sk`; follows changes of either.
  * @attr heading-level - Level (1–5) of the series heading; headings inside are one below. Default 2.
- * @attr theme - `idsk2` for the older ID-SK 2 look. Default: ID-SK 3.
+ * @attr theme - `idsk2` or `idsk3`: the ID-SK version to look like. Default: the host page's (ID-SK 3 on a page built with ID-SK 3 / GOV.UK Frontend 5, else ID-SK 2).
  * @attr workshops - Show only these workshops: their ids, separated by spaces or commas. Default: all.
  * @attr organization-type - Preselect a type of organisation: `municipality`, `region`, `university`, `state`, `expert`, `business` or `other`.
  * @attr organizer-name - Who to contact when the API cannot be reached (the series names its organizer once loaded).
@@ -61,10 +61,10 @@ import { TurnstileCheck } from './turnstile.js';
  * @csspart success - The confirmation shown after registering.
  * @csspart success-title - The confirmation's heading.
  *
- * @cssprop --workshop-signup-font-family - Font stack. Default: inherited from the page.
- * @cssprop --workshop-signup-font-size - Body text size. Default: `medium` (the reader's own setting, unaffected by a page's `html {font-size}`).
- * @cssprop --workshop-signup-line-height - Body line height. Default 1.5.
- * @cssprop --workshop-signup-max-width - Widest the widget gets. Default 40rem.
+ * @cssprop --workshop-signup-font-family - Font stack. Default: ID-SK's, "Source Sans Pro", Arial, sans-serif (ID-SK sets its font on its own classes, so a page's body has none to inherit).
+ * @cssprop --workshop-signup-font-size - Body text size. Default: ID-SK's, 16px below 641 px of viewport, 19px from there.
+ * @cssprop --workshop-signup-line-height - Body line height. Default: ID-SK's (ID-SK 2: 20/16 and 25/19; ID-SK 3: 24/16 and 28/19).
+ * @cssprop --workshop-signup-max-width - Widest the widget gets. Default 640px (not rem: a page's root font size must not change it).
  * @cssprop --workshop-signup-color-text - Text. ID-SK 3 #000000, ID-SK 2 #0b0c0c.
  * @cssprop --workshop-signup-color-secondary - Hints and secondary text. #757575 / #626a6e.
  * @cssprop --workshop-signup-color-primary - Links and accents. #126dff / #0065b3.
@@ -181,8 +181,19 @@ export class WorkshopSignup extends LitElement {
     void focusAfterRender(this, 'input');
   }
 
+  /**
+   * The look in force: the one `theme` names, else the host page's. ID-SK 3 pages (GOV.UK Frontend
+   * 5) mark their body `govuk-frontend-supported`; every other page gets ID-SK 2, which most
+   * town-hall sites run.
+   */
+  private get look(): string {
+    const { theme } = this;
+    if (theme === 'idsk2' || theme === 'idsk3') return theme;
+    return document.body?.classList.contains('govuk-frontend-supported') ? 'idsk3' : 'idsk2';
+  }
+
   override render() {
-    return html`<div class="root" part="base" lang=${this.locale}>
+    return html`<div class="root ${this.look}" part="base" lang=${this.locale}>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcer.text}</div>
       ${this.renderContent()}
     </div>`;
@@ -191,8 +202,10 @@ export class WorkshopSignup extends LitElement {
   private renderContent() {
     switch (this.loader.state) {
       case 'loading':
-        return html`<p class="loading" part="loading">
-          <span class="spinner" aria-hidden="true"></span>${msg('Loading workshops…')}
+        // The live region says it (once); this is for the eye only.
+        return html`<p class="loading" part="loading" aria-hidden="true">
+          <span class="spinner" aria-hidden="true"></span
+          >${msg('Loading workshops…', { id: 'loading-workshops' })}
         </p>`;
       case 'not-found':
         return notAvailable(this.contact, this.locale);
@@ -210,7 +223,7 @@ export class WorkshopSignup extends LitElement {
     if (sender.registered) {
       body = success(sender.registered, locale, level, () => this.registerAnother());
     } else if (workshops.length === 0) {
-      body = html`<p>${msg('No workshops are planned at the moment.')}</p>`;
+      body = html`<p>${msg('No workshops are planned at the moment.', { id: 'no-workshops' })}</p>`;
     } else if (!workshops.some(isSelectable)) {
       body = html`${nothingToChoose(series.organizer, locale)}
       ${workshopList({ locale, level }, workshops)}`;

@@ -68,7 +68,7 @@ export class RegistrationSender implements SenderState {
 
     // Old messages go as soon as a valid form is on its way.
     this.change({ errors: {}, unavailableTitles: [], submitting: true });
-    parts.announcer.announce(() => msg('Sending your registration…'));
+    parts.announcer.announce(() => msg('Sending your registration…', { id: 'sending-your' }));
     const values = parts.draft.values;
     const chosen = parts.loader.shown.filter((w) => values.workshopIds.includes(w.id));
     // Chosen while shown full: the person asked for a place on its waiting list.

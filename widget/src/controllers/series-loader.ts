@@ -2,6 +2,8 @@ import type { ReactiveController } from 'lit';
 import { msg, str } from '@lit/localize';
 import { ApiRequestError, fetchSeries, type SeriesResponse, type Workshop } from '../api.js';
 import { isSelectable } from '../form-model.js';
+import { pluralCategory } from '../format.js';
+import { getLocale, toLocale } from '../localization.js';
 import { saveContact } from '../session-store.js';
 import type { Announcer } from './announcer.js';
 import { apiBase, emit, focusAfterRender, type SignupHost } from './host.js';
@@ -56,7 +58,7 @@ export class SeriesLoader implements ReactiveController {
     if (!quiet) {
       this.data = undefined;
       this.set('loading');
-      announcer.announce(() => msg('Loading workshops…'));
+      announcer.announce(() => msg('Loading workshops…', { id: 'loading-workshops' }));
     }
     const api = apiBase(host);
     try {
@@ -78,8 +80,10 @@ export class SeriesLoader implements ReactiveController {
       this.set(notFound ? 'not-found' : 'error');
       announcer.announce(() =>
         notFound
-          ? msg('Registration is not available at the moment.')
-          : msg('The workshops could not be loaded.'),
+          ? msg('Registration is not available at the moment.', {
+              id: 'registration-is',
+            })
+          : msg('The workshops could not be loaded.', { id: 'the-workshops-could-not' }),
       );
       emit(host, 'workshop-signup-error', { code: notFound ? 'series_not_found' : 'load_failed' });
     }
@@ -103,7 +107,21 @@ export class SeriesLoader implements ReactiveController {
   }
 }
 
-function workshopCountText(total: number, open: number): string {
-  if (total === 0) return msg('No workshops are planned at the moment.');
-  return msg(str`Workshops loaded. Open for registration: ${open} of ${total}.`);
+/** What the live region says once the list is in: the count, in its plural form. */
+export function workshopCountText(total: number, open: number): string {
+  if (total === 0) return msg('No workshops are planned at the moment.', { id: 'no-workshops' });
+  switch (pluralCategory(total, toLocale(getLocale()))) {
+    case 'one':
+      return msg(str`${total} workshop loaded. Open for registration: ${open}.`, {
+        id: 'loaded-one',
+      });
+    case 'few':
+      return msg(str`${total} workshops loaded. Open for registration: ${open}.`, {
+        id: 'loaded-few',
+      });
+    default:
+      return msg(str`${total} workshops loaded. Open for registration: ${open}.`, {
+        id: 'loaded-other',
+      });
+  }
 }

@@ -18,9 +18,14 @@ export function errorSummary(form: FormContext) {
     tabindex="-1"
     aria-labelledby="error-summary-title"
   >
-    ${heading(form.level + 1, msg('There is a problem'), 'error-summary-title', {
-      id: 'error-summary-title',
-    })}
+    ${heading(
+      form.level + 1,
+      msg('There is a problem', { id: 'there-is' }),
+      'error-summary-title',
+      {
+        id: 'error-summary',
+      },
+    )}
     <ul class="error-summary-list">
       ${fields.map(
         (field) =>

@@ -12,14 +12,11 @@ import type { FormContext } from './context.js';
 
 type TextField = keyof typeof MAX_LENGTH;
 
-/** The mark after a required field's label; the hint above the form explains it once. */
-const requiredMark = html`<span class="required" aria-hidden="true"> *</span>`;
-
 /** The inline error with its hidden "Chyba:" prefix (GOV.UK/ID-SK pattern), or nothing. */
 export function inlineError(form: FormContext, field: FieldName) {
   if (!form.errors[field]) return nothing;
   return html`<p class="error-message" part="error-message" id="${field}-error">
-    <span class="visually-hidden">${msg('Error:')}</span> ${form.errorText(field)}
+    <span class="visually-hidden">${msg('Error:', { id: 'error' })}</span> ${form.errorText(field)}
   </p>`;
 }
 
@@ -41,7 +38,7 @@ export function textField(
   const invalid = Boolean(form.errors[field]);
   return html`<div class=${fieldClass(form, field)} part="field">
     <label class="label" part="label" for=${field}>
-      ${fieldLabel(field)}${required ? requiredMark : html` ${msg('(optional)')}`}
+      ${fieldLabel(field)}${required ? nothing : html` ${msg('(optional)', { id: 'optional' })}`}
     </label>
     ${hint ? html`<p class="hint" part="hint" id="${field}-hint">${hint}</p>` : nothing}
     ${inlineError(form, field)}
@@ -69,12 +66,14 @@ export function personFields(form: FormContext) {
   ${textField(form, 'familyName', 'family-name')}
   ${textField(form, 'email', 'email', {
     type: 'email',
-    hint: msg('We will send the link to join the workshop to this address.'),
+    hint: msg('We will send the link to join the workshop to this address.', {
+      id: 'we-will',
+    }),
   })}
   ${organizationTypeField(form)}
   ${textField(form, 'organization', 'organization', {
     required: organizationRequired(form.values.organizationType),
-    hint: msg('Not required for the expert public.'),
+    hint: msg('Not required for the expert public.', { id: 'not-required' }),
   })}
   ${textField(form, 'role', 'organization-title', { required: false })}`;
 }
@@ -82,7 +81,7 @@ export function personFields(form: FormContext) {
 function organizationTypeField(form: FormContext) {
   return html`<div class=${fieldClass(form, 'organizationType')} part="field">
     <fieldset class="fieldset" aria-describedby=${describedBy(form, 'organizationType', false)}>
-      <legend class="legend" part="label">${fieldLabel('organizationType')}${requiredMark}</legend>
+      <legend class="legend" part="label">${fieldLabel('organizationType')}</legend>
       ${inlineError(form, 'organizationType')}
       <div class="choices">
         ${ORGANIZATION_TYPES.map(

@@ -27,17 +27,18 @@ export function registrationForm(f: RegistrationForm) {
   return html`<form class="form" part="form" novalidate @submit=${f.onSubmit}>
     ${errorSummary(form)}
     ${f.problem ? submitProblem(f.problem, f.contact, form.locale, f.retrySend) : nothing}
-    <p class="hint">${msg('Fields marked with an asterisk (*) are required.')}</p>
     ${workshopChoice(form, f.workshops)} ${personFields(form)}
     ${f.turnstile ? html`<div class="field"><slot name="turnstile"></slot></div>` : nothing}
     <div class="actions">
       <button class="button" part="submit" type="submit" aria-disabled=${f.submitting}>
-        ${f.submitting ? msg('Sending…') : msg('Send registration')}
+        ${f.submitting ? msg('Sending…', { id: 'sending' }) : msg('Send registration', { id: 'send-registration' })}
       </button>
       <p class="privacy">
         <a href=${f.privacyUrl} target="_blank" rel="noopener"
-          >${msg('How we process your personal data')}<span class="visually-hidden">
-            ${msg('(opens in a new window)')}</span
+          >${msg('How we process your personal data', { id: 'how-we' })}<span
+            class="visually-hidden"
+          >
+            ${msg('(opens in a new window)', { id: 'opens-in' })}</span
           ></a
         >
       </p>

@@ -12,7 +12,8 @@ export function contactLine(intro: string, contact: Contact | undefined, locale:
   </p>`;
 }
 
-const ifProblemPersists = () => msg('If the problem persists, write to the organiser:');
+const ifProblemPersists = () =>
+  msg('If the problem persists, write to the organiser:', { id: 'if-the-problem' });
 
 function notice(className: string, content: unknown, focusable = false) {
   return html`<div class="notice ${className}" part="notice" tabindex=${focusable ? '-1' : nothing}>
@@ -30,18 +31,18 @@ export const loadFailed = (contact: Contact | undefined, locale: Locale, retry: 
   notice(
     'notice--error load-failed',
     html`<p>
-        ${msg('The workshops could not be loaded. Check your internet connection and try again.')}
+        ${msg('The workshops could not be loaded. Check your internet connection and try again.', { id: 'the-workshops' })}
       </p>
       ${contactLine(ifProblemPersists(), contact, locale)}
-      ${secondaryButton(msg('Try again'), retry)}`,
+      ${secondaryButton(msg('Try again', { id: 'try-again' }), retry)}`,
   );
 
 /** An unknown series: nothing to retry. */
 export const notAvailable = (contact: Contact | undefined, locale: Locale) =>
   notice(
     'notice--error',
-    html`<p>${msg('Registration is not available at the moment.')}</p>
-      ${contactLine(msg('For more information, write to the organiser:'), contact, locale)}`,
+    html`<p>${msg('Registration is not available at the moment.', { id: 'registration-is' })}</p>
+      ${contactLine(msg('For more information, write to the organiser:', { id: 'for-more' }), contact, locale)}`,
   );
 
 /** Every workshop is full or closed: the list is shown, but there is nothing to choose. */
@@ -49,11 +50,9 @@ export const nothingToChoose = (contact: Contact, locale: Locale) =>
   notice(
     'notice--info',
     html`<p>
-        ${msg(
-          'None of the workshops can be registered for at the moment: they are full or registration has closed.',
-        )}
+        ${msg('None of the workshops can be registered for at the moment: they are full or registration has closed.', { id: 'none-of' })}
       </p>
-      ${contactLine(msg('For more information, write to the organiser:'), contact, locale)}`,
+      ${contactLine(msg('For more information, write to the organiser:', { id: 'for-more' }), contact, locale)}`,
   );
 
 export type SubmitProblem = 'retry' | 'rejected' | 'too_many_pending' | 'turnstile';
@@ -76,11 +75,9 @@ export function submitProblem(
     return notice(
       'notice--error submit-failed',
       html`<p>
-          ${msg(
-            'Several registrations from your network are waiting to be confirmed. Once your colleagues confirm theirs (with the link in their email), send yours again.',
-          )}
+          ${msg('Several registrations from your network are waiting to be confirmed. Once your colleagues confirm theirs (with the link in their email), send yours again.', { id: 'pending' })}
         </p>
-        ${secondaryButton(msg('Send again'), retry)}`,
+        ${secondaryButton(msg('Send again', { id: 'send-again' }), retry)}`,
       true,
     );
   }
@@ -88,9 +85,7 @@ export function submitProblem(
     return notice(
       'notice--error submit-failed',
       html`<p>
-        ${msg(
-          'Complete the check that you are not a robot below the form, then send the registration again.',
-        )}
+        ${msg('Complete the check that you are not a robot below the form, then send the registration again.', { id: 'complete-the' })}
       </p>`,
       true,
     );
@@ -99,20 +94,16 @@ export function submitProblem(
     return notice(
       'notice--error submit-failed',
       html`<p>
-          ${msg(
-            'Your registration could not be sent. Nothing you entered is lost: check your internet connection and send it again.',
-          )}
+          ${msg('Your registration could not be sent. Nothing you entered is lost: check your internet connection and send it again.', { id: 'your-registration' })}
         </p>
-        ${secondaryButton(msg('Send again'), retry)}`,
+        ${secondaryButton(msg('Send again', { id: 'send-again' }), retry)}`,
       true,
     );
   }
   return notice(
     'notice--error submit-failed',
     html`<p>
-        ${msg(
-          'Your registration could not be processed. Nothing you entered is lost. Try again later.',
-        )}
+        ${msg('Your registration could not be processed. Nothing you entered is lost. Try again later.', { id: 'your-registration-could-not' })}
       </p>
       ${contactLine(ifProblemPersists(), contact, locale)}`,
     true,

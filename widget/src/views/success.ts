@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import type { Locale, WaitlistPlace, Workshop } from '../api.js';
-import { formatWhen } from '../format.js';
+import { formatWhen, pluralCategory } from '../format.js';
 import { heading } from './heading.js';
 import { localizedText } from './language.js';
 import { secondaryButton } from './notices.js';
@@ -18,7 +18,7 @@ export interface Registered {
 /** "Waiting list, place 2" under a workshop where the person has a place in line. */
 function place({ waitlist }: Registered, workshopId: string) {
   const n = waitlist?.find((p) => p.workshopId === workshopId)?.place;
-  return n ? html`<br />${msg(str`Waiting list, place ${n}`)}` : '';
+  return n ? html`<br />${msg(str`Waiting list, place ${n}`, { id: 'place' })}` : '';
 }
 
 /**
@@ -32,17 +32,18 @@ export function success(
   level: number,
   registerAnother: () => void,
 ) {
+  const chosenPhrase = chosen[pluralCategory(registered.workshops.length, locale)];
   return html`<div class="success" part="success">
-    ${heading(level + 1, msg('Check your email'), 'success-title', { focusable: true })}
+    ${heading(level + 1, msg('Check your email', { id: 'check-your' }), 'success-title', { focusable: true })}
     <p class="address">
-      ${msg(str`We have sent a link to confirm your registration to ${registered.email}.`)}
+      ${msg(str`We have sent a link to confirm your registration to ${registered.email}.`, { id: 'we-have' })}
     </p>
     <p>
-      ${msg(
-        'We will hold your seat for an hour while you confirm. If you confirm later, you get the seat only if one is still free.',
-      )}
+      ${msg('We are holding your registration for an hour while you confirm it.', {
+        id: 'hold',
+      })}
     </p>
-    <p>${msg('Workshops you chose:')}</p>
+    <p>${chosenPhrase()}</p>
     <ul class="success-list">
       ${registered.workshops.map(
         (w) =>
@@ -55,12 +56,20 @@ export function success(
           </li>`,
       )}
     </ul>
+    <p class="times-note">${msg('All times are Bratislava time.', { id: 'all-times' })}</p>
     <p>
-      ${msg(
-        'After you confirm, we will email you the link to join about 24 hours before each workshop starts.',
-      )}
+      ${msg('After you confirm, we will email you the link to join about 24 hours before the start.', { id: 'after-you' })}
     </p>
-    <p>${msg('If the email does not arrive within a few minutes, check your spam folder.')}</p>
-    ${secondaryButton(msg('Register another person'), registerAnother)}
+    <p>
+      ${msg('If the email does not arrive within a few minutes, check your spam folder.', { id: 'if-the' })}
+    </p>
+    ${secondaryButton(msg('Register another person', { id: 'register-another' }), registerAnother)}
   </div>`;
 }
+
+/** "Workshop you chose" or "Workshops you chose": one msg() per plural category. */
+const chosen = {
+  one: () => msg('The workshop you chose:', { id: 'chosen-one' }),
+  few: () => msg('The workshops you chose:', { id: 'chosen-few' }),
+  other: () => msg('The workshops you chose:', { id: 'chosen-other' }),
+};

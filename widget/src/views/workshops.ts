@@ -12,9 +12,11 @@ export function workshopChoice(form: FormContext, workshops: Workshop[]) {
   return html`<div class=${fieldClass(form, 'workshopIds')} part="field">
     <fieldset class="fieldset" aria-describedby=${describedBy(form, 'workshopIds', true)}>
       <legend class="legend" part="label">
-        ${msg('Workshops to register for')}<span class="required" aria-hidden="true"> *</span>
+        ${msg('Workshops to register for', { id: 'workshops-to' })}
       </legend>
-      <p class="hint" part="hint" id="workshopIds-hint">${msg('You can choose more than one.')}</p>
+      <p class="hint" part="hint" id="workshopIds-hint">
+        ${msg('Select at least one workshop. You can select more than one.', { id: 'select-at' })}
+      </p>
       ${inlineError(form, 'workshopIds')} ${workshopList(form, workshops, form)}
     </fieldset>
   </div>`;
@@ -25,8 +27,11 @@ type ListContext = Pick<FormContext, 'locale' | 'level'>;
 /** The list; without `form` it has no checkboxes (when nothing can be chosen). */
 export function workshopList(list: ListContext, workshops: Workshop[], form?: FormContext) {
   return html`<ul class="workshops" part="workshop-list">
-    ${workshops.map((w) => workshopItem(list, w, form))}
-  </ul>`;
+      ${workshops.map((w) => workshopItem(list, w, form))}
+    </ul>
+    <p class="hint times-note" part="hint">
+      ${msg('All times are Bratislava time.', { id: 'all-times' })}
+    </p>`;
 }
 
 function workshopItem(
@@ -54,9 +59,12 @@ function workshopItem(
 
 function availability(w: Workshop, id: string, locale: ListContext['locale']) {
   if (!w.registrationOpen) {
-    return html`<p class="tag tag--closed" id="${id}-seats">${msg('Registration closed')}</p>`;
+    return html`<p class="tag tag--closed" id="${id}-seats">
+      ${msg('Registration closed', { id: 'registration-closed' })}
+    </p>`;
   }
-  if (w.seatsLeft === 0) return html`<p class="tag tag--full" id="${id}-seats">${msg('Full')}</p>`;
+  if (w.seatsLeft === 0)
+    return html`<p class="tag tag--full" id="${id}-seats">${msg('Full', { id: 'full' })}</p>`;
   return html`<p class="seats" id="${id}-seats">${formatSeatsLeft(w.seatsLeft, locale)}</p>`;
 }
 
@@ -74,7 +82,11 @@ function attendBox(form: FormContext, w: Workshop, id: string) {
       @change=${(e: Event) => form.toggleWorkshop(w.id, (e.target as HTMLInputElement).checked)}
     />
     <label class="choice-label" id="${id}-label" for=${id}
-      >${w.seatsLeft > 0 ? msg('I want to attend') : msg('Join the waiting list')}</label
+      >${
+        w.seatsLeft > 0
+          ? msg('I want to attend', { id: 'i-want' })
+          : msg('Join the waiting list', { id: 'waitlist' })
+      }</label
     >
   </div>`;
 }

@@ -10,6 +10,9 @@ export const inLanguage = (text: { sk: string; en: string }, locale: Locale) =>
 /** Workshop times are Bratislava times, wherever the reader is. */
 export const TIME_ZONE = 'Europe/Bratislava';
 
+/** A no-break space: dates, times and ranges never break across lines. */
+const NBSP = '\u00a0';
+
 const parts = (instant: number, locale: Locale, options: Intl.DateTimeFormatOptions) =>
   Object.fromEntries(
     new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sk-SK', {
@@ -20,48 +23,64 @@ const parts = (instant: number, locale: Locale, options: Intl.DateTimeFormatOpti
       .map((p) => [p.type, p.value]),
   ) as Record<string, string>;
 
-/**
- * "streda 25. mája 2022 o 10:00 – 12:00" / "Wednesday 25 May 2022, 10:00 – 12:00" — the same
- * wording as the widget, assembled from Intl parts so that ICU versions cannot change it.
- */
-export function formatWhen(startsAt: number, endsAt: number, locale: Locale): string {
-  const date = (instant: number) => {
-    const { weekday, day, month, year } = parts(instant, locale, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
-    return locale === 'en'
-      ? `${weekday} ${day} ${month} ${year}`
-      : `${weekday} ${day}. ${month} ${year}`;
-  };
-  const time = (instant: number) => {
-    const { hour, minute } = parts(instant, locale, {
-      hour: 'numeric',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    return `${hour}:${minute}`;
-  };
-  const joiner = locale === 'en' ? ', ' : ' o ';
-  const start = date(startsAt) + joiner + time(startsAt);
-  return date(endsAt) === date(startsAt)
-    ? `${start} – ${time(endsAt)}`
-    : `${start} – ${date(endsAt)}${joiner}${time(endsAt)}`;
-}
-
-/** "28. novembra 2026 o 10:15" / "28 November 2026 at 10:15": a moment, without the weekday. */
-export function formatMoment(instant: number, locale: Locale): string {
-  const { day, month, year, hour, minute } = parts(instant, locale, {
+/** "25. mája 2026" / "25 May 2026", with no-break spaces. */
+const dayMonthYear = (instant: number, locale: Locale) => {
+  const { day, month, year } = parts(instant, locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
+  });
+  return locale === 'en'
+    ? `${day}${NBSP}${month}${NBSP}${year}`
+    : `${day}.${NBSP}${month}${NBSP}${year}`;
+};
+
+const weekday = (instant: number, locale: Locale) =>
+  parts(instant, locale, { weekday: 'long' }).weekday!;
+
+/** "10:00", 24-hour clock. */
+const time = (instant: number, locale: Locale) => {
+  const { hour, minute } = parts(instant, locale, {
     hour: 'numeric',
     minute: '2-digit',
     hourCycle: 'h23',
   });
-  return locale === 'en'
-    ? `${day} ${month} ${year} at ${hour}:${minute}`
-    : `${day}. ${month} ${year} o ${hour}:${minute}`;
+  return `${hour}:${minute}`;
+};
+
+/** The dash of a range, held to both ends by no-break spaces. */
+export const RANGE = `${NBSP}–${NBSP}`;
+
+/**
+ * "streda 25. mája 2026, 10:00 – 12:00" / "Wednesday 25 May 2026, 10:00 – 12:00": the same
+ * wording as the widget (a range after a comma, never "o 10:00 – 12:00"), assembled from Intl parts
+ * so that ICU versions cannot change it.
+ */
+export function formatWhen(startsAt: number, endsAt: number, locale: Locale): string {
+  const date = (instant: number) => `${weekday(instant, locale)} ${dayMonthYear(instant, locale)}`;
+  const start = `${date(startsAt)}, ${time(startsAt, locale)}`;
+  return date(endsAt) === date(startsAt)
+    ? `${start}${RANGE}${time(endsAt, locale)}`
+    : `${start}${RANGE}${date(endsAt)}, ${time(endsAt, locale)}`;
 }
+
+/** "28. novembra 2026 o 10:15" / "28 November 2026 at 10:15": a moment, without the weekday. */
+export function formatMoment(instant: number, locale: Locale): string {
+  const at = locale === 'en' ? `at${NBSP}` : `o${NBSP}`;
+  return `${dayMonthYear(instant, locale)} ${at}${time(instant, locale)}`;
+}
+
+export type PluralForms = { one: string; few: string; other: string };
+
+/**
+ * The plural category of a count: Slovak one (1), few (2–4), other (0, 5+); English one and other
+ * (its "few" entries repeat "other"). Slovak "many" is for fractions only.
+ */
+export function pluralCategory(count: number, locale: Locale): keyof PluralForms {
+  const category = new Intl.PluralRules(locale === 'en' ? 'en-GB' : 'sk-SK').select(count);
+  return category === 'one' || category === 'few' ? category : 'other';
+}
+
+/** The entry for this count. */
+export const plural = <T>(forms: { one: T; few: T; other: T }, count: number, locale: Locale): T =>
+  forms[pluralCategory(count, locale)];

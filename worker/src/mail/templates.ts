@@ -1,6 +1,6 @@
 import type { Locale } from '../schemas/registration';
-import { calendarFile } from './ics';
-import { formatMoment, formatWhen, inLanguage } from './format';
+import { calendarFile, calendarSequence, calendarUid, type CalendarMode } from './ics';
+import { formatMoment, formatWhen, inLanguage, plural } from './format';
 import { emailHtml, type Paragraph } from './layout';
 import type { Attachment, Mail, MailKind } from './message';
 import { WORDING } from './wording';
@@ -28,6 +28,10 @@ export interface MailFollowUp {
 export interface MailContext {
   locale: Locale;
   to: string;
+  /** Whose registration: calendar UIDs are per registration, so each attendee's entries stand alone. */
+  registrationId: string;
+  /** The deployment's origin (PUBLIC_URL or the one the registration came through): UIDs live under its host. */
+  baseUrl: string;
   series: { title: { sk: string; en: string }; organizer: { name: string; email: string } };
   workshops: MailWorkshop[];
   confirmUrl?: string;
@@ -48,12 +52,14 @@ export interface MailContext {
 type Body = {
   subject: string;
   paragraphs: (Paragraph | string)[];
-  calendars: 'none' | 'plain' | 'join' | 'cancel';
+  calendars: CalendarMode;
 };
 
 function bodies(ctx: MailContext): Record<MailKind, () => Body> {
   const t = WORDING[ctx.locale];
   const title = inLanguage(ctx.series.title, ctx.locale);
+  const n = ctx.workshops.length;
+  const counted = <T>(forms: { one: T; few: T; other: T }) => plural(forms, n, ctx.locale);
   const list = (ws: MailWorkshop[]) =>
     ws
       .map(
@@ -79,10 +85,10 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
     confirm_request: () => ({
       subject: t.confirmRequest.subject(title),
       paragraphs: [
-        ...withLine([t.confirmRequest.thanks(title, list(ctx.workshops))], w.joinsLine),
-        { text: t.confirmRequest.confirmLink(holdUntil), link: ctx.confirmUrl },
+        ...withLine([counted(t.confirmRequest.thanks)(title, list(ctx.workshops))], w.joinsLine),
+        { text: counted(t.confirmRequest.confirmLink)(holdUntil), link: ctx.confirmUrl },
         ...(ctx.confirmUntil
-          ? [t.confirmRequest.lateConfirm(formatMoment(ctx.confirmUntil, ctx.locale))]
+          ? [counted(t.confirmRequest.lateConfirm)(formatMoment(ctx.confirmUntil, ctx.locale))]
           : []),
         t.confirmRequest.notYou,
       ],
@@ -90,18 +96,27 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
     }),
     confirmed: () => ({
       subject: t.confirmed.subject(title),
-      paragraphs: withLine([t.confirmed.seeYou(list(ctx.workshops)), t.confirmed.next], w.inLine),
+      paragraphs: withLine(
+        [counted(t.confirmed.seeYou)(list(ctx.workshops)), counted(t.confirmed.next)],
+        w.inLine,
+      ),
       calendars: 'plain',
     }),
     already_registered: () => ({
       subject: t.alreadyRegistered.subject(title),
-      paragraphs: [t.alreadyRegistered.again(list(ctx.workshops)), t.alreadyRegistered.nothingToDo],
+      paragraphs: [
+        counted(t.alreadyRegistered.again)(list(ctx.workshops)),
+        t.alreadyRegistered.nothingToDo,
+      ],
       calendars: 'none',
     }),
     cancelled: () => ({
       subject: t.cancelled.subject(title),
-      paragraphs: [t.cancelled.cancelledFor(list(ctx.workshops)), t.cancelled.changedMind],
-      calendars: 'cancel',
+      paragraphs: [
+        counted(t.cancelled.cancelledFor)(list(ctx.workshops)),
+        counted(t.cancelled.changedMind),
+      ],
+      calendars: 'cancel-registration',
     }),
     reminder: () => ({
       subject: t.reminder.subject(firstTitle, formatMoment(first!.startsAt, ctx.locale)),
@@ -164,18 +179,24 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
     workshop_cancelled: () => ({
       subject: t.workshopCancelled.subject(firstTitle),
       paragraphs: [t.workshopCancelled.notTakingPlace(firstTitle, when)],
-      calendars: 'cancel',
+      calendars: 'cancel-workshop',
     }),
   };
 }
 
 /** Renders one e-mail: text and HTML parts with the same content, plus calendar files. */
-export function renderMail(kind: MailKind, ctx: MailContext): Mail {
+export function renderMail(kind: MailKind, unsorted: MailContext): Mail {
+  // Lists and calendar files in start order, whatever order the registration named them in.
+  const ctx = {
+    ...unsorted,
+    workshops: [...unsorted.workshops].sort((a, b) => a.startsAt - b.startsAt),
+  };
   const body = bodies(ctx)[kind]();
   const t = WORDING[ctx.locale];
   const paragraphs: Paragraph[] = [
     { text: t.greeting },
     ...body.paragraphs.map((p) => (typeof p === 'string' ? { text: p } : p)),
+    { text: t.timesNote },
     { text: t.manageLink, link: ctx.manageUrl },
     { text: t.signOff(ctx.series.organizer.name) },
   ];
@@ -190,31 +211,35 @@ export function renderMail(kind: MailKind, ctx: MailContext): Mail {
   };
 }
 
-function calendars(mode: Body['calendars'], ctx: MailContext): Attachment[] {
+function calendars(mode: CalendarMode, ctx: MailContext): Attachment[] {
   if (mode === 'none') return [];
   const t = WORDING[ctx.locale].calendar;
+  const host = new URL(ctx.baseUrl).host;
+  const cancelled = mode === 'cancel-registration' || mode === 'cancel-workshop';
   return ctx.workshops.map((w) => {
     const withLink = mode === 'join';
-    const description = withLink
-      ? t.joinLink(w.joinUrl)
-      : mode === 'cancel'
-        ? t.cancelled
-        : t.joinLinkLater;
+    const description =
+      mode === 'join'
+        ? t.joinLink(w.joinUrl)
+        : mode === 'plain'
+          ? t.joinLinkLater
+          : mode === 'cancel-workshop'
+            ? t.workshopCancelled
+            : t.registrationCancelled;
     return {
       filename: `workshop-${w.id}.ics`,
-      contentType: `text/calendar; charset=utf-8; method=${mode === 'cancel' ? 'CANCEL' : 'PUBLISH'}`,
+      contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'PUBLISH'}`,
       content: calendarFile({
-        uid: `${w.id}@workshop-signup`,
-        sequence: w.sequence,
+        uid: calendarUid(w.id, ctx.registrationId, host),
+        sequence: calendarSequence(w.sequence, mode),
         startsAt: w.startsAt,
         endsAt: w.endsAt,
         stamp: ctx.now,
-        summary: inLanguage(w.title, ctx.locale),
-        description,
+        summary: `${inLanguage(w.title, ctx.locale)} – ${inLanguage(ctx.series.title, ctx.locale)}`,
+        description: `${description}\n\n${t.manage(ctx.manageUrl)}`,
         location: withLink ? w.joinUrl : 'Online',
         url: withLink ? w.joinUrl : undefined,
-        organizer: ctx.series.organizer,
-        cancelled: mode === 'cancel',
+        cancel: cancelled ? { organizer: ctx.series.organizer } : undefined,
       }),
     };
   });

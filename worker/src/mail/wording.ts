@@ -3,34 +3,45 @@ import type { Locale } from '../schemas/registration';
 /**
  * What the e-mails say, per language: the link pages' dictionary (pages/wording.ts) for mail.
  * A phrase that names something is a function of it, so each language orders its own words.
- * `list` is the workshops, one "• title\n  when" entry per line.
+ * `list` is the workshops, one "• title\n  when" entry per line, in start order.
+ *
+ * Language rules (README, "Language"): formal address; "registrácia"/"registrovať sa" for the act
+ * (never "prihlásiť sa"); a phrase about several workshops has one entry per plural category
+ * (Slovak one = 1, few = 2–4, other = 0 and 5+; English repeats "other" in "few"); a no-break
+ * space (\u00a0) after the one-letter words v, k, s, z, o, a, i, u; English writes "email".
  */
+export type Plural<T> = { one: T; few: T; other: T };
+
+const same = <T>(one: T, other: T): Plural<T> => ({ one, few: other, other });
+
 export interface MailWording {
   greeting: string;
   manageLink: string;
+  /** Said once in every message, since every message shows times. */
+  timesNote: string;
   signOff: (organizer: string) => string;
   confirmRequest: {
     subject: (series: string) => string;
-    thanks: (series: string, list: string) => string;
-    confirmLink: (holdUntil: string) => string;
+    thanks: Plural<(series: string, list: string) => string>;
+    confirmLink: Plural<(holdUntil: string) => string>;
     /** After the hold, the link still works until then, for the seats still free. */
-    lateConfirm: (linkUntil: string) => string;
+    lateConfirm: Plural<(linkUntil: string) => string>;
     notYou: string;
   };
   confirmed: {
     subject: (series: string) => string;
-    seeYou: (list: string) => string;
-    next: string;
+    seeYou: Plural<(list: string) => string>;
+    next: Plural<string>;
   };
   alreadyRegistered: {
     subject: (series: string) => string;
-    again: (list: string) => string;
+    again: Plural<(list: string) => string>;
     nothingToDo: string;
   };
   cancelled: {
     subject: (series: string) => string;
-    cancelledFor: (list: string) => string;
-    changedMind: string;
+    cancelledFor: Plural<(list: string) => string>;
+    changedMind: Plural<string>;
   };
   reminder: {
     subject: (workshop: string, moment: string) => string;
@@ -49,109 +60,188 @@ export interface MailWording {
     notTakingPlace: (workshop: string, when: string) => string;
   };
   /** The description of a workshop's calendar file. */
-  calendar: { joinLink: (url: string) => string; cancelled: string; joinLinkLater: string };
+  calendar: {
+    joinLink: (url: string) => string;
+    joinLinkLater: string;
+    registrationCancelled: string;
+    workshopCancelled: string;
+    manage: (url: string) => string;
+  };
 }
 
 const sk: MailWording = {
   greeting: 'Dobrý deň,',
-  manageLink: 'Registráciu si môžete pozrieť alebo zrušiť tu:',
-  signOff: (organizer) => `S pozdravom\n${organizer}`,
+  manageLink: 'Registráciu si môžete pozrieť alebo zrušiť na tejto stránke:',
+  timesNote: 'Všetky časy sú uvedené podľa slovenského času.',
+  signOff: (organizer) => `S\u00a0pozdravom\n${organizer}`,
   confirmRequest: {
     subject: (series) => `Potvrďte registráciu: ${series}`,
-    thanks: (series, list) => `ďakujeme za registráciu na workshopy série „${series}“:\n${list}`,
-    confirmLink: (holdUntil) =>
-      `Registráciu dokončite: otvorte tento odkaz a potvrďte ju tlačidlom. Miesto vám podržíme do ${holdUntil}.`,
-    lateConfirm: (linkUntil) =>
-      `Ak potvrdíte neskôr (odkaz platí do ${linkUntil}), dostanete miesto, len ak bude ešte voľné.`,
+    thanks: {
+      one: (series, list) => `ďakujeme za registráciu na workshop zo série „${series}“:\n${list}`,
+      few: (series, list) => `ďakujeme za registráciu na workshopy zo série „${series}“:\n${list}`,
+      other: (series, list) =>
+        `ďakujeme za registráciu na workshopy zo série „${series}“:\n${list}`,
+    },
+    confirmLink: {
+      one: (until) =>
+        `Registráciu dokončíte potvrdením na stránke, ktorú otvorí tento odkaz. Miesto na workshope máte rezervované do ${until}.`,
+      few: (until) =>
+        `Registráciu dokončíte potvrdením na stránke, ktorú otvorí tento odkaz. Miesta na workshopoch máte rezervované do ${until}.`,
+      other: (until) =>
+        `Registráciu dokončíte potvrdením na stránke, ktorú otvorí tento odkaz. Miesta na workshopoch máte rezervované do ${until}.`,
+    },
+    lateConfirm: {
+      one: (until) =>
+        `Ak registráciu potvrdíte neskôr (odkaz platí do ${until}), miesto dostanete, len ak bude ešte voľné.`,
+      few: (until) =>
+        `Ak registráciu potvrdíte neskôr (odkaz platí do ${until}), dostanete len tie miesta, ktoré budú ešte voľné.`,
+      other: (until) =>
+        `Ak registráciu potvrdíte neskôr (odkaz platí do ${until}), dostanete len tie miesta, ktoré budú ešte voľné.`,
+    },
     notYou:
-      'Ak ste sa neregistrovali vy, tento e-mail ignorujte: bez potvrdenia registrácia zanikne.',
+      'Ak ste sa neregistrovali vy, tento e-mail nemusíte brať do úvahy. Nepotvrdená registrácia sama zanikne.',
   },
   confirmed: {
-    subject: (series) => `Registrácia potvrdená: ${series}`,
-    seeYou: (list) => `vaša registrácia je potvrdená. Tešíme sa na vás na workshopoch:\n${list}`,
-    next: 'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu (ak sa začína skôr, hneď). V prílohe je termín do kalendára.',
+    subject: (series) => `Registrácia je potvrdená: ${series}`,
+    seeYou: {
+      one: (list) => `vašu registráciu sme potvrdili. Tešíme sa na vás na workshope:\n${list}`,
+      few: (list) => `vašu registráciu sme potvrdili. Tešíme sa na vás na workshopoch:\n${list}`,
+      other: (list) => `vašu registráciu sme potvrdili. Tešíme sa na vás na workshopoch:\n${list}`,
+    },
+    next: {
+      one: 'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom workshopu (ak sa začína skôr, tak hneď). V\u00a0prílohe nájdete termín do kalendára.',
+      few: 'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu (ak sa niektorý začína skôr, tak hneď). V\u00a0prílohe nájdete termíny do kalendára.',
+      other:
+        'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu (ak sa niektorý začína skôr, tak hneď). V\u00a0prílohe nájdete termíny do kalendára.',
+    },
   },
   alreadyRegistered: {
-    subject: (series) => `Už ste zaregistrovaný/-á: ${series}`,
-    again: (list) =>
-      `niekto (pravdepodobne vy) sa znova zaregistroval s touto adresou. Na tieto workshopy už ste zaregistrovaný/-á a miesto máte isté:\n${list}`,
+    subject: (series) => `Vaša registrácia už platí: ${series}`,
+    again: {
+      one: (list) =>
+        `niekto (pravdepodobne vy) sa znova zaregistroval s\u00a0touto adresou. Na tento workshop už máte platnú registráciu a\u00a0miesto máte zaistené:\n${list}`,
+      few: (list) =>
+        `niekto (pravdepodobne vy) sa znova zaregistroval s\u00a0touto adresou. Na tieto workshopy už máte platnú registráciu a\u00a0miesta máte zaistené:\n${list}`,
+      other: (list) =>
+        `niekto (pravdepodobne vy) sa znova zaregistroval s\u00a0touto adresou. Na tieto workshopy už máte platnú registráciu a\u00a0miesta máte zaistené:\n${list}`,
+    },
     nothingToDo: 'Nemusíte nič robiť.',
   },
   cancelled: {
-    subject: (series) => `Registrácia zrušená: ${series}`,
-    cancelledFor: (list) => `zrušili sme vašu registráciu na:\n${list}`,
-    changedMind:
-      'Ak ste to neboli vy alebo si to rozmyslíte, zaregistrujte sa znova, kým sú voľné miesta.',
+    subject: (series) => `Registrácia je zrušená: ${series}`,
+    cancelledFor: {
+      one: (list) => `vašu registráciu na tento workshop sme zrušili:\n${list}`,
+      few: (list) => `vašu registráciu na tieto workshopy sme zrušili:\n${list}`,
+      other: (list) => `vašu registráciu na tieto workshopy sme zrušili:\n${list}`,
+    },
+    changedMind: {
+      one: 'Ak ste o\u00a0zrušenie nepožiadali vy alebo ste si to rozmysleli, zaregistrujte sa znova, kým je na workshope voľné miesto.',
+      few: 'Ak ste o\u00a0zrušenie nepožiadali vy alebo ste si to rozmysleli, zaregistrujte sa znova, kým sú na workshopoch voľné miesta.',
+      other:
+        'Ak ste o\u00a0zrušenie nepožiadali vy alebo ste si to rozmysleli, zaregistrujte sa znova, kým sú na workshopoch voľné miesta.',
+    },
   },
   reminder: {
     subject: (workshop, moment) => `Odkaz na pripojenie: ${workshop} (${moment})`,
     startsSoon: (workshop, when) =>
-      `workshop „${workshop}“ sa začína o necelých 24 hodín.\nTermín: ${when}`,
-    joinWith: 'Pripojíte sa na tomto odkaze:',
-    doNotForward: 'Odkaz je určený len vám, prosím, nepreposielajte ho.',
+      `workshop „${workshop}“ sa začína o\u00a0necelých 24 hodín.\nTermín: ${when}`,
+    joinWith: 'Odkaz na pripojenie k\u00a0workshopu:',
+    doNotForward: 'Odkaz je určený len vám. Prosíme, nepreposielajte ho.',
   },
   workshopChanged: {
     subject: (workshop) => `Zmena workshopu: ${workshop}`,
-    changed: (workshop, when) => `workshop „${workshop}“ sa zmenil.\nTermín: ${when}`,
+    changed: (workshop, when) =>
+      `organizátor zmenil údaje o\u00a0workshope „${workshop}“.\nAktuálny termín: ${when}`,
     joinLinkNow: 'Platný odkaz na pripojenie:',
-    joinLinkLater: 'Odkaz na pripojenie vám pošleme približne 24 hodín pred začiatkom.',
+    joinLinkLater:
+      'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom workshopu.',
   },
   workshopCancelled: {
-    subject: (workshop) => `Workshop sa ruší: ${workshop}`,
+    subject: (workshop) => `Workshop sa neuskutoční: ${workshop}`,
     notTakingPlace: (workshop, when) =>
-      `s ľútosťou vám oznamujeme, že workshop „${workshop}“ sa neuskutoční.\nPôvodný termín: ${when}`,
+      `s\u00a0ľútosťou vám oznamujeme, že workshop „${workshop}“ sa neuskutoční.\nPôvodný termín: ${when}`,
   },
   calendar: {
     joinLink: (url) => `Odkaz na pripojenie: ${url}`,
-    cancelled: 'Tento termín je zrušený.',
-    joinLinkLater: 'Odkaz na pripojenie dostanete e-mailom približne 24 hodín pred začiatkom.',
+    joinLinkLater:
+      'Odkaz na pripojenie dostanete e-mailom približne 24 hodín pred začiatkom workshopu.',
+    registrationCancelled: 'Vaša registrácia na tento workshop je zrušená.',
+    workshopCancelled: 'Workshop sa neuskutoční.',
+    manage: (url) => `Registráciu si môžete pozrieť alebo zrušiť na stránke ${url}`,
   },
 };
 
 const en: MailWording = {
   greeting: 'Hello,',
-  manageLink: 'See or cancel your registration here:',
+  manageLink: 'You can see or cancel your registration on this page:',
+  timesNote: 'All times are Bratislava time.',
   signOff: (organizer) => `Kind regards,\n${organizer}`,
   confirmRequest: {
     subject: (series) => `Confirm your registration: ${series}`,
-    thanks: (series, list) =>
-      `thank you for registering for these workshops of “${series}”:\n${list}`,
-    confirmLink: (holdUntil) =>
-      `To complete your registration, open this link and press the button. We hold your seat until ${holdUntil}.`,
-    lateConfirm: (linkUntil) =>
-      `If you confirm later (the link works until ${linkUntil}), you get the seat only if one is still free.`,
+    thanks: same(
+      (series, list) => `thank you for registering for this workshop of “${series}”:\n${list}`,
+      (series, list) => `thank you for registering for these workshops of “${series}”:\n${list}`,
+    ),
+    confirmLink: same(
+      (until) =>
+        `To complete your registration, open this link and confirm it on the page it opens. We are holding your seat until ${until}.`,
+      (until) =>
+        `To complete your registration, open this link and confirm it on the page it opens. We are holding your seats until ${until}.`,
+    ),
+    lateConfirm: same(
+      (until) =>
+        `If you confirm later (the link works until ${until}), you will get the seat only if it is still free.`,
+      (until) =>
+        `If you confirm later (the link works until ${until}), you will get only the seats that are still free.`,
+    ),
     notYou:
-      'If you did not register, ignore this e-mail: without confirmation the registration lapses.',
+      'If you did not register, you can ignore this email. An unconfirmed registration lapses on its own.',
   },
   confirmed: {
     subject: (series) => `Registration confirmed: ${series}`,
-    seeYou: (list) => `your registration is confirmed. We look forward to seeing you at:\n${list}`,
-    next: 'We will e-mail you the join link about 24 hours before each workshop starts (right away if it starts sooner). A calendar entry is attached.',
+    seeYou: same(
+      (list) => `your registration is confirmed. We look forward to seeing you at:\n${list}`,
+      (list) => `your registration is confirmed. We look forward to seeing you at:\n${list}`,
+    ),
+    next: same(
+      'We will email you the join link about 24 hours before the workshop starts (straight away if it starts sooner). A calendar entry is attached.',
+      'We will email you the join link about 24 hours before each workshop starts (straight away for one that starts sooner). Calendar entries are attached.',
+    ),
   },
   alreadyRegistered: {
     subject: (series) => `You are already registered: ${series}`,
-    again: (list) =>
-      `someone (probably you) registered again with this address. You already have a seat at:\n${list}`,
-    nothingToDo: 'There is nothing you need to do.',
+    again: same(
+      (list) =>
+        `someone (probably you) registered again with this address. You already have a seat at this workshop:\n${list}`,
+      (list) =>
+        `someone (probably you) registered again with this address. You already have seats at these workshops:\n${list}`,
+    ),
+    nothingToDo: 'You do not need to do anything.',
   },
   cancelled: {
     subject: (series) => `Registration cancelled: ${series}`,
-    cancelledFor: (list) => `we have cancelled your registration for:\n${list}`,
-    changedMind:
-      'If this was not you, or you change your mind, register again while seats are left.',
+    cancelledFor: same(
+      (list) => `we have cancelled your registration for this workshop:\n${list}`,
+      (list) => `we have cancelled your registration for these workshops:\n${list}`,
+    ),
+    changedMind: same(
+      'If you did not ask for this, or you change your mind, register again while there is still a seat.',
+      'If you did not ask for this, or you change your mind, register again while there are still seats.',
+    ),
   },
   reminder: {
     subject: (workshop, moment) => `Join link: ${workshop} (${moment})`,
     startsSoon: (workshop, when) =>
       `the workshop “${workshop}” starts in less than 24 hours.\nWhen: ${when}`,
-    joinWith: 'Join with this link:',
-    doNotForward: 'The link is meant for you alone; please do not forward it.',
+    joinWith: 'Join the workshop with this link:',
+    doNotForward: 'The link is for you alone. Please do not forward it.',
   },
   workshopChanged: {
     subject: (workshop) => `Workshop changed: ${workshop}`,
-    changed: (workshop, when) => `the workshop “${workshop}” has changed.\nWhen: ${when}`,
+    changed: (workshop, when) =>
+      `the organiser has changed the details of the workshop “${workshop}”.\nWhen: ${when}`,
     joinLinkNow: 'The join link to use:',
-    joinLinkLater: 'We will e-mail you the join link about 24 hours before the start.',
+    joinLinkLater: 'We will email you the join link about 24 hours before the workshop starts.',
   },
   workshopCancelled: {
     subject: (workshop) => `Workshop cancelled: ${workshop}`,
@@ -160,8 +250,10 @@ const en: MailWording = {
   },
   calendar: {
     joinLink: (url) => `Join link: ${url}`,
-    cancelled: 'This event is cancelled.',
-    joinLinkLater: 'You will get the join link by e-mail about 24 hours before the start.',
+    joinLinkLater: 'You will get the join link by email about 24 hours before the workshop starts.',
+    registrationCancelled: 'Your registration for this workshop is cancelled.',
+    workshopCancelled: 'This workshop will not take place.',
+    manage: (url) => `See or cancel your registration: ${url}`,
   },
 };
 

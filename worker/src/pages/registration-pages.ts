@@ -2,7 +2,7 @@ import type { Registration } from '../db/registrations';
 import type { Series } from '../db/series';
 import type { Workshop } from '../db/workshops';
 import type { ConfirmOutcome } from '../domain/registrations';
-import { formatMoment, formatWhen } from '../mail/format';
+import { formatMoment, formatWhen, plural } from '../mail/format';
 import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
 import type { Locale } from '../schemas/registration';
 import { html, type Html } from '../html';
@@ -15,16 +15,22 @@ import { T } from './wording';
 const textIn = (value: { sk: string; en: string }, locale: Locale) =>
   value[locale] || !value.sk ? value[locale] : html`<span lang="sk">${value.sk}</span>`;
 
+/** The workshops in start order, each with its date and time. */
 const workshopList = (workshops: Workshop[], locale: Locale, note?: (w: Workshop) => string) =>
   html`<ul>
-    ${workshops.map(
-      (w) =>
-        html`<li>
-          <strong>${textIn(w.title, locale)}</strong
-          ><br />${formatWhen(w.startsAt, w.endsAt, locale)}${note?.(w) ? html`<br /><span class="hint">${note(w)}</span>` : ''}
-        </li>`,
-    )}
+    ${[...workshops]
+      .sort((a, b) => a.startsAt - b.startsAt)
+      .map(
+        (w) =>
+          html`<li>
+            <strong>${textIn(w.title, locale)}</strong
+            ><br />${formatWhen(w.startsAt, w.endsAt, locale)}${note?.(w) ? html`<br /><span class="hint">${note(w)}</span>` : ''}
+          </li>`,
+      )}
   </ul>`;
+
+/** Once on every page that shows times: whose times they are. */
+const timesNote = (locale: Locale) => html`<p class="hint">${T[locale].timesNote}</p>`;
 
 /** Where someone whose registration lapsed registers again: the series' own page (routes/series.ts). */
 const registerAgain = (locale: Locale, series: Series) =>
@@ -50,9 +56,10 @@ export function confirmFormPage(
   lapsed?: { heldUntil: number; now: number },
 ) {
   const t = T[locale];
+  const n = workshops.length;
   const text = lapsed
-    ? t.lapsedText.replace('{until}', formatMoment(lapsed.heldUntil, locale))
-    : t.confirmText;
+    ? plural(t.lapsedText, n, locale).replace('{until}', formatMoment(lapsed.heldUntil, locale))
+    : plural(t.confirmText, n, locale);
   const full = (w: Workshop) =>
     lapsed && (!isRegistrationOpen(w, lapsed.now) || seatsLeft(w) === 0) ? t.noSeatLeft : '';
   return page(
@@ -61,7 +68,7 @@ export function confirmFormPage(
     html`<p class="hint">${textIn(series.title, locale)}</p>
       <h1>${t.confirmTitle}</h1>
       <p>${text}</p>
-      ${workshopList(workshops, locale, full)}
+      ${workshopList(workshops, locale, full)} ${timesNote(locale)}
       <form method="post" action="/api/v1/registrations/confirm">
         <input type="hidden" name="token" value="${token}" />
         <button type="submit">${t.confirmButton}</button>
@@ -90,29 +97,31 @@ export function confirmPage(
         t.confirmedTitle,
         html`${heading}${panel(
           t.confirmedTitle,
-          html`<p>${t.confirmedText}</p>
+          html`<p>${plural(t.confirmedText, workshops.length, locale)}</p>
             ${workshopList(workshops, locale)}`,
         )}${
           lost.length > 0
             ? panel(
-                t.notKeptTitle,
+                plural(t.notKeptTitle, lost.length, locale),
                 html`${workshopList(lost, locale)}${registerAgain(locale, series)}`,
                 true,
               )
             : ''
-        }`,
+        }${timesNote(locale)}`,
       );
-    case 'lapsed_full':
+    case 'lapsed_full': {
+      const title = plural(t.lapsedFullTitle, lost.length, locale);
       return page(
         locale,
-        t.lapsedFullTitle,
+        title,
         html`${heading}${panel(
-          t.lapsedFullTitle,
-          html`<p>${t.lapsedFullText}</p>
+          title,
+          html`<p>${plural(t.lapsedFullText, lost.length, locale)}</p>
             ${workshopList(lost, locale)}${registerAgain(locale, series)}`,
           true,
-        )}`,
+        )}${timesNote(locale)}`,
       );
+    }
     case 'already_confirmed':
       return page(
         locale,
@@ -121,7 +130,7 @@ export function confirmPage(
           t.alreadyTitle,
           html`<p>${t.alreadyText}</p>
             ${workshopList(workshops, locale)}`,
-        )}`,
+        )}${timesNote(locale)}`,
       );
     case 'expired':
       return page(
@@ -129,7 +138,7 @@ export function confirmPage(
         t.expiredTitle,
         html`${heading}${panel(
           t.expiredTitle,
-          html`<p>${t.expiredText}</p>
+          html`<p>${plural(t.expiredText, workshops.length, locale)}</p>
             ${registerAgain(locale, series)}`,
           true,
         )}`,
@@ -181,19 +190,22 @@ export function managePage(
     ${problem ? html`<div class="panel panel--error" role="alert"><p>${t.nothingChosen}</p></div>` : ''}
     ${registration.status === 'pending' ? html`<p>${t.pending}</p>` : ''}
     <fieldset>
-      <legend>${t.chooseToCancel}</legend>
-      ${held.map(
-        (w) =>
-          html`<div class="choice">
-            <input type="checkbox" id="w-${w.id}" name="workshopId" value="${w.id}" />
-            <label for="w-${w.id}"
-              ><strong>${textIn(w.title, locale)}</strong
-              ><br />${formatWhen(w.startsAt, w.endsAt, locale)}</label
-            >
-          </div>`,
-      )}
+      <legend>${plural(t.chooseToCancel, held.length, locale)}</legend>
+      ${[...held]
+        .sort((a, b) => a.startsAt - b.startsAt)
+        .map(
+          (w) =>
+            html`<div class="choice">
+              <input type="checkbox" id="w-${w.id}" name="workshopId" value="${w.id}" />
+              <label for="w-${w.id}"
+                ><strong>${textIn(w.title, locale)}</strong
+                ><br />${formatWhen(w.startsAt, w.endsAt, locale)}</label
+              >
+            </div>`,
+        )}
     </fieldset>
-    <button type="submit">${t.cancelSelected}</button>
+    ${timesNote(locale)}
+    <button type="submit">${plural(t.cancelSelected, held.length, locale)}</button>
     <button type="submit" class="secondary" name="all" value="1">${t.cancelAll}</button>
   </form>`;
   return page(locale, t.manageTitle, html`${heading}${form}`);
@@ -212,15 +224,16 @@ export function cancelledPage(
     html`<p class="hint">${textIn(series.title, locale)}</p>
       ${panel(
         t.cancelledTitle,
-        html`<p>${t.cancelDoneText}</p>
+        html`<p>${plural(t.cancelDoneText, released.length, locale)}</p>
           ${workshopList(released, locale)}
           <p>${t.cancelMailText}</p>`,
       )}
       ${
         remaining.length > 0
-          ? html`<p>${t.stillRegistered}</p>
+          ? html`<p>${plural(t.stillRegistered, remaining.length, locale)}</p>
               ${workshopList(remaining, locale)}`
           : ''
-      }`,
+      }
+      ${timesNote(locale)}`,
   );
 }

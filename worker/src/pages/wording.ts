@@ -1,79 +1,192 @@
+import type { Plural } from '../mail/wording';
 import type { Locale } from '../schemas/registration';
 
-/** What the link pages say, per language. */
-export const T = {
-  sk: {
-    confirmedTitle: 'Registrácia je potvrdená',
-    confirmedText:
-      'Ďakujeme. Potvrdenie s termínmi do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne 24 hodín pred začiatkom každého workshopu.',
-    alreadyTitle: 'Registrácia už bola potvrdená',
-    alreadyText: 'Vaša registrácia je v poriadku, nemusíte nič robiť.',
-    expiredTitle: 'Platnosť odkazu vypršala',
-    expiredText:
-      'Registráciu sme do 24 hodín nepotvrdili, a tak sme miesto uvoľnili. Zaregistrujte sa, prosím, znova.',
-    cancelledTitle: 'Registrácia bola zrušená',
-    invalidTitle: 'Odkaz nie je platný',
-    invalidText:
-      'Odkaz je neúplný alebo už nie je platný. Skontrolujte, či ste ho z e-mailu skopírovali celý.',
-    yourWorkshops: 'Vaše workshopy:',
-    manageTitle: 'Vaša registrácia',
-    pending: 'Registrácia zatiaľ nie je potvrdená: potvrďte ju odkazom v e-maile.',
-    chooseToCancel: 'Ktoré workshopy chcete zrušiť?',
-    cancelSelected: 'Zrušiť vybrané',
-    cancelAll: 'Zrušiť celú registráciu',
-    nothingHeld: 'Na žiadny workshop už nie ste zaregistrovaný/-á.',
-    nothingChosen:
-      'Nevybrali ste žiadny workshop. Vyberte aspoň jeden alebo zrušte celú registráciu.',
-    cancelDoneText: 'Zrušili sme vašu registráciu na:',
-    cancelMailText: 'Potvrdenie sme vám poslali e-mailom.',
-    stillRegistered: 'Naďalej ste zaregistrovaný/-á na:',
-    confirmTitle: 'Potvrďte registráciu',
-    confirmText: 'Registráciu dokončíte tlačidlom nižšie. Registrujete sa na:',
-    confirmButton: 'Potvrdiť registráciu',
-    lapsedText:
-      'Miesto sme vám držali do {until}. Ak registráciu potvrdíte teraz, dostanete tie z miest, ktoré sú ešte voľné:',
-    noSeatLeft: 'už nie je voľné miesto',
-    notKeptTitle: 'Na tieto workshopy pre vás už miesto nie je:',
-    lapsedFullTitle: 'Miesta sú už obsadené',
-    lapsedFullText:
-      'Miesto sme vám držali hodinu. Registráciu ste v tom čase nepotvrdili a medzitým miesto obsadil niekto iný. Zaregistrujte sa, prosím, znova, prípadne na iný termín.',
-    registerAgain: 'Zaregistrovať sa znova',
+/**
+ * What the link pages say, per language, by the rules of mail/wording.ts: formal address, one
+ * entry per plural category where a count of workshops shows, a no-break space (\u00a0) after the
+ * one-letter words v, k, s, z, o, a, i, u, and "email" in English.
+ */
+export interface PageWording {
+  confirmedTitle: string;
+  confirmedText: Plural<string>;
+  alreadyTitle: string;
+  alreadyText: string;
+  expiredTitle: string;
+  expiredText: Plural<string>;
+  cancelledTitle: string;
+  invalidTitle: string;
+  invalidText: string;
+  manageTitle: string;
+  pending: string;
+  chooseToCancel: Plural<string>;
+  cancelSelected: Plural<string>;
+  cancelAll: string;
+  nothingHeld: string;
+  nothingChosen: string;
+  cancelDoneText: Plural<string>;
+  cancelMailText: string;
+  stillRegistered: Plural<string>;
+  confirmTitle: string;
+  confirmText: Plural<string>;
+  confirmButton: string;
+  /** `{until}` is when the hold ended. */
+  lapsedText: Plural<string>;
+  noSeatLeft: string;
+  notKeptTitle: Plural<string>;
+  lapsedFullTitle: Plural<string>;
+  lapsedFullText: Plural<string>;
+  registerAgain: string;
+  /** Said once on every page that shows times. */
+  timesNote: string;
+}
+
+const same = (one: string, other: string): Plural<string> => ({ one, few: other, other });
+
+const sk: PageWording = {
+  confirmedTitle: 'Registrácia je potvrdená',
+  confirmedText: {
+    one: 'Ďakujeme. Potvrdenie s\u00a0termínom do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne 24 hodín pred začiatkom workshopu.',
+    few: 'Ďakujeme. Potvrdenie s\u00a0termínmi do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne 24 hodín pred začiatkom každého workshopu.',
+    other:
+      'Ďakujeme. Potvrdenie s\u00a0termínmi do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne 24 hodín pred začiatkom každého workshopu.',
   },
-  en: {
-    confirmedTitle: 'Registration confirmed',
-    confirmedText:
-      'Thank you. We have e-mailed you a confirmation with calendar entries. We will e-mail you the join link about 24 hours before each workshop starts.',
-    alreadyTitle: 'Registration already confirmed',
-    alreadyText: 'Your registration is in order; there is nothing more to do.',
-    expiredTitle: 'This link has expired',
-    expiredText:
-      'The registration was not confirmed within 24 hours, so we released the seat. Please register again.',
-    cancelledTitle: 'Registration cancelled',
-    invalidTitle: 'This link is not valid',
-    invalidText:
-      'The link is incomplete or no longer valid. Check that you copied all of it from the e-mail.',
-    yourWorkshops: 'Your workshops:',
-    manageTitle: 'Your registration',
-    pending: 'Your registration is not confirmed yet: confirm it with the link in the e-mail.',
-    chooseToCancel: 'Which workshops do you want to cancel?',
-    cancelSelected: 'Cancel selected',
-    cancelAll: 'Cancel the whole registration',
-    nothingHeld: 'You are no longer registered for any workshop.',
-    nothingChosen:
-      'You did not choose a workshop. Choose at least one, or cancel the whole registration.',
-    cancelDoneText: 'We have cancelled your registration for:',
-    cancelMailText: 'We have e-mailed you a confirmation.',
-    stillRegistered: 'You are still registered for:',
-    confirmTitle: 'Confirm your registration',
-    confirmText: 'Finish your registration with the button below. You are registering for:',
-    confirmButton: 'Confirm registration',
-    lapsedText:
-      'We held your seat until {until}. If you confirm now, you get those of the seats that are still free:',
-    noSeatLeft: 'no seat left',
-    notKeptTitle: 'These workshops have no seat left for you:',
-    lapsedFullTitle: 'The seats have been taken',
-    lapsedFullText:
-      'We held your seat for an hour. The registration was not confirmed in that time, and someone else has taken the seat since. Please register again, perhaps for another date.',
-    registerAgain: 'Register again',
+  alreadyTitle: 'Registrácia už bola potvrdená',
+  alreadyText: 'Vaša registrácia platí. Nemusíte nič robiť.',
+  expiredTitle: 'Platnosť odkazu uplynula',
+  expiredText: {
+    one: 'Registráciu ste nepotvrdili do 24 hodín, preto sme miesto uvoľnili. Zaregistrujte sa, prosím, znova.',
+    few: 'Registráciu ste nepotvrdili do 24 hodín, preto sme miesta uvoľnili. Zaregistrujte sa, prosím, znova.',
+    other:
+      'Registráciu ste nepotvrdili do 24 hodín, preto sme miesta uvoľnili. Zaregistrujte sa, prosím, znova.',
   },
-} satisfies Record<Locale, Record<string, string>>;
+  cancelledTitle: 'Registrácia bola zrušená',
+  invalidTitle: 'Odkaz nie je platný',
+  invalidText:
+    'Odkaz je neúplný alebo už nie je platný. Skontrolujte, či ste ho z\u00a0e-mailu skopírovali celý.',
+  manageTitle: 'Vaša registrácia',
+  pending:
+    'Registrácia ešte nie je potvrdená. Potvrďte ju odkazom, ktorý sme vám poslali e-mailom.',
+  chooseToCancel: {
+    one: 'Označte workshop, na ktorý chcete registráciu zrušiť',
+    few: 'Označte workshopy, na ktoré chcete registráciu zrušiť',
+    other: 'Označte workshopy, na ktoré chcete registráciu zrušiť',
+  },
+  cancelSelected: {
+    one: 'Zrušiť registráciu na označený workshop',
+    few: 'Zrušiť registráciu na označené workshopy',
+    other: 'Zrušiť registráciu na označené workshopy',
+  },
+  cancelAll: 'Zrušiť celú registráciu',
+  nothingHeld: 'Nemáte už registráciu na žiadny workshop.',
+  nothingChosen:
+    'Neoznačili ste žiadny workshop. Označte aspoň jeden alebo zrušte celú registráciu.',
+  cancelDoneText: {
+    one: 'Zrušili sme vašu registráciu na tento workshop:',
+    few: 'Zrušili sme vašu registráciu na tieto workshopy:',
+    other: 'Zrušili sme vašu registráciu na tieto workshopy:',
+  },
+  cancelMailText: 'Potvrdenie sme vám poslali e-mailom.',
+  stillRegistered: {
+    one: 'Naďalej máte registráciu na tento workshop:',
+    few: 'Naďalej máte registráciu na tieto workshopy:',
+    other: 'Naďalej máte registráciu na tieto workshopy:',
+  },
+  confirmTitle: 'Potvrďte registráciu',
+  confirmText: {
+    one: 'Registráciu na tento workshop dokončíte tlačidlom nižšie:',
+    few: 'Registráciu na tieto workshopy dokončíte tlačidlom nižšie:',
+    other: 'Registráciu na tieto workshopy dokončíte tlačidlom nižšie:',
+  },
+  confirmButton: 'Potvrdiť registráciu',
+  lapsedText: {
+    one: 'Miesto sme pre vás rezervovali do {until}. Ak registráciu potvrdíte teraz, miesto dostanete, len ak je ešte voľné:',
+    few: 'Miesta sme pre vás rezervovali do {until}. Ak registráciu potvrdíte teraz, dostanete tie z\u00a0nich, ktoré sú ešte voľné:',
+    other:
+      'Miesta sme pre vás rezervovali do {until}. Ak registráciu potvrdíte teraz, dostanete tie z\u00a0nich, ktoré sú ešte voľné:',
+  },
+  noSeatLeft: 'už nie je voľné miesto',
+  notKeptTitle: {
+    one: 'Na tento workshop pre vás už nie je voľné miesto:',
+    few: 'Na tieto workshopy pre vás už nie sú voľné miesta:',
+    other: 'Na tieto workshopy pre vás už nie sú voľné miesta:',
+  },
+  lapsedFullTitle: {
+    one: 'Miesto je už obsadené',
+    few: 'Miesta sú už obsadené',
+    other: 'Miesta sú už obsadené',
+  },
+  lapsedFullText: {
+    one: 'Miesto sme pre vás rezervovali hodinu. V\u00a0tom čase ste registráciu nepotvrdili a\u00a0medzitým miesto obsadil niekto iný. Zaregistrujte sa, prosím, znova, prípadne na iný termín.',
+    few: 'Miesta sme pre vás rezervovali hodinu. V\u00a0tom čase ste registráciu nepotvrdili a\u00a0medzitým ich obsadili iní. Zaregistrujte sa, prosím, znova, prípadne na iný termín.',
+    other:
+      'Miesta sme pre vás rezervovali hodinu. V\u00a0tom čase ste registráciu nepotvrdili a\u00a0medzitým ich obsadili iní. Zaregistrujte sa, prosím, znova, prípadne na iný termín.',
+  },
+  registerAgain: 'Zaregistrovať sa znova',
+  timesNote: 'Všetky časy sú uvedené podľa slovenského času.',
+};
+
+const en: PageWording = {
+  confirmedTitle: 'Registration confirmed',
+  confirmedText: same(
+    'Thank you. We have emailed you a confirmation with a calendar entry. We will email you the join link about 24 hours before the workshop starts.',
+    'Thank you. We have emailed you a confirmation with calendar entries. We will email you the join link about 24 hours before each workshop starts.',
+  ),
+  alreadyTitle: 'Registration already confirmed',
+  alreadyText: 'Your registration is in order. You do not need to do anything.',
+  expiredTitle: 'This link has expired',
+  expiredText: same(
+    'The registration was not confirmed within 24 hours, so we released the seat. Please register again.',
+    'The registration was not confirmed within 24 hours, so we released the seats. Please register again.',
+  ),
+  cancelledTitle: 'Registration cancelled',
+  invalidTitle: 'This link is not valid',
+  invalidText:
+    'The link is incomplete or no longer valid. Check that you copied all of it from the email.',
+  manageTitle: 'Your registration',
+  pending: 'Your registration is not confirmed yet. Confirm it with the link we emailed you.',
+  chooseToCancel: same(
+    'Select the workshop you want to cancel your registration for',
+    'Select the workshops you want to cancel your registration for',
+  ),
+  cancelSelected: same(
+    'Cancel registration for the selected workshop',
+    'Cancel registration for the selected workshops',
+  ),
+  cancelAll: 'Cancel the whole registration',
+  nothingHeld: 'You are no longer registered for any workshop.',
+  nothingChosen:
+    'You did not select a workshop. Select at least one, or cancel the whole registration.',
+  cancelDoneText: same(
+    'We have cancelled your registration for this workshop:',
+    'We have cancelled your registration for these workshops:',
+  ),
+  cancelMailText: 'We have emailed you a confirmation.',
+  stillRegistered: same(
+    'You are still registered for this workshop:',
+    'You are still registered for these workshops:',
+  ),
+  confirmTitle: 'Confirm your registration',
+  confirmText: same(
+    'Finish your registration for this workshop with the button below:',
+    'Finish your registration for these workshops with the button below:',
+  ),
+  confirmButton: 'Confirm registration',
+  lapsedText: same(
+    'We held your seat until {until}. If you confirm now, you will get it only if it is still free:',
+    'We held your seats until {until}. If you confirm now, you will get those that are still free:',
+  ),
+  noSeatLeft: 'no seat left',
+  notKeptTitle: same(
+    'There is no seat left for you at this workshop:',
+    'There are no seats left for you at these workshops:',
+  ),
+  lapsedFullTitle: same('The seat has been taken', 'The seats have been taken'),
+  lapsedFullText: same(
+    'We held your seat for an hour. The registration was not confirmed in that time, and someone else has taken the seat since. Please register again, perhaps for another date.',
+    'We held your seats for an hour. The registration was not confirmed in that time, and others have taken the seats since. Please register again, perhaps for another date.',
+  ),
+  registerAgain: 'Register again',
+  timesNote: 'All times are Bratislava time.',
+};
+
+export const T: Record<Locale, PageWording> = { sk, en };

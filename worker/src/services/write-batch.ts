@@ -77,6 +77,8 @@ export class WriteBatch {
     const mail = renderMail(m.kind, {
       locale: m.registration.locale,
       to: m.registration.email,
+      registrationId: m.registration.id,
+      baseUrl: m.registration.baseUrl,
       series: m.series,
       workshops: m.workshops,
       waiting: m.waiting,
