@@ -86,7 +86,7 @@ export interface Registration {
   lapsedWorkshopIds: string[];
 }
 
-interface RegistrationRow {
+export interface RegistrationRow {
   id: string;
   series_id: number;
   given_name: string;
@@ -102,14 +102,14 @@ interface RegistrationRow {
   lapsed: string;
 }
 
-const SELECT_REGISTRATION = `SELECT r.*,
+export const SELECT_REGISTRATION = `SELECT r.*,
   (SELECT json_group_array(s.workshop_id) FROM seats s
    WHERE s.registration_id = r.id AND s.status = 'held') AS held,
   (SELECT json_group_array(s.workshop_id) FROM seats s
    WHERE s.registration_id = r.id AND s.status = 'released' AND s.release_reason = 'expired') AS lapsed
   FROM registrations r`;
 
-const registrationFromRow = (r: RegistrationRow): Registration => ({
+export const registrationFromRow = (r: RegistrationRow): Registration => ({
   id: r.id,
   seriesId: r.series_id,
   givenName: r.given_name,
