@@ -12,4 +12,7 @@ declare global {
   type Fetcher = Workers.Fetcher;
   type SendEmail = Workers.SendEmail;
   type RateLimit = Workers.RateLimit;
+  type Queue<Body = unknown> = Workers.Queue<Body>;
+  type MessageBatch<Body = unknown> = Workers.MessageBatch<Body>;
+  type Message<Body = unknown> = Workers.Message<Body>;
 }

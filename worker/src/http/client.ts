@@ -33,9 +33,10 @@ export async function clientKeyOf(c: Context<AppEnv>): Promise<string | null> {
 }
 
 /** The imported HMAC key, once per isolate and secret rather than once per registration. */
-let cachedKey: { secret: string; key: Promise<CryptoKey> } | undefined;
+type HmacKey = ReturnType<typeof crypto.subtle.importKey>;
+let cachedKey: { secret: string; key: HmacKey } | undefined;
 
-function hmacKey(secret: string): Promise<CryptoKey> {
+function hmacKey(secret: string): HmacKey {
   if (cachedKey?.secret !== secret) {
     const key = crypto.subtle.importKey(
       'raw',

@@ -4,6 +4,7 @@ import { findSeriesById, type Series } from '../db/series';
 import { findWorkshop, type Workshop } from '../db/workshops';
 import { REMINDER_LEAD_MS, reminderKey, selectDueReminders } from '../domain/reminders';
 import { WriteBatch } from '../services/write-batch';
+import type { ReminderSeat } from '../env';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 
 /** Reminders queued per run; the rest follow on the next run a quarter of an hour later. */
@@ -32,7 +33,19 @@ export async function queueReminders(
   now: number,
   run: ReminderRun = {},
 ): Promise<string[]> {
-  const due = await dueReminders(db, now, run);
+  return queueRemindersFor(db, now, await dueReminders(db, now, run));
+}
+
+/**
+ * Queues reminders for these due seats in one batch and returns their outbox ids. Each is queued
+ * only if still true when the batch runs, and once per seat and start time (the ledger key), so a
+ * seat handed over twice (two cron runs, a redelivered queue message) is reminded once.
+ */
+export async function queueRemindersFor(
+  db: D1Database,
+  now: number,
+  due: readonly ReminderSeat[],
+): Promise<string[]> {
   const cache = new Map<string, Promise<unknown>>();
   const load = <T>(key: string, fetch: () => Promise<T>) => {
     if (!cache.has(key)) cache.set(key, fetch());
@@ -44,7 +57,7 @@ export async function queueReminders(
       findRegistration(db, seat.registrationId),
     );
     const workshop = await load<Workshop | null>(`w:${seat.workshopId}`, () =>
-      findWorkshop(db, seat.workshopId),
+      findWorkshop(db, seat.workshopId, now),
     );
     if (!registration || !workshop) continue;
     const series = await load<Series | null>(`s:${workshop.seriesId}`, () =>
@@ -76,7 +89,7 @@ export async function queueReminders(
  * Reads candidates page by page until `limit` of them are due or none are left, so that seats the
  * rules turn down (pending, released) can never crowd due ones out of a run.
  */
-async function dueReminders(
+export async function dueReminders(
   db: D1Database,
   now: number,
   { registrationId, leadMs = REMINDER_LEAD_MS, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,
