@@ -13,6 +13,7 @@ declare global {
   type SendEmail = Workers.SendEmail;
   type RateLimit = Workers.RateLimit;
   type Queue<Body = unknown> = Workers.Queue<Body>;
+  var caches: Workers.CacheStorage;
   type MessageBatch<Body = unknown> = Workers.MessageBatch<Body>;
   type Message<Body = unknown> = Workers.Message<Body>;
 }

@@ -123,6 +123,11 @@ export interface TestWorkerOptions {
    * batch settings), run by Miniflare's local broker.
    */
   mailQueue?: boolean;
+  /**
+   * The Cache API (the public list's few-second cache). Off by default: most tests read the list
+   * right after a change and check it shows the change, which the cache may not for a few seconds.
+   */
+  listCache?: boolean;
 }
 
 interface QueueConsumerConfig {
@@ -170,7 +175,8 @@ export async function startTestWorker(
   options: TestWorkerOptions = {},
 ): Promise<TestWorker> {
   const logs: string[] = [];
-  const { outbound, sendEmail, registrationLimiter, persistTo, assets, mailQueue } = options;
+  const { outbound, sendEmail, registrationLimiter, persistTo, assets, mailQueue, listCache } =
+    options;
   const mf = new Miniflare({
     modules: true,
     script: await bundleWorker(),
@@ -178,6 +184,7 @@ export async function startTestWorker(
     // Miniflare would download its sample `Request.cf` data; tests call nobody, and read no cf.
     cf: false,
     d1Databases: { DB: crypto.randomUUID() },
+    cache: listCache ?? false,
     ...(persistTo && { d1Persist: persistTo }),
     // Development by default: the outbox transport (the row is the message) exists only there.
     // A binding given as undefined is left out.

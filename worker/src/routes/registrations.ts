@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { RegistrationResponse } from '../../contract';
 import type { AppEnv } from '../env';
-import { notFound } from '../http/errors';
+import { ApiError, notFound } from '../http/errors';
+import { forgetList } from '../http/list-cache';
 import { validate } from '../http/validate';
 import { limitRegistrations } from '../http/rate-limit';
 import { clientKeyOf } from '../http/client';
@@ -32,7 +33,12 @@ export const registrationRoutes = new Hono<AppEnv>().post(
       baseUrl,
       now,
       await clientKeyOf(c),
-    );
+    ).catch(async (error: unknown) => {
+      // The widget reloads the list after a 409: this data centre's cached copy must not
+      // contradict the refusal it just showed.
+      if (error instanceof ApiError && error.status === 409) await forgetList(c, series.slug);
+      throw error;
+    });
     // The confirmation e-mail goes out now; if this send fails, the cron retries it.
     deliverSoon(c, outboxIds);
     return c.json({ registration } satisfies RegistrationResponse, 201);
