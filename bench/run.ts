@@ -47,7 +47,7 @@ const SETTINGS = quick
   : {
       list: { concurrency: 50, seconds: 10, rounds: 2, warmupSeconds: 1 },
       rush: { registrations: 1_000, clients: 200, workshops: 10, capacity: 50 },
-      reminders: { registrations: 10_000, workshops: 10, budgetSeconds: 60 },
+      reminders: { registrations: 10_000, workshops: 10, budgetSeconds: 180 },
       widget: { runs: 15, warmup: 2 },
       d1Samples: 20,
     };

@@ -37,3 +37,17 @@ BEGIN
            AND (r.status <> 'pending' OR r.expires_at > NEW.created_at))
     >= (SELECT capacity FROM workshops WHERE id = NEW.workshop_id);
 END;
+
+-- Reminder seats the cron handed to the mail queue (jobs/mail-queue.ts), so that the next run,
+-- a quarter of an hour later, does not hand them over again while the consumers are still at
+-- work. Not the ledger (the outbox is): a seat handed over more than an hour ago and still not
+-- reminded is handed over again (its message was lost). Rows older than a day are deleted.
+CREATE TABLE reminder_handovers (
+  registration_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  starts_at INTEGER NOT NULL,
+  handed_at INTEGER NOT NULL,
+  PRIMARY KEY (registration_id, workshop_id, starts_at)
+);
+
+CREATE INDEX reminder_handovers_by_time ON reminder_handovers (handed_at);

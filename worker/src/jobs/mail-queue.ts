@@ -1,4 +1,5 @@
 import { dueOutboxIds } from '../db/outbox-due';
+import { notHandedOver, recordHandovers } from '../db/reminder-handovers';
 import type { Bindings, MailJob, ReminderSeat } from '../env';
 import { deliverDue, DELIVER_BATCH } from './deliver';
 import { enqueueMail } from './mail-jobs';
@@ -12,7 +13,7 @@ import { dueReminders, queueRemindersFor } from './reminders';
  * the mail guards again, and sends with the outbox id as the Idempotency-Key.
  */
 /** Due reminders one cron run hands to the queue; the next run (15 min later) takes the rest. */
-export const FAN_OUT_PER_RUN = 50_000;
+export const FAN_OUT_PER_RUN = 20_000;
 
 /** Due outbox messages (retries, leftovers) one cron run hands to the queue. */
 const DUE_PER_RUN = 5_000;
@@ -28,19 +29,24 @@ export async function fanOut(
   env: Bindings & { MAIL_QUEUE: Queue<MailJob> },
   now: number,
 ): Promise<{ reminders: number; due: number }> {
-  const seats = await dueReminders(env.DB, now, { limit: FAN_OUT_PER_RUN, pageSize: 1000 });
+  const due = await dueReminders(env.DB, now, { limit: FAN_OUT_PER_RUN, pageSize: 1000 });
+  // Seats handed over by a run less than an hour ago are with the consumers already.
+  const seats = await notHandedOver(env.DB, due, now);
+  // Recorded first: should the sends below fail halfway, the rest go an hour later (or the
+  // cron of a deployment without the queue takes them), never twice at once.
+  await recordHandovers(env.DB, seats, now);
   await enqueueMail(
     env.MAIL_QUEUE,
     seats.map(({ registrationId, workshopId, startsAt }) => ({
       reminder: { registrationId, workshopId, startsAt },
     })),
   );
-  const due = await dueOutboxIds(env.DB, now, DUE_PER_RUN);
+  const outboxIds = await dueOutboxIds(env.DB, now, DUE_PER_RUN);
   await enqueueMail(
     env.MAIL_QUEUE,
-    due.map((outboxId) => ({ outboxId })),
+    outboxIds.map((outboxId) => ({ outboxId })),
   );
-  return { reminders: seats.length, due: due.length };
+  return { reminders: seats.length, due: outboxIds.length };
 }
 
 /**
