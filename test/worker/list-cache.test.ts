@@ -62,6 +62,9 @@ describe('the public list, cached for a few seconds', () => {
       409,
       'workshop_full',
     );
+    // The widget's reload (fetch with cache: 'no-cache') and any other request both see it.
+    const reload = await list(worker, slug, { 'cache-control': 'no-cache', pragma: 'no-cache' });
+    assert.equal(seatsLeft(reload.body, workshop.id), 0);
     assert.equal(seatsLeft((await list(worker, slug)).body, workshop.id), 0);
   });
 

@@ -44,6 +44,20 @@ async function etagOf(body: string): Promise<string> {
 }
 
 /**
+ * In front of the Cache API, this isolate's own copies, until the same instant the data centre's
+ * copy expires (so the bound stays LIST_TTL_SECONDS): a request that finds one needs no call to
+ * the cache at all. A reload that asks past caches (`Cache-Control: no-cache`, as the widget's
+ * reload after a 409 does) skips them, since the 409 deleted only the data centre's copy.
+ */
+const memo = new Map<string, CachedBody & { expiresAt: number }>();
+
+const EXPIRES_HEADER = 'x-list-expires-at';
+
+const asksPastCaches = (c: Context<AppEnv>) =>
+  /no-cache|max-age=0/.test(c.req.header('cache-control') ?? '') ||
+  c.req.header('pragma') === 'no-cache';
+
+/**
  * The cached body for `slug`, or `produce()`'s (then cached for LIST_TTL_SECONDS). A null from
  * `produce` (no such series) is not cached.
  */
@@ -52,25 +66,45 @@ export async function cachedList(
   slug: string,
   produce: () => Promise<unknown>,
 ): Promise<CachedBody | null> {
+  const now = Date.now();
+  const mine = memo.get(slug);
+  if (mine && mine.expiresAt > now && !asksPastCaches(c)) return mine;
   const store = cache();
   const key = keyOf(c, slug);
   const hit = await store?.match(key);
-  if (hit) return { body: await hit.text(), etag: hit.headers.get('etag') ?? '' };
+  if (hit) {
+    const found = { body: await hit.text(), etag: hit.headers.get('etag') ?? '' };
+    remember(slug, found, Number(hit.headers.get(EXPIRES_HEADER)) || now);
+    return found;
+  }
   const value = await produce();
   if (value === null) return null;
   const body = JSON.stringify(value);
   const etag = await etagOf(body);
+  const expiresAt = now + LIST_TTL_SECONDS * 1000;
+  remember(slug, { body, etag }, expiresAt);
   if (store) {
     const entry = new Response(body, {
-      headers: { etag, 'cache-control': `max-age=${LIST_TTL_SECONDS}` },
+      headers: {
+        etag,
+        'cache-control': `max-age=${LIST_TTL_SECONDS}`,
+        [EXPIRES_HEADER]: String(expiresAt),
+      },
     });
     c.executionCtx.waitUntil(store.put(key, entry));
   }
   return { body, etag };
 }
 
+function remember(slug: string, value: CachedBody, expiresAt: number): void {
+  // Bounded: slugs are anyone's input (unknown ones are not remembered, but be safe).
+  if (memo.size >= 1_000) memo.clear();
+  memo.set(slug, { ...value, expiresAt });
+}
+
 /** Forgets the cached list in this data centre (a refusal was just answered: show the truth). */
 export async function forgetList(c: Context<AppEnv>, slug: string): Promise<void> {
+  memo.delete(slug);
   await cache()?.delete(keyOf(c, slug));
 }
 
