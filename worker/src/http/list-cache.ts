@@ -44,9 +44,9 @@ async function etagOf(body: string): Promise<string> {
 }
 
 /**
- * In front of the Cache API, this isolate's own copies, until the same instant the data centre's
- * copy expires (so the bound stays LIST_TTL_SECONDS): a request that finds one needs no call to
- * the cache at all. A reload that asks past caches (`Cache-Control: no-cache`, as the widget's
+ * In front of the Cache API, this isolate's own copies of what it read from the cache, until the
+ * same instant the data centre's copy expires (so the bound stays LIST_TTL_SECONDS): a request
+ * that finds one needs no call to the cache at all. A reload that asks past caches (`Cache-Control: no-cache`, as the widget's
  * reload after a 409 does) skips them, since the 409 deleted only the data centre's copy.
  */
 const memo = new Map<string, CachedBody & { expiresAt: number }>();
@@ -82,7 +82,8 @@ export async function cachedList(
   const body = JSON.stringify(value);
   const etag = await etagOf(body);
   const expiresAt = now + LIST_TTL_SECONDS * 1000;
-  remember(slug, { body, etag }, expiresAt);
+  // Not remembered here but only once read back from the cache: where the Cache API does nothing
+  // (*.workers.dev, Miniflare with the cache off) the isolate keeps nothing either.
   if (store) {
     const entry = new Response(body, {
       headers: {
