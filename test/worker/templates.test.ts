@@ -227,17 +227,19 @@ describe('e-mail content', () => {
 
   test('the confirm request says until when the seat is held, in Bratislava time', () => {
     const request = only(sk, 'confirm_request');
+    // Slovak writes the hour without a leading zero ("0:26"), so compare the numbers.
     const match = request.text.match(
-      /Miesto vám podržíme do (\d{1,2})\. (\S+) (\d{4}) o (\d\d:\d\d)\./,
+      /Miesto vám podržíme do (\d{1,2})\. (\S+) (\d{4}) o (\d{1,2}):(\d\d)\./,
     );
     assert.ok(match, request.text);
     const held = request.createdAt + HOUR;
-    const expected = new Intl.DateTimeFormat('en-GB', {
+    const parts = new Intl.DateTimeFormat('en-GB', {
       timeZone: 'Europe/Bratislava',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    }).format(held);
-    assert.equal(match[4], expected);
+    }).formatToParts(held);
+    const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+    assert.deepEqual([Number(match[4]), Number(match[5])], [part('hour'), part('minute')]);
   });
 });
