@@ -20,9 +20,9 @@ function emulateMediaFeaturesPlugin() {
   };
 }
 
-/** Widget tests in real Chromium: Debian's package, never a downloaded browser. */
+/** Widget and admin-page tests in real Chromium: Debian's package, never a downloaded browser. */
 export default {
-  files: 'test/widget/**/*.test.ts',
+  files: ['test/widget/**/*.test.ts', 'test/admin/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   // Lit's dev-mode notice is expected in tests (they load the sources, not the build).

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
  */
 const from = new URL('./', import.meta.url);
 const embed = new URL('../widget/embed/', import.meta.url);
+const admin = new URL('../widget/admin/', import.meta.url);
 const to = new URL('../dist/site/', import.meta.url);
 
 /**
@@ -113,6 +114,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     if (/\.(html|css|js)$/.test(file)) cpSync(new URL(file, from), new URL(file, to));
   }
   for (const file of readdirSync(embed)) cpSync(new URL(file, embed), new URL(file, to));
+  // The admin page: served at /admin (wrangler drops the .html), its script is admin-app.js.
+  cpSync(new URL('index.html', admin), new URL('admin.html', to));
+  cpSync(new URL('admin.css', admin), new URL('admin.css', to));
   publishVersioned();
   const handWritten = `${readFileSync(new URL('_headers', from), 'utf8').trimEnd()}\n\n${VERSIONED_RULES}`;
   // After the widget's build: its bundle and manifest are in dist/site too (folders have rules).

@@ -120,6 +120,21 @@ export function demoWorkshops(now: number): DemoWorkshop[] {
       capacity: 40,
       joinUrl: 'https://meet.example.gov.sk/workshop-metodika',
     },
+    {
+      title: {
+        sk: 'Dáta v samospráve: otvorené dáta v praxi',
+        en: 'Data in local government: open data in practice',
+      },
+      description: {
+        sk: 'Ako mestá a kraje zverejňujú a využívajú otvorené dáta.',
+        en: 'How towns and regions publish and use open data.',
+      },
+      ...session(18),
+      // Full: the seed gives both seats to the demo participants, so the widget offers the
+      // waiting list (issue 12).
+      capacity: 2,
+      joinUrl: 'https://meet.example.gov.sk/workshop-data',
+    },
   ];
 }
 

@@ -2,8 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT, applyLocalMigrations, startDevServer } from './dev-server';
+import { DEMO_SERIES_SLUG } from './content';
 import { seedDemo } from './seed';
 
 /**
@@ -13,7 +14,13 @@ import { seedDemo } from './seed';
  */
 const OUT = join(ROOT, 'dist/screenshots');
 const README_DIR = join(ROOT, 'demo/screenshots');
-const README_PICKS = ['sk-375-list.png', 'sk-1280-errors.png', 'en-1280-success.png'];
+const README_PICKS = [
+  'sk-375-list.png',
+  'sk-1280-errors.png',
+  'en-1280-success.png',
+  'sk-375-waitlist.png',
+  'admin-sk-1280-registrations.png',
+];
 const WIDTHS = [
   { width: 375, height: 812 },
   { width: 1280, height: 900 },
@@ -31,6 +38,7 @@ const TEXT = {
     organization: 'Názov organizácie',
     success: /Skontrolujte e-mail/,
     retry: 'Skúsiť znova',
+    waitlist: /Chcem sa zaradiť medzi čakateľov/,
   },
   en: {
     path: '/en',
@@ -42,6 +50,7 @@ const TEXT = {
     organization: 'Name of organisation',
     success: /Check your email/,
     retry: 'Try again',
+    waitlist: /Join the waiting list/,
   },
 };
 type Lang = keyof typeof TEXT;
@@ -60,6 +69,35 @@ const freePort = () =>
       probe.close(() => resolve(port));
     });
   });
+
+/** The admin page's screens (signed in with the token, in this tab's sessionStorage). */
+const ADMIN_SCREENS: Record<string, { hash: string; ready: string }> = {
+  home: { hash: '#/', ready: 'ws-admin-home table' },
+  series: { hash: `#/series/${DEMO_SERIES_SLUG}`, ready: 'ws-admin-series-page section' },
+  registrations: {
+    hash: `#/series/${DEMO_SERIES_SLUG}/registrations`,
+    ready: 'ws-admin-registrations table',
+  },
+  embed: { hash: `#/embed?series=${DEMO_SERIES_SLUG}`, ready: 'ws-admin-embed-configurator pre' },
+};
+
+async function adminShots(browser: Browser, url: string): Promise<void> {
+  for (const lang of ['sk', 'en']) {
+    for (const [name, { hash, ready }] of Object.entries(ADMIN_SCREENS)) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.addInitScript(
+        `sessionStorage.setItem('workshop-signup-admin-token', ${JSON.stringify(TOKEN)});` +
+          `sessionStorage.setItem('workshop-signup-admin-locale', ${JSON.stringify(lang)});`,
+      );
+      await page.goto(`${url}/admin${hash}`);
+      await page.locator(ready).first().waitFor();
+      const file = `admin-${lang}-1280-${name}.png`;
+      await page.screenshot({ path: join(OUT, file) });
+      console.log(`dist/screenshots/${file}`);
+      await page.close();
+    }
+  }
+}
 
 /** Each state: how to reach it on a freshly opened demo page. */
 const STATES: Record<string, (page: Page, lang: Lang) => Promise<void>> = {
@@ -81,6 +119,13 @@ const STATES: Record<string, (page: Page, lang: Lang) => Promise<void>> = {
     await page.getByLabel(t.organization).fill('Mesto Trnava');
     await page.getByRole('button', { name: t.submit }).click();
     await page.getByRole('heading', { name: t.success }).waitFor();
+  },
+  /** A full workshop's waiting list, chosen (issue 12). */
+  async waitlist(page, lang) {
+    await page.getByRole('button', { name: TEXT[lang].submit }).waitFor();
+    const box = page.getByRole('checkbox', { name: TEXT[lang].waitlist });
+    await box.check();
+    await box.evaluate((el) => el.closest('li')!.scrollIntoView({ block: 'center' }));
   },
   /** The ID-SK 2 demo page (Slovak only) after an empty submit. */
   async idsk2(page, lang) {
@@ -124,6 +169,7 @@ async function main(): Promise<void> {
         }
       }
     }
+    await adminShots(browser, server.url);
     for (const file of README_PICKS) copyFileSync(join(OUT, file), join(README_DIR, file));
     console.log(`README pictures: ${README_PICKS.map((f) => `demo/screenshots/${f}`).join(', ')}`);
   } finally {

@@ -63,7 +63,7 @@ export async function seedDemo(base: string, adminToken: string, now = Date.now(
   const ids = await seedWorkshops(call, DEMO_SERIES_SLUG, demoWorkshops(now), now, true);
   const byTitle = (prefix: string) => ids.get([...ids.keys()].find((t) => t.startsWith(prefix))!)!;
   const nearlyFull = demoWorkshops(now)
-    .filter((w) => w.capacity === demoParticipants.length + 1)
+    .filter((w) => w.capacity <= demoParticipants.length + 1)
     .map((w) => ids.get(w.title.sk)!);
 
   const registered = new Set(

@@ -51,9 +51,11 @@ console.log(`
   Run the cron:    curl -X POST ${server.url}/api/v1/dev/scheduled
                    (as at another instant: …/dev/scheduled?time=<epoch ms>)
   Iframe embed:    ${server.url}/embed/${DEMO_SERIES_SLUG}
-  Admin API:       ${server.url}/api/v1/admin/series
+  Admin page:      ${server.url}/admin
   Admin token:     ${token}
-                   (in .dev.vars; use as "Authorization: Bearer <token>")
+                   (sign in with it on the admin page; it is in .dev.vars)
+  Admin API:       ${server.url}/api/v1/admin/series
+                   (with "Authorization: Bearer <token>")
 
   Press Ctrl+C to stop.
 `);

@@ -100,8 +100,13 @@ describe('the demo seed', () => {
          WHERE se.slug = '${DEMO_SERIES_SLUG}' ORDER BY w.starts_at`,
       );
     const before = await snapshot();
-    assert.equal(before.length, 5);
+    assert.equal(before.length, 6);
     assert.equal(before.find((w) => w.title_sk.startsWith('Kľúčové'))?.seats, 2, 'nearly full');
+    assert.equal(
+      before.find((w) => w.title_sk.startsWith('Dáta'))?.seats,
+      2,
+      'full: a waiting list',
+    );
     await seedDemo(stack.url, E2E_ADMIN_TOKEN);
     assert.deepEqual(await snapshot(), before);
   });

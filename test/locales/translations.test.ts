@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
  * Every UI string has a Slovak translation: lit-localize extracts the messages from the sources
  * afresh (into a temporary copy, so the working tree is untouched), and each one must have a
  * target with the same placeholders. Fails on a new msg() nobody translated, and on a locales/
- * file that was not extracted after the sources changed.
+ * file that was not extracted after the sources changed. The widget and the admin page have a
+ * config and an XLIFF each (the admin's strings must not ship in the widget's bundle).
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const COMMITTED = join(ROOT, 'locales/sk.xlf');
 
 interface Unit {
   id: string;
@@ -33,13 +33,10 @@ function units(xliff: string): Unit[] {
 
 const placeholders = (text: string) => [...text.matchAll(/<x id="(\d+)"/g)].map((m) => m[1]).sort();
 
-let extracted: Unit[];
-let tmp: string;
-
-before(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'workshop-signup-xliff-'));
-  copyFileSync(COMMITTED, join(tmp, 'sk.xlf'));
-  const config = JSON.parse(readFileSync(join(ROOT, 'lit-localize.json'), 'utf8'));
+function extract(configFile: string, committed: string): { units: Unit[]; tmp: string } {
+  const tmp = mkdtempSync(join(tmpdir(), 'workshop-signup-xliff-'));
+  copyFileSync(committed, join(tmp, 'sk.xlf'));
+  const config = JSON.parse(readFileSync(join(ROOT, configFile), 'utf8'));
   config.tsConfig = join(ROOT, config.tsConfig);
   config.output.outputDir = join(tmp, 'out');
   config.output.localeCodesModule = join(tmp, 'out/locale-codes.ts');
@@ -56,40 +53,60 @@ before(() => {
     { cwd: ROOT, encoding: 'utf8' },
   );
   assert.equal(run.status, 0, `lit-localize extract failed:\n${run.stdout}\n${run.stderr}`);
-  extracted = units(readFileSync(join(tmp, 'sk.xlf'), 'utf8'));
-});
+  return { units: units(readFileSync(join(tmp, 'sk.xlf'), 'utf8')), tmp };
+}
 
-after(() => rmSync(tmp, { recursive: true, force: true }));
+function checkTranslations(
+  name: string,
+  configFile: string,
+  committedFile: string,
+  knownId: string,
+) {
+  const committedPath = join(ROOT, committedFile);
+  let extracted: Unit[];
+  let tmp: string;
 
-describe('Slovak translation', () => {
-  test('finds the messages (so the checks below are not vacuous)', () => {
-    assert.ok(extracted.length > 50, `only ${extracted.length} messages`);
-    assert.ok(extracted.some((u) => u.id === 'seats-left-few'));
+  describe(`Slovak translation of ${name}`, () => {
+    before(() => ({ units: extracted, tmp } = extract(configFile, committedPath)));
+    after(() => rmSync(tmp, { recursive: true, force: true }));
+
+    test('finds the messages (so the checks below are not vacuous)', () => {
+      assert.ok(extracted.length > 50, `only ${extracted.length} messages`);
+      assert.ok(extracted.some((u) => u.id === knownId));
+    });
+
+    test('has a non-empty target for every message in the sources', () => {
+      const missing = extracted.filter((u) => !u.target?.trim()).map((u) => `${u.id}: ${u.source}`);
+      assert.deepEqual(
+        missing,
+        [],
+        'messages without a Slovak translation (run npm run localize:extract, then translate)',
+      );
+    });
+
+    test('keeps every placeholder of the source in the target', () => {
+      const broken = extracted
+        .filter((u) => u.target !== undefined)
+        .filter((u) => placeholders(u.source).join() !== placeholders(u.target!).join())
+        .map((u) => u.id);
+      assert.deepEqual(broken, []);
+    });
+
+    test(`is extracted from the current sources (${committedFile} is up to date)`, () => {
+      const committed = units(readFileSync(committedPath, 'utf8'));
+      assert.deepEqual(
+        committed.map((u) => `${u.id} ${u.source}`).sort(),
+        extracted.map((u) => `${u.id} ${u.source}`).sort(),
+        'run npm run localize:extract',
+      );
+    });
   });
+}
 
-  test('has a non-empty target for every message in the sources', () => {
-    const missing = extracted.filter((u) => !u.target?.trim()).map((u) => `${u.id}: ${u.source}`);
-    assert.deepEqual(
-      missing,
-      [],
-      'messages without a Slovak translation (run npx lit-localize extract, then translate)',
-    );
-  });
-
-  test('keeps every placeholder of the source in the target', () => {
-    const broken = extracted
-      .filter((u) => u.target !== undefined)
-      .filter((u) => placeholders(u.source).join() !== placeholders(u.target!).join())
-      .map((u) => u.id);
-    assert.deepEqual(broken, []);
-  });
-
-  test('is extracted from the current sources (locales/sk.xlf is up to date)', () => {
-    const committed = units(readFileSync(COMMITTED, 'utf8'));
-    assert.deepEqual(
-      committed.map((u) => `${u.id} ${u.source}`).sort(),
-      extracted.map((u) => `${u.id} ${u.source}`).sort(),
-      'run npx lit-localize extract',
-    );
-  });
-});
+checkTranslations('the widget', 'lit-localize.json', 'locales/sk.xlf', 'seats-left-few');
+checkTranslations(
+  'the admin page',
+  'lit-localize.admin.json',
+  'locales/admin/sk.xlf',
+  'people-few',
+);

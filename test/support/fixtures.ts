@@ -22,6 +22,7 @@ export interface PublicWorkshop {
   capacity: number;
   seatsLeft: number;
   registrationOpen: boolean;
+  waitlistOpen?: boolean;
 }
 
 /** What the admin API shows of a workshop. */

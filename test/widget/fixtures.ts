@@ -6,16 +6,24 @@ import type { SeriesResponse, Workshop } from '../../widget/src/api.js';
  * widget tests see what the demo page shows: one closed workshop, one nearly full, three open.
  */
 export function demoSeriesResponse(now = Date.now()): SeriesResponse {
-  const workshops: Workshop[] = demoWorkshops(now).map((w, i) => ({
-    id: `w${i + 1}`,
-    title: w.title,
-    description: w.description,
-    startsAt: w.startsAt,
-    endsAt: w.endsAt,
-    capacity: w.capacity,
-    seatsLeft: w.capacity === 3 ? 1 : w.capacity,
-    registrationOpen: !w.registrationClosesAt || Date.parse(w.registrationClosesAt) > now,
-  }));
+  // As seeded: the two demo participants hold seats in the small workshops (one nearly full,
+  // one full with its waiting list open).
+  const seeded = 2;
+  const workshops: Workshop[] = demoWorkshops(now).map((w, i) => {
+    const seatsLeft = w.capacity <= seeded + 1 ? w.capacity - seeded : w.capacity;
+    const registrationOpen = !w.registrationClosesAt || Date.parse(w.registrationClosesAt) > now;
+    return {
+      id: `w${i + 1}`,
+      title: w.title,
+      description: w.description,
+      startsAt: w.startsAt,
+      endsAt: w.endsAt,
+      capacity: w.capacity,
+      seatsLeft,
+      registrationOpen,
+      waitlistOpen: registrationOpen && seatsLeft === 0,
+    };
+  });
   return {
     series: { slug: DEMO_SERIES_SLUG, ...demoSeries },
     workshops,

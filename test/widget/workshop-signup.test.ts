@@ -241,12 +241,16 @@ describe('<workshop-signup> list', () => {
     const expected = data.workshops.map((w) =>
       !w.registrationOpen
         ? 'Registrácia je uzavretá'
-        : w.seatsLeft === 1
-          ? '1 voľné miesto'
-          : `${w.seatsLeft} voľných miest`,
+        : w.seatsLeft === 0
+          ? 'Obsadené'
+          : w.seatsLeft === 1
+            ? '1 voľné miesto'
+            : `${w.seatsLeft} voľných miest`,
     );
     expect(rows.map((r) => r.availability)).to.deep.equal(expected);
     expect(expected).to.include('Registrácia je uzavretá').and.include('1 voľné miesto');
+    // The full one offers its waiting list (issue 12).
+    expect(expected).to.include('Obsadené');
   });
 
   it('uses the heading level the host asks for', async () => {

@@ -127,7 +127,14 @@ describe('admin series', () => {
     const res = await putSeries(slug, seriesBody());
     assert.equal(res.status, 201);
     const { series } = (await res.json()) as { series: PublicSeries };
-    assert.deepEqual(series, { slug, ...demoSeries, retentionDays: 30, allowedOrigins: [] });
+    assert.deepEqual(series, {
+      slug,
+      ...demoSeries,
+      retentionDays: 30,
+      allowedOrigins: [],
+      // Issue 12's defaults: the join link a day before, no second reminder.
+      reminders: { leadMinutes: 1440, secondLeadMinutes: null },
+    });
     const pub = await worker.fetch(seriesPath(slug));
     assert.equal(pub.status, 200);
   });
@@ -316,6 +323,12 @@ describe('admin workshops', () => {
         joinUrl: body.joinUrl,
         registrationClosesAt: body.startsAt,
         cancelledAt: null,
+        // Issue 12's defaults: a waiting list (not open while seats are left), no follow-up.
+        waitlist: true,
+        waitlistOpen: false,
+        waitlistMode: 'auto',
+        offerMinutes: 1440,
+        followUp: null,
       },
     );
   });

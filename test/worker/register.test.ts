@@ -115,7 +115,12 @@ describe('registering again', () => {
     const text = await res.text();
     assert.equal(res.status, 201, text);
     const body = JSON.parse(text) as RegistrationBody;
-    assert.deepEqual(Object.keys(body.registration).sort(), ['id', 'status', 'workshopIds']);
+    assert.deepEqual(Object.keys(body.registration).sort(), [
+      'id',
+      'status',
+      'waitlist',
+      'workshopIds',
+    ]);
     assert.equal(body.registration.status, 'pending');
     assert.deepEqual(body.registration.workshopIds, workshopIds);
     await settle(worker);

@@ -65,7 +65,12 @@ async function expectRegistered(res: Response): Promise<RegistrationBody['regist
   assert.equal(res.status, 201, text);
   const body = JSON.parse(text) as RegistrationBody;
   assert.deepEqual(Object.keys(body), ['registration']);
-  assert.deepEqual(Object.keys(body.registration).sort(), ['id', 'status', 'workshopIds']);
+  assert.deepEqual(Object.keys(body.registration).sort(), [
+    'id',
+    'status',
+    'waitlist',
+    'workshopIds',
+  ]);
   assert.equal(body.registration.status, 'pending');
   return body.registration;
 }

@@ -67,6 +67,8 @@ describe('GET /api/v1/series/:slug', () => {
         capacity: 12,
         seatsLeft: 12,
         registrationOpen: true,
+        // Only once it is full (issue 12).
+        waitlistOpen: false,
       },
     ]);
   });

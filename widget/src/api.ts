@@ -19,6 +19,7 @@ export type {
   RegistrationRequest,
   RegistrationResponse,
   SeriesResponse,
+  WaitlistPlace,
 } from '../../worker/contract/public-api.js';
 /** The server answered with `{error: {...}}`. */
 export class ApiRequestError extends Error {

@@ -48,8 +48,9 @@ export const emptyForm = (): FormValues => ({
   workshopIds: [],
 });
 
-/** Whether a person can still choose this workshop. */
-export const isSelectable = (w: Workshop) => w.registrationOpen && w.seatsLeft > 0;
+/** Whether a person can still choose this workshop: a seat, or a place on its waiting list. */
+export const isSelectable = (w: Workshop) =>
+  w.registrationOpen && (w.seatsLeft > 0 || !!w.waitlistOpen);
 
 /** Checks on submit what the API would refuse, so people learn it before a round trip. */
 export function validate(values: FormValues): FieldErrors {

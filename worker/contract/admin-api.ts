@@ -51,9 +51,20 @@ export interface AdminSeriesRequest {
    * the worker verifies with. `null` turns it off; left out: unchanged. The secret is never shown.
    */
   turnstile?: { siteKey: string; secretKey: string } | null;
+  /** The reminder schedule (issue 12). New series: a day before, no second; left out: unchanged. */
+  reminders?: ReminderSchedule;
+}
+
+/** When the join link goes out, in minutes before each workshop's start. */
+export interface ReminderSchedule {
+  /** 15–20160 (two weeks); default 1440 (a day), as the announcement promises. */
+  leadMinutes: number;
+  /** A second, short reminder with the link, 5–1440 and less than `leadMinutes`; null: none. */
+  secondLeadMinutes: number | null;
 }
 
 export interface AdminSeries extends PublicSeries {
+  reminders: ReminderSchedule;
   retentionDays: number;
   /** Normalized; `[]` = any origin (any https: page may frame it). */
   allowedOrigins: string[];
@@ -100,9 +111,38 @@ export interface AdminWorkshopRequest {
   joinUrl: string;
   /** Default: the start. Not after the start. */
   registrationClosesAt?: string;
+  /** Whether people may join a waiting list when it is full. New workshop: true; left out: unchanged. */
+  waitlist?: boolean;
+  /**
+   * How a freed seat reaches the first confirmed person in line: 'auto' (default) moves them in;
+   * 'offer' holds the seat for them for `offerMinutes` (15–10080, default 1440) and passes it to
+   * the next in line unless they accept in time (link in the e-mail). Left out: unchanged.
+   */
+  waitlistMode?: 'auto' | 'offer';
+  offerMinutes?: number;
+  /** The follow-up after the workshop; null: none (the default); left out: unchanged. */
+  followUp?: FollowUpSettings | null;
+}
+
+/** A message to confirmed registrants a set time after a workshop ends (never to cancelled ones). */
+export interface FollowUpSettings {
+  /** Plain text, up to 5000 characters; `en` empty: the Slovak text goes to everyone. */
+  text: SlovakFirst;
+  /** Up to 10 https links (materials, feedback form), each with a label. */
+  links?: { label: SlovakFirst; url: string }[];
+  /** 0–20160 minutes after the end; default 120. */
+  afterMinutes?: number;
 }
 
 export interface AdminWorkshop extends PublicWorkshop {
+  waitlist: boolean;
+  waitlistMode: 'auto' | 'offer';
+  offerMinutes: number;
+  followUp: {
+    text: Localized;
+    links: { label: Localized; url: string }[];
+    afterMinutes: number;
+  } | null;
   seatsTaken: number;
   joinUrl: string;
   registrationClosesAt: string;

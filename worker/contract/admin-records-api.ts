@@ -21,6 +21,10 @@ export interface AdminSeat {
   /** `released`: cancelled (by whom ever) or expired. */
   status: 'held' | 'released';
   reminder: ReminderState;
+  /** The series' second, short reminder (issue 12); `not_due` when the series has none. */
+  secondReminder?: ReminderState;
+  /** The workshop's follow-up (issue 12); `not_due` when it has none or it is not time yet. */
+  followUp?: ReminderState;
 }
 
 export interface AdminRegistration {
@@ -58,7 +62,15 @@ export type MessageKind =
   | 'cancelled'
   | 'reminder'
   | 'workshop_changed'
-  | 'workshop_cancelled';
+  | 'workshop_cancelled'
+  /** Moved in from the waiting list (issue 12). */
+  | 'promoted'
+  /** A seat offered from the waiting list, to accept by a deadline. */
+  | 'offer'
+  /** The series' second, short reminder. */
+  | 'reminder_short'
+  /** The organizer's follow-up after the workshop. */
+  | 'followup';
 
 /** A message's delivery state, without its text. */
 export interface AdminMessage {
@@ -147,7 +159,9 @@ export type AuditAction =
   | 'registration.cancel'
   | 'registration.erase'
   | 'export.series'
-  | 'export.workshop';
+  | 'export.workshop'
+  | 'waitlist.promote'
+  | 'waitlist.remove';
 
 export interface AuditEntry {
   id: string;
@@ -185,5 +199,6 @@ export type AdminErrorCode =
   | 'nothing_to_cancel'
   | 'recently_sent'
   | 'embed_not_built'
+  | 'not_waiting'
   | 'validation'
   | 'not_found';

@@ -3,3 +3,4 @@ export * from './registration-rules';
 export * from './public-api';
 export * from './embed-rules';
 export type * from './admin-api';
+export type * from './waitlist-api';

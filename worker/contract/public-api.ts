@@ -42,6 +42,8 @@ export interface PublicWorkshop {
   capacity: number;
   seatsLeft: number;
   registrationOpen: boolean;
+  /** Full, open and its waiting list is on: a person may ask for a place in line (absent: no). */
+  waitlistOpen?: boolean;
 }
 
 /** `GET /api/v1/series/:slug` */
@@ -59,6 +61,12 @@ export interface RegistrationRequest {
   organization?: string;
   role?: string;
   workshopIds: string[];
+  /**
+   * Chosen workshops that were shown full, for which the person asked for a place in line. One
+   * that has a free seat by then gets a seat; one that is full and not listed here refuses the
+   * whole request (`workshop_full`), as before.
+   */
+  waitlistWorkshopIds?: string[];
   locale: Locale;
   /** Turnstile's token, required when the series has a `turnstileSiteKey`. */
   turnstileToken?: string;
@@ -68,7 +76,15 @@ export interface RegistrationRequest {
 export interface RegistrationReceipt {
   id: string;
   status: 'pending';
+  /** Every chosen workshop: a seat in each, except those in `waitlist`. */
   workshopIds: string[];
+  /** The chosen workshops where the person has a place in line instead (1: next; absent: none). */
+  waitlist?: WaitlistPlace[];
+}
+
+export interface WaitlistPlace {
+  workshopId: string;
+  place: number;
 }
 
 /** `POST /api/v1/series/:slug/registrations` → 201 */

@@ -77,6 +77,8 @@ export interface ReminderSeat {
   registrationId: string;
   workshopId: string;
   startsAt: number;
+  /** The join link at the series' lead time (the default), or its second, short one (issue 12). */
+  kind?: 'reminder' | 'reminder_short';
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PublicSeries, PublicWorkshop } from '../contract';
 import type { Series } from './db/series';
 import type { Workshop } from './db/workshops';
 import { isRegistrationOpen, seatsLeft } from './domain/workshops';
+import { canJoinLine } from './domain/waitlist';
 
 /**
  * The JSON shapes the API returns. Public views are built field by field (never by spreading a
@@ -31,4 +32,5 @@ export const publicWorkshop = (w: Workshop, now: number): PublicWorkshop => ({
   capacity: w.capacity,
   seatsLeft: seatsLeft(w),
   registrationOpen: isRegistrationOpen(w, now),
+  waitlistOpen: canJoinLine(w, now),
 });

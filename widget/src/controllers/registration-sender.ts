@@ -70,17 +70,18 @@ export class RegistrationSender implements SenderState {
     this.change({ errors: {}, unavailableTitles: [], submitting: true });
     parts.announcer.announce(() => msg('Sending your registration…'));
     const values = parts.draft.values;
+    const chosen = parts.loader.shown.filter((w) => values.workshopIds.includes(w.id));
+    // Chosen while shown full: the person asked for a place on its waiting list.
+    const waitlistWorkshopIds = chosen.filter((w) => w.seatsLeft === 0).map((w) => w.id);
     try {
-      await postRegistration(apiBase(host), host.series, {
+      const receipt = await postRegistration(apiBase(host), host.series, {
         ...registrationRequest(values, parts.language.locale),
+        ...(waitlistWorkshopIds.length > 0 && { waitlistWorkshopIds }),
         ...(turnstileToken && { turnstileToken }),
       });
       parts.draft.forget();
       this.change({
-        registered: {
-          workshops: parts.loader.shown.filter((w) => values.workshopIds.includes(w.id)),
-          email: values.email.trim(),
-        },
+        registered: { workshops: chosen, email: values.email.trim(), waitlist: receipt.waitlist },
       });
       parts.announcer.announce();
       emit(host, 'workshop-signup-registered', { workshopIds: values.workshopIds });

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
-import type { Locale, Workshop } from '../api.js';
+import type { Locale, WaitlistPlace, Workshop } from '../api.js';
 import { formatWhen } from '../format.js';
 import { heading } from './heading.js';
 import { localizedText } from './language.js';
@@ -11,6 +11,14 @@ export interface Registered {
   workshops: Workshop[];
   /** The address as typed, shown back on the page only (never in events). */
   email: string;
+  /** The workshops where the person has a place in line instead of a seat. */
+  waitlist?: WaitlistPlace[];
+}
+
+/** "Waiting list, place 2" under a workshop where the person has a place in line. */
+function place({ waitlist }: Registered, workshopId: string) {
+  const n = waitlist?.find((p) => p.workshopId === workshopId)?.place;
+  return n ? html`<br />${msg(str`Waiting list, place ${n}`)}` : '';
 }
 
 /**
@@ -43,7 +51,7 @@ export function success(
               w.startsAt,
               w.endsAt,
               locale,
-            )}
+            )}${place(registered, w.id)}
           </li>`,
       )}
     </ul>

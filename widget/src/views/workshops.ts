@@ -73,6 +73,8 @@ function attendBox(form: FormContext, w: Workshop, id: string) {
       .checked=${form.values.workshopIds.includes(w.id)}
       @change=${(e: Event) => form.toggleWorkshop(w.id, (e.target as HTMLInputElement).checked)}
     />
-    <label class="choice-label" id="${id}-label" for=${id}>${msg('I want to attend')}</label>
+    <label class="choice-label" id="${id}-label" for=${id}
+      >${w.seatsLeft > 0 ? msg('I want to attend') : msg('Join the waiting list')}</label
+    >
   </div>`;
 }

@@ -7,6 +7,7 @@ import type {
 import type { MessageStatus } from '../db/outbox';
 import type { RegistrationRecord } from '../db/registrations';
 import { seatKey } from '../domain/workshop-stats';
+import type { SeatDeliveries } from '../domain/follow-ups';
 import { iso, isoOrNull } from '../views';
 
 /**
@@ -16,6 +17,7 @@ import { iso, isoOrNull } from '../views';
 export const adminRegistration = (
   r: RegistrationRecord,
   reminders: ReadonlyMap<string, ReminderState>,
+  deliveries: ReadonlyMap<string, SeatDeliveries> = new Map(),
 ): AdminRegistration => ({
   id: r.id,
   givenName: r.givenName,
@@ -33,6 +35,8 @@ export const adminRegistration = (
     workshopId: s.workshopId,
     status: s.status,
     reminder: reminders.get(seatKey(r.id, s.workshopId)) ?? 'not_due',
+    secondReminder: deliveries.get(seatKey(r.id, s.workshopId))?.secondReminder ?? 'not_due',
+    followUp: deliveries.get(seatKey(r.id, s.workshopId))?.followUp ?? 'not_due',
   })),
 });
 

@@ -17,6 +17,7 @@ export const adminSeries = (s: Series): AdminSeries => ({
   ...publicSeries(s),
   retentionDays: s.retentionDays,
   allowedOrigins: s.allowedOrigins,
+  reminders: s.reminders,
   // Only when on, and never the secret.
   ...(s.turnstile && { turnstile: { siteKey: s.turnstile.siteKey } }),
 });
@@ -38,6 +39,14 @@ export const adminWorkshop = (w: Workshop, now: number): AdminWorkshop => ({
   joinUrl: w.joinUrl,
   registrationClosesAt: iso(w.registrationClosesAt),
   cancelledAt: isoOrNull(w.cancelledAt),
+  waitlist: w.waitlistEnabled,
+  waitlistMode: w.waitlistMode,
+  offerMinutes: w.offerMinutes,
+  followUp: w.followUp && {
+    text: w.followUp.text,
+    links: w.followUp.links,
+    afterMinutes: w.followUp.afterMinutes,
+  },
 });
 
 export const adminWorkshopWithStats = (

@@ -10,7 +10,16 @@ export interface HeldWorkshop {
  * The registration holds exactly these workshops, none cancelled, none changed since they were
  * read. Row values: D1 binds at most 100 values, and a registration holds at most 20 workshops.
  */
-const holdsExactly = (registrationId: string, held: readonly HeldWorkshop[]) => ({
+const holdsExactly = (registrationId: string, held: readonly HeldWorkshop[]) =>
+  held.length === 0
+    ? // Only places in line (issue 12): it must still hold no seat.
+      {
+        sql: `NOT EXISTS (SELECT 1 FROM seats WHERE registration_id = ? AND status = 'held')`,
+        params: [registrationId],
+      }
+    : holdsThese(registrationId, held);
+
+const holdsThese = (registrationId: string, held: readonly HeldWorkshop[]) => ({
   sql: `(SELECT COUNT(*) FROM seats WHERE registration_id = ? AND status = 'held') = ?
     AND (SELECT COUNT(*) FROM seats s JOIN workshops w ON w.id = s.workshop_id
          WHERE s.registration_id = ? AND s.status = 'held' AND w.cancelled_at IS NULL

@@ -200,12 +200,12 @@ export const dropQueuedReminders = (
   'workshopId' in by
     ? db
         .prepare(
-          `DELETE FROM outbox WHERE kind = 'reminder' AND status = 'queued' AND workshop_id = ?`,
+          `DELETE FROM outbox WHERE kind IN ('reminder', 'reminder_short') AND status = 'queued' AND workshop_id = ?`,
         )
         .bind(by.workshopId)
     : db
         .prepare(
-          `DELETE FROM outbox WHERE kind = 'reminder' AND status = 'queued' AND registration_id = ?
+          `DELETE FROM outbox WHERE kind IN ('reminder', 'reminder_short') AND status = 'queued' AND registration_id = ?
              AND workshop_id IN (${by.workshopIds.map(() => '?').join(', ')})`,
         )
         .bind(by.registrationId, ...by.workshopIds);
@@ -218,7 +218,7 @@ export const dropQueuedReminders = (
 export const dropUnsentReminders = (db: D1Database, workshopId: string) =>
   db
     .prepare(
-      `DELETE FROM outbox WHERE kind = 'reminder' AND status IN ('queued', 'failed')
+      `DELETE FROM outbox WHERE kind IN ('reminder', 'reminder_short') AND status IN ('queued', 'failed')
          AND workshop_id = ?`,
     )
     .bind(workshopId);

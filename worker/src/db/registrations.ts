@@ -84,6 +84,8 @@ export interface Registration {
   heldWorkshopIds: string[];
   /** Workshops whose seat it lost when its hold ran out (a late confirmation may take them). */
   lapsedWorkshopIds: string[];
+  /** Workshops it has a place in line for (migration 0007). */
+  waitingWorkshopIds: string[];
 }
 
 export interface RegistrationRow {
@@ -100,13 +102,16 @@ export interface RegistrationRow {
   base_url: string;
   held: string;
   lapsed: string;
+  waiting: string;
 }
 
 export const SELECT_REGISTRATION = `SELECT r.*,
   (SELECT json_group_array(s.workshop_id) FROM seats s
    WHERE s.registration_id = r.id AND s.status = 'held') AS held,
   (SELECT json_group_array(s.workshop_id) FROM seats s
-   WHERE s.registration_id = r.id AND s.status = 'released' AND s.release_reason = 'expired') AS lapsed
+   WHERE s.registration_id = r.id AND s.status = 'released' AND s.release_reason = 'expired') AS lapsed,
+  (SELECT json_group_array(q.workshop_id) FROM waitlist q
+   WHERE q.registration_id = r.id AND q.status = 'waiting') AS waiting
   FROM registrations r`;
 
 export const registrationFromRow = (r: RegistrationRow): Registration => ({
@@ -123,6 +128,7 @@ export const registrationFromRow = (r: RegistrationRow): Registration => ({
   baseUrl: r.base_url,
   heldWorkshopIds: JSON.parse(r.held) as string[],
   lapsedWorkshopIds: JSON.parse(r.lapsed) as string[],
+  waitingWorkshopIds: JSON.parse(r.waiting) as string[],
 });
 
 export async function findRegistration(db: D1Database, id: string): Promise<Registration | null> {

@@ -9,12 +9,30 @@ export interface ReminderCandidate {
   workshopId: string;
   startsAt: number;
   cancelledAt: number | null;
+  /** Which reminder: the join link at the series' lead time, or its second, short one. */
+  kind?: ReminderKind;
+  /** The series' lead time for this kind (issue 12). */
+  leadMs?: number;
+  /** Second reminders: when the first reminder for this start was queued (null: not yet). */
+  firstReminderAt?: number | null;
+  /** The seat is offered from a waiting list and not accepted yet (issue 12). */
+  offered?: boolean;
 }
+
+export type ReminderKind = 'reminder' | 'reminder_short';
+
+/** The series column with each kind's lead time, in minutes. */
+const LEAD_COLUMN: Record<ReminderKind, string> = {
+  reminder: 'se.reminder_lead_minutes',
+  reminder_short: 'se.second_reminder_minutes',
+};
 
 export interface CandidateQuery {
   now: number;
-  /** How long before its start a workshop's seats are read. */
-  leadMs: number;
+  /** How long before its start a workshop's seats are read (default: the series' schedule). */
+  leadMs?: number;
+  /** Which reminder's candidates (default: the join link at the lead time). */
+  kind?: ReminderKind;
   limit: number;
   /** Only this registration's seats. */
   registrationId?: string;
@@ -29,6 +47,9 @@ interface CandidateRow {
   workshop_id: string;
   starts_at: number;
   cancelled_at: number | null;
+  lead_ms: number;
+  first_reminder_at: number | null;
+  offered: number;
 }
 
 /**
@@ -40,26 +61,40 @@ export async function reminderCandidates(
   db: D1Database,
   q: CandidateQuery,
 ): Promise<ReminderCandidate[]> {
+  const kind = q.kind ?? 'reminder';
+  // The kind is one of two literals: spelled into the SQL so the ledger's partial index applies.
+  const lead = `COALESCE(?2, ${LEAD_COLUMN[kind]} * 60000)`;
   const { results } = await db
     .prepare(
       `SELECT s.registration_id, r.status AS registration_status, s.status AS seat_status,
-         s.workshop_id, w.starts_at, w.cancelled_at
+         s.workshop_id, w.starts_at, w.cancelled_at, ${lead} AS lead_ms,
+         ${
+           kind === 'reminder_short'
+             ? `(SELECT MIN(f.created_at) FROM outbox f
+                 WHERE f.kind = 'reminder' AND f.registration_id = s.registration_id
+                   AND f.workshop_id = s.workshop_id AND f.starts_at = w.starts_at
+                   AND f.status <> 'dropped')`
+             : 'NULL'
+         } AS first_reminder_at,
+         EXISTS (SELECT 1 FROM waitlist q WHERE q.registration_id = s.registration_id
+                 AND q.workshop_id = s.workshop_id AND q.status = 'offered') AS offered
        FROM workshops w
+       JOIN series se ON se.id = w.series_id
        JOIN seats s ON s.workshop_id = w.id
        JOIN registrations r ON r.id = s.registration_id
-       WHERE w.starts_at > ?1 AND w.starts_at <= ?1 + ?2
+       WHERE w.starts_at > ?1 AND ${lead} IS NOT NULL AND w.starts_at <= ?1 + ${lead}
          AND (?3 IS NULL OR s.registration_id = ?3)
          AND (?5 IS NULL OR (w.starts_at, s.workshop_id, s.registration_id) > (?5, ?6, ?7))
          AND NOT EXISTS (
            SELECT 1 FROM outbox o
-           WHERE o.kind = 'reminder' AND o.registration_id = s.registration_id
+           WHERE o.kind = '${kind}' AND o.registration_id = s.registration_id
              AND o.workshop_id = s.workshop_id AND o.starts_at = w.starts_at)
        ORDER BY w.starts_at, s.workshop_id, s.registration_id
        LIMIT ?4`,
     )
     .bind(
       q.now,
-      q.leadMs,
+      q.leadMs ?? null,
       q.registrationId ?? null,
       q.limit,
       q.after?.startsAt ?? null,
@@ -74,6 +109,10 @@ export async function reminderCandidates(
     workshopId: r.workshop_id,
     startsAt: r.starts_at,
     cancelledAt: r.cancelled_at,
+    kind,
+    leadMs: r.lead_ms,
+    firstReminderAt: r.first_reminder_at,
+    offered: r.offered === 1,
   }));
 }
 

@@ -10,7 +10,8 @@ export const EXPIRED_KEEP_DAYS = 7;
 
 /**
  * Registrations whose personal data is due for deletion: their series' retention period has
- * passed since their last workshop ended (or since they registered, if they hold no seat at all).
+ * passed since their last workshop ended — one they had a seat in or a place in line for (issue
+ * 12) — or since they registered, if they had neither.
  */
 export async function registrationsPastRetention(
   db: D1Database,
@@ -21,8 +22,9 @@ export async function registrationsPastRetention(
     .prepare(
       `SELECT r.id FROM registrations r JOIN series se ON se.id = r.series_id
        WHERE COALESCE(
-           (SELECT MAX(w.ends_at) FROM seats s JOIN workshops w ON w.id = s.workshop_id
-            WHERE s.registration_id = r.id),
+           (SELECT MAX(w.ends_at) FROM workshops w
+            WHERE w.id IN (SELECT workshop_id FROM seats WHERE registration_id = r.id
+                           UNION SELECT workshop_id FROM waitlist WHERE registration_id = r.id)),
            r.created_at) + se.retention_days * ${DAY_MS} < ?1
          -- Never confirmed (often someone else's address): gone a week after the hold ended.
          OR (r.status = 'expired' AND r.expires_at + ${EXPIRED_KEEP_DAYS * DAY_MS} < ?1)
@@ -89,6 +91,10 @@ export function deleteRegistrations(
       `UPDATE seats SET email_key = substr(registration_id || ${FILLER('email_key')}, 1, length(CAST(email_key AS BLOB)))
        WHERE registration_id IN (${list})`,
     ),
+    statement(
+      `UPDATE waitlist SET email_key = substr(registration_id || ${FILLER('email_key')}, 1, length(CAST(email_key AS BLOB)))
+       WHERE registration_id IN (${list})`,
+    ),
     scrub(
       'registrations',
       ['given_name', 'family_name', 'email', 'email_key', 'organization', 'role'],
@@ -97,6 +103,7 @@ export function deleteRegistrations(
     statement(`DELETE FROM outbox WHERE registration_id IN (${list})`),
     statement(`DELETE FROM tokens WHERE registration_id IN (${list})`),
     statement(`DELETE FROM seats WHERE registration_id IN (${list})`),
+    statement(`DELETE FROM waitlist WHERE registration_id IN (${list})`),
     statement(`DELETE FROM registrations WHERE id IN (${list})`),
     forgetRegistrationsInAudit(db, ids),
   ];

@@ -86,7 +86,7 @@ export async function heldSeatsOf(
 /**
  * Frees some of a registration's seats (the person cancelled them): all of them or, if any is no
  * longer held (a parallel cancellation, expiry or the organizer was first), none. A registration
- * left with no seat is cancelled. Check the first statement's `meta.changes`.
+ * left with no seat (and no place in a waiting list) is cancelled. Check the first statement's `meta.changes`.
  */
 export function releaseSeats(
   db: D1Database,
@@ -116,7 +116,10 @@ export function releaseSeats(
       .prepare(
         `UPDATE registrations SET status = 'cancelled', client_key = NULL
          WHERE id = ?1 AND status IN ('pending', 'confirmed')
-           AND NOT EXISTS (SELECT 1 FROM seats WHERE registration_id = ?1 AND status = 'held')`,
+           AND NOT EXISTS (SELECT 1 FROM seats WHERE registration_id = ?1 AND status = 'held')
+           -- Still in a waiting list (issue 12): the registration stands for that place.
+           AND NOT EXISTS (SELECT 1 FROM waitlist
+                           WHERE registration_id = ?1 AND status IN ('waiting', 'offered'))`,
       )
       .bind(registrationId),
   ];

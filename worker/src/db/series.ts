@@ -13,6 +13,15 @@ export interface Series {
   turnstile: TurnstileKeys | null;
   /** Origins whose pages may embed it (CORS, frame-ancestors); empty: any. */
   allowedOrigins: string[];
+  /** The reminder schedule (migration 0007): minutes before each workshop. */
+  reminders: ReminderSchedule;
+}
+
+export interface ReminderSchedule {
+  /** The join link goes out this many minutes before the start (1440: a day). */
+  leadMinutes: number;
+  /** A second, short reminder this many minutes before (null: none). */
+  secondLeadMinutes: number | null;
 }
 
 export interface TurnstileKeys {
@@ -34,6 +43,8 @@ interface SeriesRow {
   turnstile_site_key: string | null;
   turnstile_secret_key: string | null;
   allowed_origins: string;
+  reminder_lead_minutes: number;
+  second_reminder_minutes: number | null;
 }
 
 const fromRow = (r: SeriesRow): Series => ({
@@ -49,7 +60,19 @@ const fromRow = (r: SeriesRow): Series => ({
       ? { siteKey: r.turnstile_site_key, secretKey: r.turnstile_secret_key }
       : null,
   allowedOrigins: JSON.parse(r.allowed_origins) as string[],
+  reminders: {
+    leadMinutes: r.reminder_lead_minutes,
+    secondLeadMinutes: r.second_reminder_minutes,
+  },
 });
+
+/** Saves a series' reminder schedule (in the batch that saves the series). */
+export const setReminderSchedule = (db: D1Database, slug: string, schedule: ReminderSchedule) =>
+  db
+    .prepare(
+      `UPDATE series SET reminder_lead_minutes = ?2, second_reminder_minutes = ?3 WHERE slug = ?1`,
+    )
+    .bind(slug, schedule.leadMinutes, schedule.secondLeadMinutes);
 
 export async function findSeries(db: D1Database, slug: string): Promise<Series | null> {
   const row = await db.prepare('SELECT * FROM series WHERE slug = ?').bind(slug).first<SeriesRow>();

@@ -17,12 +17,41 @@ export interface Workshop {
    * not run out (a lapsed hold is not counted even before the cron expires it; migration 0006).
    */
   seatsTaken: number;
+  /** Whether people may join its waiting list when it is full (migration 0007). */
+  waitlistEnabled: boolean;
+  /** 'auto': a freed seat moves the first in line in; 'offer': it is offered for `offerMinutes`. */
+  waitlistMode: 'auto' | 'offer';
+  offerMinutes: number;
+  /** The message sent to its confirmed registrants after it (null: none). */
+  followUp: FollowUp | null;
+}
+
+/** A follow-up after a workshop: text in both languages, links, and when it goes out. */
+export interface FollowUp {
+  text: { sk: string; en: string };
+  links: { label: { sk: string; en: string }; url: string }[];
+  /** Minutes after the end. */
+  afterMinutes: number;
 }
 
 /** What an organizer sets; everything else is derived. */
 export type WorkshopFields = Omit<
   Workshop,
-  'id' | 'seriesId' | 'seatsTaken' | 'cancelledAt' | 'sequence'
+  | 'id'
+  | 'seriesId'
+  | 'seatsTaken'
+  | 'cancelledAt'
+  | 'sequence'
+  | 'waitlistEnabled'
+  | 'waitlistMode'
+  | 'offerMinutes'
+  | 'followUp'
+>;
+
+/** The waiting-list and follow-up settings, stored apart from the fields that notify people. */
+export type WorkshopExtras = Pick<
+  Workshop,
+  'waitlistEnabled' | 'waitlistMode' | 'offerMinutes' | 'followUp'
 >;
 
 interface WorkshopRow {
@@ -40,6 +69,13 @@ interface WorkshopRow {
   cancelled_at: number | null;
   sequence: number;
   seats_taken: number;
+  waitlist_enabled: number;
+  waitlist_mode: 'auto' | 'offer';
+  offer_minutes: number;
+  followup_sk: string | null;
+  followup_en: string | null;
+  followup_links: string;
+  followup_after_minutes: number;
 }
 
 const fromRow = (r: WorkshopRow): Workshop => ({
@@ -55,7 +91,44 @@ const fromRow = (r: WorkshopRow): Workshop => ({
   cancelledAt: r.cancelled_at,
   sequence: r.sequence,
   seatsTaken: r.seats_taken,
+  waitlistEnabled: r.waitlist_enabled === 1,
+  waitlistMode: r.waitlist_mode,
+  offerMinutes: r.offer_minutes,
+  followUp:
+    r.followup_sk === null
+      ? null
+      : {
+          text: { sk: r.followup_sk, en: r.followup_en ?? '' },
+          links: JSON.parse(r.followup_links) as FollowUp['links'],
+          afterMinutes: r.followup_after_minutes,
+        },
 });
+
+/** Saves a workshop's waiting-list and follow-up settings (in the batch that creates/changes it). */
+export const updateWorkshopExtras = (db: D1Database, id: string, extras: Partial<WorkshopExtras>) =>
+  db
+    .prepare(
+      `UPDATE workshops SET
+         waitlist_enabled = COALESCE(?2, waitlist_enabled),
+         followup_sk = CASE WHEN ?3 THEN ?4 ELSE followup_sk END,
+         followup_en = CASE WHEN ?3 THEN ?5 ELSE followup_en END,
+         followup_links = CASE WHEN ?3 THEN ?6 ELSE followup_links END,
+         followup_after_minutes = CASE WHEN ?3 THEN ?7 ELSE followup_after_minutes END,
+         waitlist_mode = COALESCE(?8, waitlist_mode),
+         offer_minutes = COALESCE(?9, offer_minutes)
+       WHERE id = ?1`,
+    )
+    .bind(
+      id,
+      extras.waitlistEnabled === undefined ? null : extras.waitlistEnabled ? 1 : 0,
+      extras.followUp === undefined ? 0 : 1,
+      extras.followUp?.text.sk ?? null,
+      extras.followUp?.text.en ?? null,
+      JSON.stringify(extras.followUp?.links ?? []),
+      extras.followUp?.afterMinutes ?? 120,
+      extras.waitlistMode ?? null,
+      extras.offerMinutes ?? null,
+    );
 
 /**
  * Workshops with their live seat count, as the seat guard (migration 0006) counts it. `?1` is the

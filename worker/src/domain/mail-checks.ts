@@ -70,6 +70,10 @@ export function whyNoLongerTrue(
     case 'confirmed':
     case 'already_registered':
     case 'workshop_changed':
+    case 'promoted':
+    case 'offer':
+    case 'followup':
+    case 'reminder_short':
     case 'reminder': {
       if (registration.status !== 'confirmed') {
         return registration.status === 'cancelled' ? 'registration_cancelled' : 'not_confirmed';
@@ -92,7 +96,7 @@ function workshopsAsWritten(
     if (!seat?.held) return 'seat_released';
     const sequence = message.workshopSequences[id];
     if (sequence !== undefined && sequence !== seat.sequence) return 'workshop_changed';
-    if (message.kind === 'reminder') {
+    if (message.kind === 'reminder' || message.kind === 'reminder_short') {
       if (message.startsAt !== null && message.startsAt !== seat.startsAt)
         return 'workshop_changed';
       if (now >= seat.endsAt) return 'workshop_over';

@@ -29,7 +29,11 @@ export async function fanOut(
   env: Bindings & { MAIL_QUEUE: Queue<MailJob> },
   now: number,
 ): Promise<{ reminders: number; due: number }> {
-  const due = await dueReminders(env.DB, now, { limit: FAN_OUT_PER_RUN, pageSize: 1000 });
+  const run = { limit: FAN_OUT_PER_RUN, pageSize: 1000 };
+  const due = [
+    ...(await dueReminders(env.DB, now, run, 'reminder')),
+    ...(await dueReminders(env.DB, now, run, 'reminder_short')),
+  ];
   // Seats handed over by a run less than an hour ago are with the consumers already.
   const seats = await notHandedOver(env.DB, due, now);
   // Recorded first: should the sends below fail halfway, the rest go an hour later (or the
@@ -37,8 +41,8 @@ export async function fanOut(
   await recordHandovers(env.DB, seats, now);
   await enqueueMail(
     env.MAIL_QUEUE,
-    seats.map(({ registrationId, workshopId, startsAt }) => ({
-      reminder: { registrationId, workshopId, startsAt },
+    seats.map(({ registrationId, workshopId, startsAt, kind }) => ({
+      reminder: { registrationId, workshopId, startsAt, kind },
     })),
   );
   const outboxIds = await dueOutboxIds(env.DB, now, DUE_PER_RUN);

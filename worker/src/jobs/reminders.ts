@@ -1,8 +1,8 @@
 import { findRegistration, type Registration } from '../db/registrations';
-import { reminderCandidates, type ReminderCandidate } from '../db/reminders';
+import { reminderCandidates, type ReminderCandidate, type ReminderKind } from '../db/reminders';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshop, type Workshop } from '../db/workshops';
-import { REMINDER_LEAD_MS, reminderKey, selectDueReminders } from '../domain/reminders';
+import { reminderKey, selectDueReminders } from '../domain/reminders';
 import { WriteBatch } from '../services/write-batch';
 import type { ReminderSeat } from '../env';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
@@ -16,7 +16,7 @@ const PAGE_SIZE = 200;
 export interface ReminderRun {
   /** Only this registration's seats (right after it was confirmed). */
   registrationId?: string;
-  /** How long before a workshop starts its reminder goes out. */
+  /** How long before a workshop starts its reminder goes out (default: the series' schedule). */
   leadMs?: number;
   /** At most this many reminders. */
   limit?: number;
@@ -33,13 +33,18 @@ export async function queueReminders(
   now: number,
   run: ReminderRun = {},
 ): Promise<string[]> {
-  return queueRemindersFor(db, now, await dueReminders(db, now, run));
+  // The join link at the series' lead time, then the second, short reminder (issue 12).
+  const due = [
+    ...(await dueReminders(db, now, run, 'reminder')),
+    ...(await dueReminders(db, now, { ...run, leadMs: undefined }, 'reminder_short')),
+  ];
+  return queueRemindersFor(db, now, due);
 }
 
 /**
  * Queues reminders for these due seats in one batch and returns their outbox ids. Each is queued
- * only if still true when the batch runs, and once per seat and start time (the ledger key), so a
- * seat handed over twice (two cron runs, a redelivered queue message) is reminded once.
+ * only if still true when the batch runs, and once per seat, kind and start time (the ledger key),
+ * so a seat handed over twice (two cron runs, a redelivered queue message) is reminded once.
  */
 export async function queueRemindersFor(
   db: D1Database,
@@ -65,7 +70,7 @@ export async function queueRemindersFor(
     );
     if (!series) continue;
     await batch.queueMail({
-      kind: 'reminder',
+      kind: seat.kind ?? 'reminder',
       dedupeKey: reminderKey(seat),
       startsAt: seat.startsAt,
       registration,
@@ -92,7 +97,8 @@ export async function queueRemindersFor(
 export async function dueReminders(
   db: D1Database,
   now: number,
-  { registrationId, leadMs = REMINDER_LEAD_MS, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,
+  { registrationId, leadMs, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,
+  kind: ReminderKind,
 ): Promise<ReminderCandidate[]> {
   const due: ReminderCandidate[] = [];
   let after: ReminderCandidate | undefined;
@@ -100,6 +106,7 @@ export async function dueReminders(
     const page = await reminderCandidates(db, {
       now,
       leadMs,
+      kind,
       registrationId,
       after,
       limit: pageSize,

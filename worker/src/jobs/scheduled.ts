@@ -3,6 +3,8 @@ import { releaseLapsedHolds } from '../services/holds';
 import { deliverDue } from './deliver';
 import { fanOut } from './mail-queue';
 import { queueReminders } from './reminders';
+import { announceAndRemind } from './waitlist';
+import { queueFollowUps } from './follow-ups';
 import { applyRetention } from './retention';
 
 /**
@@ -11,16 +13,33 @@ import { applyRetention } from './retention';
  */
 export async function runScheduled(env: Bindings, now: number): Promise<void> {
   await releaseLapsedHolds(env.DB, now);
+  // Issue 12: promotions (by this run's expiries, or left unannounced by a request), then their
+  // join links if due; the reminder run below would catch those up too.
+  const promoted = (await announceAndRemind(env.DB, now)).length;
+  const followUps = (await queueFollowUps(env.DB, now)).length;
   const { MAIL_QUEUE } = env;
   if (MAIL_QUEUE) {
-    // Fan-out: the cron only reads and hands over; the queue's consumers write and send.
+    // Fan-out (issue 11): the cron only reads and hands over due reminder seats and due outbox
+    // ids (the promotions and follow-ups just queued among them); the queue's consumers send.
     const handedOver = await fanOut({ ...env, MAIL_QUEUE }, now);
     const deleted = await applyRetention(env.DB, now);
-    console.log(JSON.stringify({ event: 'scheduled', now, queued: handedOver, deleted }));
+    console.log(
+      JSON.stringify({ event: 'scheduled', now, promoted, followUps, queued: handedOver, deleted }),
+    );
     return;
   }
   const reminders = (await queueReminders(env.DB, now)).length;
   const delivery = await deliverDue(env, now);
   const deleted = await applyRetention(env.DB, now);
-  console.log(JSON.stringify({ event: 'scheduled', now, reminders, ...delivery, deleted }));
+  console.log(
+    JSON.stringify({
+      event: 'scheduled',
+      now,
+      promoted,
+      reminders,
+      followUps,
+      ...delivery,
+      deleted,
+    }),
+  );
 }

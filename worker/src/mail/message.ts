@@ -30,4 +30,12 @@ export type MailKind =
   | 'cancelled'
   | 'reminder'
   | 'workshop_changed'
-  | 'workshop_cancelled';
+  | 'workshop_cancelled'
+  /** Moved in from the waiting list (issue 12). */
+  | 'promoted'
+  /** A seat offered to the first in line, to accept by a deadline ('offer' mode). */
+  | 'offer'
+  /** The series' second, short reminder with the join link. */
+  | 'reminder_short'
+  /** The organizer's message after the workshop. */
+  | 'followup';

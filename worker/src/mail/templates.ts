@@ -4,6 +4,7 @@ import { formatMoment, formatWhen, inLanguage } from './format';
 import { emailHtml, type Paragraph } from './layout';
 import type { Attachment, Mail, MailKind } from './message';
 import { WORDING } from './wording';
+import { WAITLIST_WORDING } from './waitlist-wording';
 
 /** What a template needs to know; never more personal data than the e-mail address itself. */
 export interface MailWorkshop {
@@ -14,6 +15,14 @@ export interface MailWorkshop {
   joinUrl: string;
   /** Bumped on every change that matters to a calendar (time, link, cancellation). */
   sequence: number;
+  /** The organizer's follow-up (the `followup` message). */
+  followUp?: MailFollowUp | null;
+}
+
+/** The organizer's follow-up as the template needs it (db/workshops.ts stores it). */
+export interface MailFollowUp {
+  text: { sk: string; en: string };
+  links: { label: { sk: string; en: string }; url: string }[];
 }
 
 export interface MailContext {
@@ -27,6 +36,10 @@ export interface MailContext {
   holdUntil?: number;
   /** Until when its confirmation link works (after the hold: only for seats still free). */
   confirmUntil?: number;
+  /** An offered seat: the link that accepts it, and until when it waits. */
+  offer?: { url: string; until: number };
+  /** Places in line (confirmation request and confirmation), beside the seats in `workshops`. */
+  waiting?: { workshop: MailWorkshop; place: number }[];
   /** workshop_changed: include the (new) join link, because the reminder already went out. */
   includeJoinLink?: boolean;
   now: number;
@@ -52,11 +65,21 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
   const firstTitle = first ? inLanguage(first.title, ctx.locale) : '';
   const holdUntil = ctx.holdUntil ? formatMoment(ctx.holdUntil, ctx.locale) : '';
   const when = first ? formatWhen(first.startsAt, first.endsAt, ctx.locale) : '';
+  const w = WAITLIST_WORDING[ctx.locale];
+  const lineList = (ctx.waiting ?? [])
+    .map((p) => `${list([p.workshop])}\n  ${w.place(p.place)}`)
+    .join('\n');
+  // Seats first (if any), then the places in line with how a place turns into a seat.
+  const withLine = (seats: (Paragraph | string)[], intro: (list: string) => string) => [
+    ...(ctx.workshops.length > 0 ? seats : []),
+    ...(lineList ? [intro(lineList), w.howItMoves] : []),
+  ];
+  const followUp = first?.followUp;
   return {
     confirm_request: () => ({
       subject: t.confirmRequest.subject(title),
       paragraphs: [
-        t.confirmRequest.thanks(title, list(ctx.workshops)),
+        ...withLine([t.confirmRequest.thanks(title, list(ctx.workshops))], w.joinsLine),
         { text: t.confirmRequest.confirmLink(holdUntil), link: ctx.confirmUrl },
         ...(ctx.confirmUntil
           ? [t.confirmRequest.lateConfirm(formatMoment(ctx.confirmUntil, ctx.locale))]
@@ -67,7 +90,7 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
     }),
     confirmed: () => ({
       subject: t.confirmed.subject(title),
-      paragraphs: [t.confirmed.seeYou(list(ctx.workshops)), t.confirmed.next],
+      paragraphs: withLine([t.confirmed.seeYou(list(ctx.workshops)), t.confirmed.next], w.inLine),
       calendars: 'plain',
     }),
     already_registered: () => ({
@@ -98,6 +121,45 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
           : t.workshopChanged.joinLinkLater,
       ],
       calendars: ctx.includeJoinLink ? 'join' : 'plain',
+    }),
+    promoted: () => ({
+      subject: w.promoted.subject(firstTitle),
+      paragraphs: [w.promoted.seatIsYours(firstTitle, when), w.promoted.next],
+      calendars: 'plain',
+    }),
+    offer: () => ({
+      subject: w.offer.subject(firstTitle),
+      paragraphs: [
+        w.offer.seatForYou(firstTitle, when, formatMoment(ctx.offer?.until ?? 0, ctx.locale)),
+        { text: w.offer.accept, link: ctx.offer?.url },
+        w.offer.otherwise,
+      ],
+      calendars: 'none',
+    }),
+    reminder_short: () => ({
+      subject: w.shortReminder.subject(firstTitle, formatMoment(first!.startsAt, ctx.locale)),
+      paragraphs: [
+        w.shortReminder.startsSoon(firstTitle, when),
+        { text: w.shortReminder.joinWith, link: first?.joinUrl },
+        t.reminder.doNotForward,
+      ],
+      calendars: 'none',
+    }),
+    followup: () => ({
+      subject: w.followUp.subject(firstTitle),
+      paragraphs: [
+        inLanguage(followUp?.text ?? { sk: '', en: '' }, ctx.locale),
+        ...(followUp?.links.length
+          ? [
+              w.followUp.links,
+              ...followUp.links.map((l) => ({
+                text: inLanguage(l.label, ctx.locale),
+                link: l.url,
+              })),
+            ]
+          : []),
+      ],
+      calendars: 'none',
     }),
     workshop_cancelled: () => ({
       subject: t.workshopCancelled.subject(firstTitle),

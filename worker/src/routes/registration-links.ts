@@ -5,6 +5,7 @@ import { formTooLarge, invalidLink } from '../http/errors';
 import { validate } from '../http/validate';
 import { deliverSoon } from '../jobs/deliver';
 import { queueReminders } from '../jobs/reminders';
+import { announceAndRemind } from '../jobs/waitlist';
 import {
   cancelledPage,
   confirmFormPage,
@@ -12,6 +13,13 @@ import {
   managePage,
 } from '../pages/registration-pages';
 import { PAGE_HEADERS } from '../pages/layout';
+import { lineSection, offerPage, withLineSection } from '../pages/waitlist-pages';
+import {
+  acceptOfferByToken,
+  leaveLines,
+  offerByToken,
+  placesWithWorkshops,
+} from '../services/waitlist';
 import { cancelSeats, heldByToken } from '../services/cancel';
 import { confirmByToken, confirmLinkByToken, type ConfirmLink } from '../services/confirm';
 import type { ConfirmState } from '../domain/registrations';
@@ -23,6 +31,11 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 const tokenQuery = validate('query', z.object({ token }), invalidLink);
 
 const confirmForm = validate('form', z.object({ token }), invalidLink, formTooLarge);
+
+/** An offered seat's link and form (issue 12): the manage token and the workshop. */
+const offerFields = z.object({ token, workshop: z.string().min(1).max(64) });
+const offerQuery = validate('query', offerFields, invalidLink);
+const offerForm = validate('form', offerFields, invalidLink, formTooLarge);
 
 const cancelForm = validate(
   'form',
@@ -65,9 +78,13 @@ function linkPage(
 export const registrationLinkRoutes = new Hono<AppEnv>()
   .get('/confirm', tokenQuery, async (c) => {
     const { token } = c.req.valid('query');
-    const link = await confirmLinkByToken(c.env.DB, token, Date.now());
+    const now = Date.now();
+    const link = await confirmLinkByToken(c.env.DB, token, now);
     if (!link) throw invalidLink();
-    return htmlPage(c, linkPage(token, link.state, link, Date.now()));
+    // Issue 12: the places in line this link confirms, beside the seats.
+    const places = await placesWithWorkshops(c.env.DB, link.registration, now);
+    const section = lineSection(token, link.registration.locale, places, false, false);
+    return htmlPage(c, withLineSection(linkPage(token, link.state, link, now), section));
   })
   .post('/confirm', confirmForm, async (c) => {
     const now = Date.now();
@@ -82,14 +99,53 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
       outcome === 'confirmed'
         ? await queueReminders(c.env.DB, now, { registrationId: registration.id })
         : [];
-    deliverSoon(c, [...confirmation.outboxIds, ...reminders]);
+    const promoted = await announceAndRemind(c.env.DB, now);
+    deliverSoon(c, [...confirmation.outboxIds, ...reminders, ...promoted]);
     return htmlPage(c, confirmPage(outcome, registration.locale, series, workshops, lost));
+  })
+  // An offered seat ('offer' mode): the page (GET changes nothing) and its accept button.
+  .get('/offer', offerQuery, async (c) => {
+    const { token, workshop } = c.req.valid('query');
+    const offer = await offerByToken(c.env.DB, token, workshop, Date.now());
+    if (!offer) throw invalidLink();
+    return htmlPage(
+      c,
+      offerPage(offer.state, { ...offer, token, locale: offer.registration.locale }),
+    );
+  })
+  .post('/offer', offerForm, async (c) => {
+    const now = Date.now();
+    const { token, workshop } = c.req.valid('form');
+    const offer = await acceptOfferByToken(c.env.DB, token, workshop, now);
+    if (!offer) throw invalidLink();
+    deliverSoon(c, await announceAndRemind(c.env.DB, now));
+    return htmlPage(
+      c,
+      offerPage(offer.state, { ...offer, token, locale: offer.registration.locale }),
+    );
   })
   .get('/manage', tokenQuery, async (c) => {
     const { token } = c.req.valid('query');
     const held = await heldByToken(c.env.DB, token);
     if (!held) throw invalidLink();
-    return htmlPage(c, managePage(token, held.registration, held.series, held.held));
+    // Issue 12: where the person stands in any waiting list, and a way to leave.
+    const places = await placesWithWorkshops(c.env.DB, held.registration, Date.now());
+    const manage = managePage(token, held.registration, held.series, held.held);
+    return htmlPage(
+      c,
+      withLineSection(manage, lineSection(token, held.registration.locale, places)),
+    );
+  })
+  .post('/leave-waitlist', confirmForm, async (c) => {
+    const { token } = c.req.valid('form');
+    const held = await heldByToken(c.env.DB, token);
+    if (!held) throw invalidLink();
+    await leaveLines(c.env.DB, held.registration, Date.now());
+    const manage = managePage(token, held.registration, held.series, held.held);
+    return htmlPage(
+      c,
+      withLineSection(manage, lineSection(token, held.registration.locale, [], true)),
+    );
   })
   .post('/cancel', cancelForm, async (c) => {
     const now = Date.now();
@@ -110,7 +166,7 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     if (result.released.length === 0) {
       return htmlPage(c, managePage(form.token, registration, series, result.remaining));
     }
-    deliverSoon(c, result.outboxIds);
+    deliverSoon(c, [...result.outboxIds, ...(await announceAndRemind(c.env.DB, now))]);
     return htmlPage(
       c,
       cancelledPage(registration.locale, series, result.released, result.remaining),

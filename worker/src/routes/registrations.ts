@@ -8,6 +8,7 @@ import { limitRegistrations } from '../http/rate-limit';
 import { clientKeyOf } from '../http/client';
 import { requireTurnstile } from '../http/turnstile';
 import { deliverSoon } from '../jobs/deliver';
+import { announceAndRemind } from '../jobs/waitlist';
 import { registrationInput } from '../schemas/registration';
 import { lookUp, register } from '../services/register';
 
@@ -40,7 +41,8 @@ export const registrationRoutes = new Hono<AppEnv>().post(
       throw error;
     });
     // The confirmation e-mail goes out now; if this send fails, the cron retries it.
-    deliverSoon(c, outboxIds);
+    // Issue 12: the lapsed holds released first may have moved people in from a line.
+    deliverSoon(c, [...outboxIds, ...(await announceAndRemind(c.env.DB, now))]);
     return c.json({ registration } satisfies RegistrationResponse, 201);
   },
 );

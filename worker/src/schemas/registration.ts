@@ -26,10 +26,22 @@ export const registrationInput = z
       .min(1)
       .max(MAX_WORKSHOPS_PER_REGISTRATION)
       .transform((ids) => [...new Set(ids)]),
+    /** The chosen workshops that were shown full and for which the person asked for a place in line. */
+    waitlistWorkshopIds: z
+      .array(z.string().min(1).max(64))
+      .max(MAX_WORKSHOPS_PER_REGISTRATION)
+      .optional(),
     locale: z.enum(LOCALES),
     /** Turnstile tokens are at most 2048 characters; checked only where the series uses it. */
     turnstileToken: z.string().max(2048).optional(),
   })
+  .refine(
+    (value) => (value.waitlistWorkshopIds ?? []).every((id) => value.workshopIds.includes(id)),
+    {
+      path: ['waitlistWorkshopIds'],
+      message: 'invalid_choice',
+    },
+  )
   .refine((value) => !organizationRequired(value.organizationType) || value.organization !== '', {
     path: ['organization'],
     message: 'required',

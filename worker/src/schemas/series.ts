@@ -29,6 +29,17 @@ const origin = z
     return normalized;
   });
 
+/** The reminder schedule (issue 12), in minutes before each start. */
+export const reminderSchedule = z
+  .object({
+    leadMinutes: z.number().int().min(15).max(20_160),
+    secondLeadMinutes: z.number().int().min(5).max(1440).nullable(),
+  })
+  .refine((s) => s.secondLeadMinutes === null || s.secondLeadMinutes < s.leadMinutes, {
+    path: ['secondLeadMinutes'],
+    message: 'not_before_first',
+  });
+
 export const seriesInput = z.object({
   title: slovakFirstTitle,
   description: localized(optionalText(5000)).optional(),
@@ -55,6 +66,7 @@ export const seriesInput = z.object({
     .max(MAX_ALLOWED_ORIGINS)
     .transform((origins) => [...new Set(origins)])
     .optional(),
+  reminders: reminderSchedule.optional(),
 });
 
 export type SeriesInput = z.output<typeof seriesInput>;

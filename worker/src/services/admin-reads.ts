@@ -1,6 +1,8 @@
 import type { ReminderState, WorkshopStats } from '../../contract';
 import { attendanceCounts } from '../db/attendance-counts';
 import { reminderLedger } from '../db/reminders';
+import { deliveryLedger } from '../db/follow-ups';
+import { seatDeliveries, type SeatDeliveries } from '../domain/follow-ups';
 import {
   findRegistrationRecord,
   listRegistrations,
@@ -45,15 +47,21 @@ export async function findRegistrations(
   db: D1Database,
   series: Series,
   filter: RegistrationFilter = {},
-): Promise<{ registrations: RegistrationRecord[]; reminders: Map<string, ReminderState> }> {
-  const [records, ledger] = await Promise.all([
+): Promise<{
+  registrations: RegistrationRecord[];
+  reminders: Map<string, ReminderState>;
+  deliveries: Map<string, SeatDeliveries>;
+}> {
+  const [records, ledger, deliveries] = await Promise.all([
     listRegistrations(db, series.id, filter),
     reminderLedger(db, series.id),
+    deliveryLedger(db, series.id),
   ]);
   const q = filter.q?.trim();
   return {
     registrations: q ? records.filter((r) => matchesSearch(r, q)) : records,
     reminders: reminderStates(ledger),
+    deliveries: seatDeliveries(deliveries),
   };
 }
 
@@ -61,6 +69,13 @@ export async function findRegistrations(
 export async function findRegistrationWithReminders(db: D1Database, id: string) {
   const registration = await findRegistrationRecord(db, id);
   if (!registration) return null;
-  const ledger = await reminderLedger(db, registration.seriesId);
-  return { registration, reminders: reminderStates(ledger) };
+  const [ledger, deliveries] = await Promise.all([
+    reminderLedger(db, registration.seriesId),
+    deliveryLedger(db, registration.seriesId),
+  ]);
+  return {
+    registration,
+    reminders: reminderStates(ledger),
+    deliveries: seatDeliveries(deliveries),
+  };
 }

@@ -9,6 +9,7 @@ import { joinLinkWindow } from '../domain/reminders';
 import { ApiError, notFound } from '../http/errors';
 import { cancelSeats, heldById } from './cancel';
 import { WriteBatch, type QueuedMail } from './write-batch';
+import { fillFromWaitlist } from '../db/waitlist';
 
 /** An organizer's resend of the same message is queued at most once a minute (double clicks). */
 const RESEND_INTERVAL_MS = 60_000;
@@ -199,6 +200,8 @@ export async function eraseRegistration(
   if (!registration) throw notFound('registration_not_found', 'Registration');
   await db.batch([
     ...deleteRegistrations(db, [id], { countEndedBy: now }),
+    // Issue 12: the seats the erasure freed go to the first confirmed people in line.
+    ...fillFromWaitlist(db, now, registration.heldWorkshopIds),
     insertAudit(
       db,
       {

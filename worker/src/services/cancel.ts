@@ -7,6 +7,7 @@ import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import { hashToken } from '../tokens';
 import { WriteBatch } from './write-batch';
+import { fillFromWaitlist } from '../db/waitlist';
 
 export interface Held {
   registration: Registration;
@@ -71,6 +72,8 @@ export async function cancelSeats(
     const batch = new WriteBatch(db, now).add(
       ...releaseSeats(db, registration.id, ids, now),
       dropQueuedReminders(db, { registrationId: registration.id, workshopIds: ids }),
+      // Issue 12: each freed seat goes to the first confirmed person in line, in this batch.
+      ...fillFromWaitlist(db, now, ids),
     );
     if (actor) {
       batch.add(

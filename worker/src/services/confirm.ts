@@ -16,6 +16,7 @@ import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
 import { hashToken } from '../tokens';
 import { releaseLapsedHolds } from './holds';
 import { WriteBatch } from './write-batch';
+import { fillFromWaitlist, placesOf } from '../db/waitlist';
 
 export interface ConfirmLink {
   state: ConfirmState;
@@ -57,7 +58,13 @@ export async function confirmLinkByToken(
   const series = await findSeriesById(db, registration.seriesId);
   if (!series) return null;
   const { heldWorkshopIds: held, lapsedWorkshopIds: lapsed } = registration;
-  const state = confirmState(registration, { held: held.length, lapsed: lapsed.length }, now);
+  // A place in line is something to confirm as much as a seat (issue 12).
+  const waiting = registration.waitingWorkshopIds.length;
+  const state = confirmState(
+    registration,
+    { held: held.length + waiting, lapsed: lapsed.length },
+    now,
+  );
   const ids = state === 'lapsed' ? [...held, ...lapsed] : held;
   const workshops = await findWorkshopsInSeries(db, series.id, ids);
   workshops.sort((a, b) => a.startsAt - b.startsAt);
@@ -108,8 +115,10 @@ async function confirm(db: D1Database, link: ConfirmLink, now: number): Promise<
   const { registration, workshops } = link;
   const batch = new WriteBatch(db, now).add(
     confirmRegistration(db, registration.id, workshops, now),
+    // Confirmed places in line take any seat that is free in their workshops (issue 12).
+    ...fillFromWaitlist(db, now, registration.waitingWorkshopIds),
   );
-  await queueConfirmed(batch, link, workshops);
+  await queueConfirmed(batch, link, workshops, await waitingPlaces(db, registration, now));
   const [update] = await batch.commit();
   if (update!.meta.changes !== 1) return null;
   return { outcome: 'confirmed', workshops, lost: [], outboxIds: batch.outboxIds };
@@ -147,14 +156,32 @@ async function confirmLate(db: D1Database, link: ConfirmLink, now: number): Prom
   return { outcome: 'confirmed', workshops: free, lost, outboxIds: batch.outboxIds };
 }
 
+/** The registration's places in line, with the workshops, for its confirmation mail. */
+async function waitingPlaces(db: D1Database, registration: Registration, now: number) {
+  if (registration.waitingWorkshopIds.length === 0) return [];
+  const [places, workshops] = await Promise.all([
+    placesOf(db, registration.id, now),
+    findWorkshopsInSeries(db, registration.seriesId, registration.waitingWorkshopIds),
+  ]);
+  return workshops
+    .filter((w) => places.has(w.id))
+    .map((workshop) => ({ workshop, place: places.get(workshop.id)! }));
+}
+
 /** The confirmation mail, queued only if this batch confirmed the registration. */
-function queueConfirmed(batch: WriteBatch, link: ConfirmLink, workshops: Workshop[]) {
+function queueConfirmed(
+  batch: WriteBatch,
+  link: ConfirmLink,
+  workshops: Workshop[],
+  waiting: { workshop: Workshop; place: number }[] = [],
+) {
   return batch.queueMail({
     kind: 'confirmed',
     dedupeKey: `confirmed:${link.registration.id}`,
     registration: link.registration,
     series: link.series,
     workshops,
+    waiting,
     onlyIf: confirmedAt(link.registration.id, batch.now),
   });
 }

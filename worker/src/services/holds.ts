@@ -1,4 +1,6 @@
 import { expirePending } from '../db/registrations';
+import { expirePlaces, fillFromWaitlist } from '../db/waitlist';
+import { expireOffers } from '../db/offers';
 
 /**
  * Seats were freed: unconfirmed registrations whose hold ran out expire, and their seats go back
@@ -14,5 +16,14 @@ import { expirePending } from '../db/registrations';
  * cancels meanwhile has no held seat left to release here.
  */
 export async function releaseLapsedHolds(db: D1Database, now: number): Promise<void> {
-  await db.batch(expirePending(db, now));
+  // Issue 12: the seats freed go to the first confirmed people in line, in the same batch (and
+  // any seat left free by an earlier change, e.g. a raised capacity). services/waitlist.ts then
+  // tells them (the cron and the routes call it after this).
+  await db.batch([
+    ...expirePending(db, now),
+    expirePlaces(db, now),
+    // Offers not accepted in time pass to the next in line the same way.
+    ...expireOffers(db, now),
+    ...fillFromWaitlist(db, now, 'all'),
+  ]);
 }

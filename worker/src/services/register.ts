@@ -18,7 +18,8 @@ import {
 import type { Series } from '../db/series';
 import type { Workshop } from '../db/workshops';
 import type { RegistrationInput } from '../schemas/registration';
-import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
+import { splitChoice, type Choice } from '../domain/waitlist';
+import { insertPlaces, lineLengths, placesOf } from '../db/waitlist';
 import { WriteBatch } from './write-batch';
 import { confirmLinkEnd, holdEnd, PENDING_PER_CLIENT } from '../domain/holds';
 
@@ -80,14 +81,18 @@ export async function register(
     const heldIds = new Set(live.flatMap((r) => r.heldWorkshopIds));
     // Judged on every chosen workshop, held or not: a different answer for a held seat in a full
     // or closed workshop would tell anyone whether an address is registered.
-    refuseUnavailable(workshops, now);
-    const toSeat = workshops.filter((w) => !heldIds.has(w.id));
+    const choice = splitChoice(workshops, new Set(input.waitlistWorkshopIds ?? []), now);
+    refuseUnavailable(choice);
+    const toSeat = choice.seats.filter((w) => !heldIds.has(w.id));
+    const toLine = choice.line.filter((w) => !heldIds.has(w.id));
+    const lengths = await lineLengths(db, ids(choice.line), now);
 
     const id = randomId();
     const batch = new WriteBatch(db, now);
-    if (toSeat.length > 0) {
-      const expiresAt = holdEnd(now, toSeat);
+    if (toSeat.length + toLine.length > 0) {
+      const expiresAt = holdEnd(now, [...toSeat, ...toLine]);
       const registration = { id, email: input.email, locale: input.locale, baseUrl };
+      const row = { registrationId: id, emailKey, now };
       batch.add(
         // The address's own lapsed hold gives way first (its seat is the one the unique index
         // would find); everyone else's lapsed holds wait for the cron.
@@ -102,11 +107,8 @@ export async function register(
           clientKey,
           now,
         }),
-        ...insertSeats(
-          db,
-          { registrationId: id, emailKey, now },
-          toSeat.map((w) => w.id),
-        ),
+        ...insertSeats(db, row, ids(toSeat)),
+        ...insertPlaces(db, row, ids(toLine)),
       );
       await batch.queueMail({
         kind: 'confirm_request',
@@ -114,6 +116,7 @@ export async function register(
         registration,
         series,
         workshops: toSeat,
+        waiting: toLine.map((w) => ({ workshop: w, place: lengths.get(w.id)! + 1 })),
         withConfirmLink: true,
         holdUntil: expiresAt,
         confirmUntil: confirmLinkEnd(now),
@@ -123,8 +126,15 @@ export async function register(
 
     try {
       await batch.commit(runSeatBatch);
+      // Only with a place in line: no extra round trip for a plain registration.
+      const places =
+        choice.line.length > 0 ? await placesOf(db, id, now) : new Map<string, number>();
+      const waitlist = choice.line.map((w) => ({
+        workshopId: w.id,
+        place: places.get(w.id) ?? lengths.get(w.id)! + 1,
+      }));
       return {
-        registration: { id, status: 'pending', workshopIds: input.workshopIds },
+        registration: { id, status: 'pending', workshopIds: input.workshopIds, waitlist },
         outboxIds: batch.outboxIds,
       };
     } catch (error) {
@@ -136,7 +146,7 @@ export async function register(
       // Should seats keep flickering, refuse with what the database said rather than loop.
       if (attempt >= ATTEMPTS) {
         throw new ApiError(409, error.reason, 'A chosen workshop cannot take this registration.', {
-          workshopIds: toSeat.map((w) => w.id),
+          workshopIds: ids(toSeat),
         });
       }
     }
@@ -197,18 +207,21 @@ const tooManyPending = () =>
     `This network has ${PENDING_PER_CLIENT} registrations in this series that are not confirmed yet. Confirm them with the link in each e-mail, then register again; unconfirmed ones lapse after an hour.`,
   );
 
-/** Closed workshops are reported before full ones: closing is final, a seat may still free up. */
-function refuseUnavailable(workshops: Workshop[], now: number): void {
-  const closed = workshops.filter((w) => !isRegistrationOpen(w, now));
+const ids = (workshops: readonly Workshop[]) => workshops.map((w) => w.id);
+
+/**
+ * Closed workshops are reported before full ones: closing is final, a seat may still free up.
+ * Full: no seat, and no place in line asked for (or its list is off).
+ */
+function refuseUnavailable({ closed, full }: Choice): void {
   if (closed.length > 0) {
     throw new ApiError(409, 'registration_closed', 'Registration for these workshops is closed.', {
-      workshopIds: closed.map((w) => w.id),
+      workshopIds: ids(closed),
     });
   }
-  const full = workshops.filter((w) => seatsLeft(w) === 0);
   if (full.length > 0) {
     throw new ApiError(409, 'workshop_full', 'These workshops have no seats left.', {
-      workshopIds: full.map((w) => w.id),
+      workshopIds: ids(full),
     });
   }
 }

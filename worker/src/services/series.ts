@@ -4,6 +4,7 @@ import {
   findSeries,
   selectSeries,
   seriesFromResult,
+  setReminderSchedule,
   setTurnstile,
   upsertSeries,
   type Series,
@@ -23,6 +24,8 @@ export async function saveSeries(
     upsertSeries(db, slug, input, now),
     // Turnstile: set or turned off (null) when given, kept when left out.
     ...(input.turnstile === undefined ? [] : [setTurnstile(db, slug, input.turnstile)]),
+    // The reminder schedule (issue 12): set when given, kept when left out.
+    ...(input.reminders === undefined ? [] : [setReminderSchedule(db, slug, input.reminders)]),
     insertAudit(
       db,
       {

@@ -13,10 +13,13 @@ import {
   findWorkshop,
   insertWorkshop,
   updateWorkshop,
+  updateWorkshopExtras,
   type Workshop,
   type WorkshopFields,
 } from '../db/workshops';
 import { applyWorkshopPatch, scheduleErrors, workshopFromInput } from '../domain/workshops';
+import { extrasFromInput } from '../domain/waitlist';
+import { endLine, fillFromWaitlist } from '../db/waitlist';
 import { ApiError, validationFailed } from '../http/errors';
 import { randomId } from '../ids';
 import type { WorkshopInput, WorkshopPatch } from '../schemas/workshop';
@@ -56,6 +59,7 @@ export async function createWorkshop(
   const id = randomId();
   await db.batch([
     insertWorkshop(db, id, series.id, fields, now),
+    updateWorkshopExtras(db, id, extrasFromInput(input)),
     workshopAudit(db, actor, 'workshop.create', { id, seriesId: series.id }, now),
   ]);
   return (await findWorkshop(db, id))!;
@@ -93,8 +97,14 @@ export async function changeWorkshop(
     timeChanged,
     linkChanged,
   });
+  // Issue 12: the waiting-list and follow-up settings, and a raised capacity (or a later close)
+  // filling seats from the line in the same batch; services/waitlist.ts announces them.
+  const extras = [
+    updateWorkshopExtras(db, current.id, extrasFromInput(patch)),
+    ...fillFromWaitlist(db, now, [current.id]),
+  ];
   if (!timeChanged && !linkChanged) {
-    await db.batch([updateWorkshop(db, current.id, next, current.sequence, now), audit]);
+    await db.batch([updateWorkshop(db, current.id, next, current.sequence, now), ...extras, audit]);
     return [];
   }
   const sequence = current.sequence + 1;
@@ -104,6 +114,7 @@ export async function changeWorkshop(
     dropUnsentReminders(db, current.id),
     // A hold ends when registration closes (by default at the start), wherever that moved.
     shortenHolds(db, current.id, next.registrationClosesAt),
+    ...extras,
     audit,
   );
   const reminded = await registrationsReminded(db, current.id);
@@ -181,6 +192,8 @@ export async function cancelWorkshopAndTell(
   const { holders } = await whoCancellingTells(db, workshop);
   const batch = new WriteBatch(db, now).add(
     ...cancelWorkshop(db, workshop.id, now),
+    // Issue 12: nobody waits for a seat in a workshop that will not take place.
+    endLine(db, workshop.id, now),
     dropQueuedReminders(db, { workshopId: workshop.id }),
     workshopAudit(db, actor, 'workshop.cancel', workshop, now, { notified: holders.length }),
   );

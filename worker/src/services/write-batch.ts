@@ -16,6 +16,10 @@ export interface QueuedMail {
   registration: Pick<Registration, 'id' | 'email' | 'locale' | 'baseUrl'>;
   series: Series;
   workshops: Workshop[];
+  /** Places in line the message lists beside the seats (not in `workshops`: it holds no seat there). */
+  waiting?: { workshop: Workshop; place: number }[];
+  /** An offered seat ('offer' mode): until when it waits; the mail links to accepting it. */
+  offerUntil?: number;
   /** The message is about this one workshop (reminders, changes). */
   workshopId?: string;
   /** Reminders: the workshop start they are for (the ledger keeps one per seat and start). */
@@ -75,6 +79,11 @@ export class WriteBatch {
       to: m.registration.email,
       series: m.series,
       workshops: m.workshops,
+      waiting: m.waiting,
+      // Accepting an offer goes with the manage token: it is the person's own registration.
+      offer: m.offerUntil
+        ? { url: `${link('offer', manage)}&workshop=${m.workshopId}`, until: m.offerUntil }
+        : undefined,
       confirmUrl: confirm && link('confirm', confirm),
       manageUrl: link('manage', manage),
       holdUntil: m.holdUntil,

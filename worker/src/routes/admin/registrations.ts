@@ -10,6 +10,7 @@ import { notFound } from '../../http/errors';
 import { validate } from '../../http/validate';
 import { listSeriesMessages } from '../../db/outbox';
 import { deliverSoon } from '../../jobs/deliver';
+import { announceAndRemind } from '../../jobs/waitlist';
 import { cancelRegistrationInput, resendJoinLinkInput } from '../../schemas/admin';
 import { findRegistrationWithReminders } from '../../services/admin-reads';
 import {
@@ -23,7 +24,10 @@ import { adminMessage, adminRegistration } from '../../admin-views/registrations
 async function presentRegistration(db: D1Database, id: string) {
   const found = await findRegistrationWithReminders(db, id);
   if (!found) throw notFound('registration_not_found', 'Registration');
-  return { found, registration: adminRegistration(found.registration, found.reminders) };
+  return {
+    found,
+    registration: adminRegistration(found.registration, found.reminders, found.deliveries),
+  };
 }
 
 /**
@@ -61,8 +65,9 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
     const actor = actorName(c.get('actor'));
     const { workshopIds } = c.req.valid('json');
     const id = c.req.param('id');
-    const result = await cancelOnBehalf(c.env.DB, id, workshopIds, actor, Date.now());
-    deliverSoon(c, result.outboxIds);
+    const now = Date.now();
+    const result = await cancelOnBehalf(c.env.DB, id, workshopIds, actor, now);
+    deliverSoon(c, [...result.outboxIds, ...(await announceAndRemind(c.env.DB, now))]);
     const { registration } = await presentRegistration(c.env.DB, id);
     return c.json({
       registration,
@@ -71,6 +76,8 @@ export const adminRegistrationRoutes = new Hono<AppEnv>()
   })
   // Erasure (GDPR Art. 17): gone from every table and every stored message.
   .delete('/:id', async (c) => {
-    await eraseRegistration(c.env.DB, c.req.param('id'), actorName(c.get('actor')), Date.now());
+    const now = Date.now();
+    await eraseRegistration(c.env.DB, c.req.param('id'), actorName(c.get('actor')), now);
+    deliverSoon(c, await announceAndRemind(c.env.DB, now));
     return c.body(null, 204);
   });

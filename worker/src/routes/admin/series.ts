@@ -77,7 +77,9 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
     const { workshop, q, status } = c.req.valid('query');
     const found = await findRegistrations(c.env.DB, series, { workshopId: workshop, q, status });
     return c.json({
-      registrations: found.registrations.map((r) => adminRegistration(r, found.reminders)),
+      registrations: found.registrations.map((r) =>
+        adminRegistration(r, found.reminders, found.deliveries),
+      ),
     } satisfies AdminRegistrationsResponse);
   })
   .get('/:slug/registrations.csv', validate('query', exportQuery), async (c) => {

@@ -1,0 +1,152 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { AdminApp } from '../../widget/admin/admin-app.js';
+import { jsonResponse } from '../widget/fixtures.js';
+import {
+  cleanUpApp,
+  fakeAdminApi,
+  registration,
+  renderApp,
+  screen,
+  seriesDetail,
+  until,
+  workshop,
+} from './fixtures.js';
+
+let restore: () => void = () => {};
+afterEach(() => {
+  restore();
+  cleanUpApp();
+});
+
+const button = (app: AdminApp, text: string) =>
+  [...screen(app).shadowRoot.querySelectorAll('button')].find((b) =>
+    b.textContent!.includes(text),
+  ) as HTMLButtonElement | undefined;
+
+async function openList(hash = '#/series/smart/registrations', lang: 'sk' | 'en' = 'en') {
+  const app = await renderApp(hash, lang);
+  await until(app, 'table');
+  return app;
+}
+
+describe('registrations screen', () => {
+  it('asks before cancelling, says what will happen, and does nothing on “No”', async () => {
+    const api = fakeAdminApi();
+    restore = api.restore;
+    const app = await openList();
+    const opener = button(app, 'Cancel registration')!;
+    opener.focus();
+    opener.click();
+    const confirm = await until(app, '.confirm');
+    expect(confirm.textContent).to.include('jana@example.org is told by email');
+    expect(screen(app).shadowRoot.activeElement!.id).to.equal('confirm-q');
+    button(app, 'No, go back')!.click();
+    await waitUntil(() => !screen(app).shadowRoot.querySelector('.confirm'));
+    // Focus goes back where the organizer was.
+    expect(screen(app).shadowRoot.activeElement).to.equal(opener);
+    expect(api.requests.some((r) => r.method !== 'GET')).to.equal(false);
+  });
+
+  it('cancels on “Yes”, tells the organizer, and reloads the list', async () => {
+    const api = fakeAdminApi({
+      'POST /registrations/r1/cancel': () =>
+        jsonResponse({
+          registration: registration({ status: 'cancelled' }),
+          cancelledWorkshopIds: ['w1'],
+        }),
+    });
+    restore = api.restore;
+    const app = await openList();
+    button(app, 'Cancel registration')!.click();
+    await until(app, '.confirm');
+    button(app, 'Yes, cancel the registration')!.click();
+    const result = await until(app, '.result');
+    expect(result.getAttribute('role')).to.equal('status');
+    expect(result.textContent).to.include('is cancelled; they are told by email');
+    const post = api.requests.find((r) => r.method === 'POST')!;
+    expect(await post.json()).to.deep.equal({});
+    const lists = api.requests.filter((r) => r.url.includes('/registrations?'));
+    expect(lists.length).to.equal(2);
+  });
+
+  it('erases after saying it cannot be undone and the person is not told', async () => {
+    const api = fakeAdminApi({
+      'DELETE /registrations/r1': () => new Response(null, { status: 204 }),
+    });
+    restore = api.restore;
+    const app = await openList();
+    button(app, 'Erase')!.click();
+    const confirm = await until(app, '.confirm');
+    expect(confirm.textContent).to.include('cannot be undone');
+    expect(confirm.textContent).to.include('They are not told');
+    button(app, 'Yes, erase everything about them')!.click();
+    await until(app, '.result');
+    expect(api.requests.some((r) => r.method === 'DELETE')).to.equal(true);
+  });
+
+  it('offers the join link only once the reminder window is open', async () => {
+    restore = fakeAdminApi().restore;
+    let app = await openList();
+    expect(button(app, 'Resend join link')).to.not.equal(undefined);
+    restore();
+    cleanUpApp();
+    const later = seriesDetail();
+    later.workshops = [
+      workshop('w1', {
+        startsAt: new Date(Date.now() + 72 * 3_600_000).toISOString(),
+        endsAt: new Date(Date.now() + 74 * 3_600_000).toISOString(),
+      }),
+    ];
+    restore = fakeAdminApi({ 'GET /series/smart': () => jsonResponse(later) }).restore;
+    app = await openList();
+    expect(button(app, 'Resend join link')).to.equal(undefined);
+    expect(button(app, 'Resend confirmation')).to.not.equal(undefined);
+  });
+
+  it('resends the join link for that workshop and shows a refusal in words', async () => {
+    const api = fakeAdminApi({
+      'POST /registrations/r1/resend-join-link': () =>
+        jsonResponse({ error: { code: 'recently_sent', message: 'x' } }, 429),
+    });
+    restore = api.restore;
+    const app = await openList();
+    button(app, 'Resend join link')!.click();
+    await until(app, '.confirm');
+    button(app, 'Yes, send the join link')!.click();
+    const result = await until(app, '.result');
+    expect(result.textContent).to.include('less than a minute ago');
+    const post = api.requests.find((r) => r.method === 'POST')!;
+    expect(await post.json()).to.deep.equal({ workshopId: 'w1' });
+  });
+
+  it('searches with the words, the status and the workshop', async () => {
+    const api = fakeAdminApi();
+    restore = api.restore;
+    const app = await openList('#/series/smart/registrations?workshop=w1');
+    const q = screen(app).shadowRoot.querySelector('#q') as HTMLInputElement;
+    q.value = 'novakova';
+    q.dispatchEvent(new Event('input'));
+    const status = screen(app).shadowRoot.querySelector('#status') as HTMLSelectElement;
+    status.value = 'confirmed';
+    status.dispatchEvent(new Event('change'));
+    (screen(app).shadowRoot.querySelector('form button') as HTMLButtonElement).click();
+    await waitUntil(() => api.requests.filter((r) => r.url.includes('q=')).length === 1);
+    const url = new URL(api.requests.find((r) => r.url.includes('q='))!.url);
+    expect(url.searchParams.get('q')).to.equal('novakova');
+    expect(url.searchParams.get('status')).to.equal('confirmed');
+    expect(url.searchParams.get('workshop')).to.equal('w1');
+  });
+
+  it('opens one person with every email to them and why one failed', async () => {
+    restore = fakeAdminApi().restore;
+    const app = await openList();
+    (screen(app).shadowRoot.querySelector('a.person') as HTMLAnchorElement).click();
+    await waitUntil(() => screen(app)?.localName === 'ws-admin-registration-detail');
+    const table = await until(app, 'table');
+    expect(location.hash).to.equal('#/series/smart/registrations/r1');
+    expect(table.textContent).to.include('Join link');
+    expect(table.textContent).to.include('Failed');
+    expect(table.textContent).to.include('smtp 550');
+    expect(screen(app).shadowRoot.querySelector('h1')!.textContent).to.include('<img');
+  });
+});

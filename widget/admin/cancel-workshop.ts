@@ -1,0 +1,102 @@
+import { html, nothing } from 'lit';
+import { localized, msg, str } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
+import type {
+  AdminSeriesResponse,
+  AdminWorkshopWithStats,
+  CancelWorkshopPreview,
+} from '../../worker/contract/index.js';
+import { AdminScreen } from './admin-screen.js';
+import { href, navigate } from './routes.js';
+import { formatDateTime } from './time.js';
+import { localizedText } from './views/localized-text.js';
+import { peopleCount } from './views/texts.js';
+
+/** Cancelling a workshop: first who will be told, then the organizer confirms. */
+@localized()
+export class AdminCancelWorkshop extends AdminScreen {
+  @property() slug = '';
+  @property() workshopId = '';
+
+  @state() private workshop: AdminWorkshopWithStats | null = null;
+  @state() private preview: CancelWorkshopPreview | null = null;
+  @state() private busy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.attempt(async () => {
+      const [series, preview] = await Promise.all([
+        this.api.get<AdminSeriesResponse>(`/series/${this.slug}`),
+        this.api.get<CancelWorkshopPreview>(`/workshops/${this.workshopId}/cancel-preview`),
+      ]);
+      this.workshop = series.workshops.find((w) => w.id === this.workshopId) ?? null;
+      this.preview = preview;
+    });
+  }
+
+  private async confirm() {
+    this.busy = true;
+    const done = await this.attempt(() =>
+      this.api.call('POST', `/workshops/${this.workshopId}/cancel`),
+    );
+    this.busy = false;
+    if (done !== undefined) navigate(href.series(this.slug));
+  }
+
+  private warning(p: CancelWorkshopPreview) {
+    if (p.notified.total === 0)
+      return html`<p>${msg('Nobody holds a seat, so nobody will be emailed.')}</p>`;
+    return html`<p>
+        ${msg(
+          str`${peopleCount(p.notified.total, this.locale)} will be told by email that the workshop is cancelled:`,
+        )}
+      </p>
+      <ul>
+        <li>${msg(str`confirmed: ${p.notified.confirmed}`)}</li>
+        <li>${msg(str`waiting for confirmation: ${p.notified.pending}`)}</li>
+        <li>${msg(str`of them already have the join link: ${p.haveJoinLink}`)}</li>
+      </ul>`;
+  }
+
+  override render() {
+    const w = this.workshop;
+    const p = this.preview;
+    return html`<h1 tabindex="-1">${msg('Cancel the workshop')}</h1>
+      ${this.failureNotice()}
+      ${
+        !w || !p
+          ? this.failure
+            ? nothing
+            : html`<p role="status">${msg('Loading…')}</p>`
+          : html`<p>
+                <strong>${localizedText(w.title, this.locale)}</strong>,
+                ${formatDateTime(w.startsAt, this.locale)}
+              </p>
+              ${
+                p.alreadyCancelled
+                  ? html`<p>${msg('This workshop is already cancelled.')}</p>`
+                  : html`<div class="notice notice--warning">
+                        ${this.warning(p)}
+                        <p>
+                          <strong
+                            >${msg(
+                              'Their seats are released and nobody can register any more. This cannot be undone.',
+                            )}</strong
+                          >
+                        </p>
+                      </div>
+                      <button
+                        class="button--warning"
+                        ?disabled=${this.busy}
+                        @click=${() => void this.confirm()}
+                      >
+                        ${msg('Yes, cancel the workshop and tell them')}
+                      </button>`
+              }
+              <a href=${href.series(this.slug)}>${msg('No, go back')}</a>`
+      }`;
+  }
+}
+
+if (!customElements.get('ws-admin-cancel-workshop'))
+  customElements.define('ws-admin-cancel-workshop', AdminCancelWorkshop);

@@ -1,0 +1,209 @@
+import { html, nothing } from 'lit';
+import { localized, msg, str } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
+import type {
+  AdminRegistration,
+  AdminRegistrationsResponse,
+  AdminSeriesResponse,
+  RegistrationStatus,
+} from '../../worker/contract/index.js';
+import { AdminScreen } from './admin-screen.js';
+import { AdminApiError } from './api.js';
+import { describe, perform, type RegistrationAction } from './registration-actions.js';
+import { registrationsStyles } from './registrations.styles.js';
+import { href } from './routes.js';
+import { localizedString, localizedText } from './views/localized-text.js';
+import { registrationTable } from './views/registration-table.js';
+import { apiErrorText, peopleCount } from './views/texts.js';
+
+/**
+ * The people registered in a series (or one workshop): search, status, reminder state, and per
+ * person resend, cancel on their behalf, erase — each after a confirmation step.
+ */
+@localized()
+export class AdminRegistrations extends AdminScreen {
+  static override styles = [...AdminScreen.styles, registrationsStyles];
+
+  @property() slug = '';
+  /** Only people with a seat in this workshop. */
+  @property() workshop = '';
+
+  @state() private series: AdminSeriesResponse | null = null;
+  @state() private rows: AdminRegistration[] | null = null;
+  @state() private q = '';
+  @state() private status: RegistrationStatus | '' = '';
+  @state() private pending: RegistrationAction | null = null;
+  @state() private result: string | null = null;
+  @state() private busy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.attempt(async () => {
+      this.series = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
+    });
+    void this.search();
+  }
+
+  private async search(event?: Event) {
+    event?.preventDefault();
+    const query = new URLSearchParams();
+    if (this.workshop) query.set('workshop', this.workshop);
+    if (this.q.trim()) query.set('q', this.q.trim());
+    if (this.status) query.set('status', this.status);
+    await this.attempt(async () => {
+      const path = `/series/${this.slug}/registrations?${query}`;
+      this.rows = (await this.api.get<AdminRegistrationsResponse>(path)).registrations;
+    });
+  }
+
+  /** The button that asked: focus goes back to it when the organizer says no. */
+  private opener: HTMLElement | null = null;
+
+  private async ask(action: RegistrationAction) {
+    this.opener = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    this.pending = action;
+    this.result = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.confirm h2')?.focus();
+  }
+
+  private async confirm() {
+    const action = this.pending!;
+    this.busy = true;
+    try {
+      this.result = await perform(this.api, action);
+    } catch (error) {
+      if (!(error instanceof AdminApiError)) throw error;
+      this.result = apiErrorText(error);
+    } finally {
+      this.busy = false;
+      this.pending = null;
+    }
+    await this.search();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
+  }
+
+  private decline = async () => {
+    this.pending = null;
+    await this.updateComplete;
+    if (this.opener?.isConnected) this.opener.focus();
+    else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  };
+
+  private confirmation(action: RegistrationAction) {
+    const { question, effect, yes } = describe(action);
+    const warning = action.kind === 'cancel' || action.kind === 'erase';
+    return html`<div
+      class="notice notice--warning confirm"
+      role="group"
+      aria-labelledby="confirm-q"
+    >
+      <h2 id="confirm-q" tabindex="-1">${question}</h2>
+      <p>${effect}</p>
+      <button
+        class=${warning ? 'button--warning' : ''}
+        ?disabled=${this.busy}
+        @click=${this.confirm}
+      >
+        ${yes}
+      </button>
+      <button class="button--secondary" @click=${this.decline}>${msg('No, go back')}</button>
+    </div>`;
+  }
+
+  private filters() {
+    const workshops = this.series?.workshops ?? [];
+    return html`<form class="search" novalidate @submit=${this.search}>
+      <div class="field">
+        <label for="q">${msg('Search')}</label>
+        <input
+          id="q"
+          type="search"
+          autocomplete="off"
+          .value=${this.q}
+          @input=${(e: Event) => (this.q = (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      <div class="field">
+        <label for="status">${msg('Status')}</label>
+        <select
+          id="status"
+          @change=${(e: Event) =>
+            (this.status = (e.target as HTMLSelectElement).value as RegistrationStatus | '')}
+        >
+          <option value="" ?selected=${!this.status}>${msg('Any')}</option>
+          <option value="confirmed" ?selected=${this.status === 'confirmed'}>
+            ${msg('Confirmed')}
+          </option>
+          <option value="pending" ?selected=${this.status === 'pending'}>
+            ${msg('Waiting for confirmation')}
+          </option>
+          <option value="cancelled" ?selected=${this.status === 'cancelled'}>
+            ${msg('Cancelled')}
+          </option>
+          <option value="expired" ?selected=${this.status === 'expired'}>${msg('Expired')}</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="workshop">${msg('Workshop')}</label>
+        <select
+          id="workshop"
+          @change=${(e: Event) => (this.workshop = (e.target as HTMLSelectElement).value)}
+        >
+          <option value="" ?selected=${!this.workshop}>${msg('All workshops')}</option>
+          ${workshops.map(
+            (w) =>
+              html`<option value=${w.id} ?selected=${this.workshop === w.id}>
+                ${localizedString(w.title, this.locale)}
+              </option>`,
+          )}
+        </select>
+      </div>
+      <button type="submit">${msg('Search')}</button>
+    </form>`;
+  }
+
+  override render() {
+    const s = this.series;
+    return html`<h1 tabindex="-1">${msg('Registrations')}</h1>
+      ${
+        s
+          ? html`<p>
+              <a href=${href.series(this.slug)}>${localizedText(s.series.title, this.locale)}</a>
+            </p>`
+          : nothing
+      }
+      ${this.failureNotice()}
+      ${
+        this.result
+          ? html`<div class="notice notice--success result" role="status" tabindex="-1">
+              <p>${this.result}</p>
+            </div>`
+          : nothing
+      }
+      ${this.pending ? this.confirmation(this.pending) : nothing} ${this.filters()}
+      ${
+        this.rows === null
+          ? nothing
+          : html`<p role="status">
+                ${msg(str`Found: ${peopleCount(this.rows.length, this.locale)}`)}
+              </p>
+              ${
+                this.rows.length
+                  ? registrationTable(this.rows, {
+                      slug: this.slug,
+                      locale: this.locale,
+                      workshops: s?.workshops ?? [],
+                      workshopId: this.workshop || undefined,
+                      now: Date.now(),
+                      ask: (action) => void this.ask(action),
+                    })
+                  : nothing
+              }`
+      }`;
+  }
+}
+
+if (!customElements.get('ws-admin-registrations'))
+  customElements.define('ws-admin-registrations', AdminRegistrations);

@@ -1,0 +1,139 @@
+import { msg } from '@lit/localize';
+import type { AdminSeries, AdminSeriesRequest } from '../../worker/contract/index.js';
+import type { FieldError } from './views/form.js';
+
+/** What the series form holds: every field as typed (nothing typed is ever lost on an error). */
+export interface SeriesValues {
+  slug: string;
+  titleSk: string;
+  titleEn: string;
+  descriptionSk: string;
+  descriptionEn: string;
+  privacyUrl: string;
+  organizerName: string;
+  organizerEmail: string;
+  retentionDays: string;
+  allowedOrigins: string;
+  turnstile: boolean;
+  siteKey: string;
+  secretKey: string;
+}
+
+export const emptySeries = (): SeriesValues => ({
+  slug: '',
+  titleSk: '',
+  titleEn: '',
+  descriptionSk: '',
+  descriptionEn: '',
+  privacyUrl: '',
+  organizerName: '',
+  organizerEmail: '',
+  retentionDays: '30',
+  allowedOrigins: '',
+  turnstile: false,
+  siteKey: '',
+  secretKey: '',
+});
+
+export const seriesValues = (s: AdminSeries): SeriesValues => ({
+  slug: s.slug,
+  titleSk: s.title.sk,
+  titleEn: s.title.en,
+  descriptionSk: s.description.sk,
+  descriptionEn: s.description.en,
+  privacyUrl: s.privacyUrl,
+  organizerName: s.organizer.name,
+  organizerEmail: s.organizer.email,
+  retentionDays: String(s.retentionDays),
+  allowedOrigins: s.allowedOrigins.join('\n'),
+  turnstile: Boolean(s.turnstile),
+  siteKey: s.turnstile?.siteKey ?? '',
+  secretKey: '',
+});
+
+const SLUG = /^(?=.{1,64}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The form's field ids for the API's field paths (`organizer.email`, `allowedOrigins.3`). */
+export function seriesFieldId(path: string): string {
+  const [head, sub] = path.split('.');
+  const ids: Record<string, string> = {
+    title: sub === 'en' ? 'title-en' : 'title-sk',
+    description: sub === 'en' ? 'description-en' : 'description-sk',
+    privacyUrl: 'privacy-url',
+    organizer: sub === 'email' ? 'organizer-email' : 'organizer-name',
+    retentionDays: 'retention-days',
+    allowedOrigins: 'allowed-origins',
+    turnstile: sub === 'secretKey' ? 'secret-key' : 'site-key',
+    slug: 'slug',
+  };
+  return ids[head ?? ''] ?? 'title-sk';
+}
+
+const isHttps = (text: string) => {
+  try {
+    return new URL(text).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Checks what the page can check itself (the API checks everything again), and builds the PUT
+ * body. `hadTurnstile`: on an edit, a blank secret keeps the stored keys.
+ */
+export function seriesRequest(
+  v: SeriesValues,
+  creating: boolean,
+  hadTurnstile: boolean,
+): { errors: FieldError[]; body: AdminSeriesRequest } {
+  const errors: FieldError[] = [];
+  const add = (id: string, text: string) => errors.push({ id, text });
+  if (creating && !SLUG.test(v.slug.trim()))
+    add('slug', msg('Enter an address name of lower-case letters, digits and dashes'));
+  if (!v.titleSk.trim()) add('title-sk', msg('Enter the title in Slovak'));
+  if (!isHttps(v.privacyUrl.trim()))
+    add('privacy-url', msg('Enter the privacy notice address, starting with https://'));
+  if (!v.organizerName.trim()) add('organizer-name', msg('Enter the organizer’s name'));
+  if (!EMAIL.test(v.organizerEmail.trim()))
+    add('organizer-email', msg('Enter the organizer’s email address, like info@mirri.gov.sk'));
+  const days = Number(v.retentionDays);
+  if (!Number.isInteger(days) || days < 1 || days > 3700)
+    add('retention-days', msg('Enter a whole number of days from 1 to 3700'));
+  const origins = v.allowedOrigins
+    .split(/[\s,]+/)
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const body: AdminSeriesRequest = {
+    title: { sk: v.titleSk.trim(), en: v.titleEn.trim() },
+    description: { sk: v.descriptionSk.trim(), en: v.descriptionEn.trim() },
+    privacyUrl: v.privacyUrl.trim(),
+    organizer: { name: v.organizerName.trim(), email: v.organizerEmail.trim() },
+    retentionDays: days,
+    allowedOrigins: origins,
+  };
+  if (!v.turnstile) {
+    body.turnstile = null;
+  } else if (v.secretKey.trim() || !hadTurnstile) {
+    if (!v.siteKey.trim()) add('site-key', msg('Enter the Turnstile site key'));
+    if (!v.secretKey.trim()) add('secret-key', msg('Enter the Turnstile secret key'));
+    body.turnstile = { siteKey: v.siteKey.trim(), secretKey: v.secretKey.trim() };
+  }
+  return { errors, body };
+}
+
+/** The API's field codes, as a sentence about the field. */
+export function fieldCodeText(code: string): string {
+  switch (code) {
+    case 'required':
+      return msg('This field is required');
+    case 'too_long':
+      return msg('This is too long');
+    case 'invalid_origin':
+      return msg('Enter origins like https://www.obec.sk, one per line');
+    case 'invalid_email':
+      return msg('Enter a valid email address');
+    default:
+      return msg('This value is not valid');
+  }
+}

@@ -1,0 +1,166 @@
+import { html, nothing } from 'lit';
+import { localized, msg } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
+import type { AdminSeriesResponse } from '../../worker/contract/index.js';
+import { AdminScreen } from './admin-screen.js';
+import { AdminApiError } from './api.js';
+import { href, navigate } from './routes.js';
+import { errorSummary, field, focusErrorSummary, type FieldError } from './views/form.js';
+import {
+  emptyWorkshop,
+  workshopFieldCodeText,
+  workshopFieldId,
+  workshopRequest,
+  workshopValues,
+  type WorkshopValues,
+} from './workshop-form-model.js';
+
+/** Add a workshop to a series, or edit one. Times are Bratislava wall-clock time. */
+@localized()
+export class AdminWorkshopForm extends AdminScreen {
+  @property() slug = '';
+  /** The workshop to edit; empty: a new one. */
+  @property() workshopId = '';
+
+  @state() private values: WorkshopValues = emptyWorkshop();
+  @state() private errors: FieldError[] = [];
+  @state() private loaded = false;
+  @state() private busy = false;
+  private original: WorkshopValues | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.workshopId) {
+      this.loaded = true;
+      return;
+    }
+    void this.attempt(async () => {
+      const data = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
+      const workshop = data.workshops.find((w) => w.id === this.workshopId);
+      if (!workshop) {
+        this.failure = msg('This workshop does not exist.');
+        return;
+      }
+      this.values = workshopValues(workshop);
+      this.original = { ...this.values };
+      this.loaded = true;
+    });
+  }
+
+  private async submit(event: Event) {
+    event.preventDefault();
+    const { errors, body } = workshopRequest(this.values, this.original);
+    this.errors = errors;
+    if (errors.length === 0) {
+      this.busy = true;
+      try {
+        if (this.workshopId) await this.api.call('PATCH', `/workshops/${this.workshopId}`, body);
+        else await this.api.call('POST', `/series/${this.slug}/workshops`, body);
+        navigate(href.series(this.slug));
+        return;
+      } catch (error) {
+        if (!(error instanceof AdminApiError) || error.code !== 'validation') {
+          await this.attempt(() => Promise.reject(error));
+          return;
+        }
+        this.errors = Object.entries(error.fields).map(([path, code]) => ({
+          id: workshopFieldId(path),
+          text: workshopFieldCodeText(code),
+        }));
+      } finally {
+        this.busy = false;
+      }
+    }
+    await focusErrorSummary(this, this.shadowRoot);
+  }
+
+  private input(id: string, key: keyof WorkshopValues, label: string, extra: object = {}) {
+    return field({
+      id,
+      label,
+      value: this.values[key],
+      error: this.errors.find((e) => e.id === id)?.text,
+      onInput: (v) => (this.values = { ...this.values, [key]: v }),
+      ...extra,
+    });
+  }
+
+  override render() {
+    const title = this.workshopId ? msg('Edit the workshop') : msg('Add a workshop');
+    if (!this.loaded)
+      return html`<h1 tabindex="-1">${title}</h1>
+        ${this.failureNotice()}`;
+    return html`<h1 tabindex="-1">${title}</h1>
+      ${errorSummary(this.errors, this.shadowRoot)} ${this.failureNotice()}
+      ${
+        this.workshopId
+          ? html`<div class="notice">
+              <p>
+                ${msg(
+                  'If you change the time, everyone registered is told by email and join-link emails are planned again.',
+                )}
+              </p>
+            </div>`
+          : nothing
+      }
+      <form novalidate @submit=${this.submit}>
+        <fieldset>
+          <legend>${msg('Title and description')}</legend>
+          ${this.input('title-sk', 'titleSk', msg('Title in Slovak'), { lang: 'sk' })}
+          ${this.input('title-en', 'titleEn', msg('Title in English (optional)'), { lang: 'en' })}
+          ${this.input('description-sk', 'descriptionSk', msg('Description in Slovak (optional)'), {
+            lang: 'sk',
+            multiline: true,
+          })}
+          ${this.input(
+            'description-en',
+            'descriptionEn',
+            msg('Description in English (optional)'),
+            {
+              lang: 'en',
+              multiline: true,
+            },
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>${msg('When (Bratislava time)')}</legend>
+          ${this.input('start-date', 'startDate', msg('Date'), { type: 'date', narrow: true })}
+          ${this.input('start-time', 'startTime', msg('Starts at'), { type: 'time', narrow: true })}
+          ${this.input('end-time', 'endTime', msg('Ends at'), { type: 'time', narrow: true })}
+          ${this.input('end-date', 'endDate', msg('End date, if another day (optional)'), {
+            type: 'date',
+            narrow: true,
+          })}
+        </fieldset>
+        <fieldset>
+          <legend>${msg('Seats and joining')}</legend>
+          ${this.input('capacity', 'capacity', msg('Number of seats'), {
+            type: 'number',
+            narrow: true,
+          })}
+          ${this.input('join-url', 'joinUrl', msg('Join link'), {
+            type: 'url',
+            hint: msg(
+              'The online meeting’s address (https://…). It is never shown on a page: each confirmed person gets it by email about 24 hours before the start.',
+            ),
+          })}
+          ${this.input('closes-date', 'closesDate', msg('Registration closes on (optional)'), {
+            type: 'date',
+            narrow: true,
+            hint: msg('Left empty, registration closes when the workshop starts.'),
+          })}
+          ${this.input('closes-time', 'closesTime', msg('Registration closes at (optional)'), {
+            type: 'time',
+            narrow: true,
+          })}
+        </fieldset>
+        <button type="submit" ?disabled=${this.busy}>
+          ${this.workshopId ? msg('Save changes') : msg('Add the workshop')}
+        </button>
+        <a href=${href.series(this.slug)}>${msg('Go back without saving')}</a>
+      </form>`;
+  }
+}
+
+if (!customElements.get('ws-admin-workshop-form'))
+  customElements.define('ws-admin-workshop-form', AdminWorkshopForm);

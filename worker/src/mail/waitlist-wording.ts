@@ -1,0 +1,103 @@
+import type { Locale } from '../schemas/registration';
+
+/**
+ * What the waiting-list, second-reminder and follow-up e-mails say (issue 12), per language; kept
+ * apart from mail/wording.ts so the two can change side by side. Slovak: formal address, a
+ * non-breaking space after one-letter prepositions.
+ */
+export interface WaitlistWording {
+  /** One workshop's line in a list of places: "place in line: 3". */
+  place: (place: number) => string;
+  /** In the confirmation request: the workshops they join the line for. */
+  joinsLine: (list: string) => string;
+  /** In the confirmation: the workshops they are in line for. */
+  inLine: (list: string) => string;
+  /** How a place turns into a seat. */
+  howItMoves: string;
+  promoted: {
+    subject: (workshop: string) => string;
+    seatIsYours: (workshop: string, when: string) => string;
+    next: string;
+  };
+  offer: {
+    subject: (workshop: string) => string;
+    seatForYou: (workshop: string, when: string, until: string) => string;
+    accept: string;
+    otherwise: string;
+  };
+  shortReminder: {
+    subject: (workshop: string, moment: string) => string;
+    startsSoon: (workshop: string, when: string) => string;
+    joinWith: string;
+  };
+  followUp: {
+    subject: (workshop: string) => string;
+    links: string;
+  };
+}
+
+const NBSP = '\u00a0';
+
+const sk: WaitlistWording = {
+  place: (place) => `poradie v${NBSP}zozname čakateľov: ${place}.`,
+  joinsLine: (list) =>
+    `Na tieto workshopy sú miesta obsadené. Po potvrdení budete v${NBSP}zozname čakateľov:\n${list}`,
+  inLine: (list) => `Ste v${NBSP}zozname čakateľov na workshopy:\n${list}`,
+  howItMoves: `Keď sa miesto uvoľní, dostane ho prvý potvrdený čakateľ v${NBSP}poradí. Ak to budete vy, pošleme vám e-mail s${NBSP}termínom do kalendára.`,
+  promoted: {
+    subject: (workshop) => `Máte miesto: ${workshop}`,
+    seatIsYours: (workshop, when) =>
+      `uvoľnilo sa miesto na workshope „${workshop}“ a${NBSP}je vaše: presunuli sme vás zo zoznamu čakateľov.\nTermín: ${when}`,
+    next: `Odkaz na pripojenie vám pošleme e-mailom pred začiatkom workshopu (ak je začiatok už blízko, hneď). V${NBSP}prílohe je termín do kalendára. Ak nemôžete prísť, zrušte registráciu, nech miesto dostane ďalší v${NBSP}poradí.`,
+  },
+  offer: {
+    subject: (workshop) => `Uvoľnilo sa miesto: ${workshop}`,
+    seatForYou: (workshop, when, until) =>
+      `uvoľnilo sa miesto na workshope „${workshop}“ a${NBSP}ste prvý v${NBSP}poradí čakateľov. Miesto vám držíme do ${until}.\nTermín: ${when}`,
+    accept: 'Ak chcete prísť, miesto prijmite tu:',
+    otherwise: `Ak ho dovtedy neprijmete, ponúkneme ho ďalšiemu v${NBSP}poradí.`,
+  },
+  shortReminder: {
+    subject: (workshop, moment) => `Čoskoro začíname: ${workshop} (${moment})`,
+    startsSoon: (workshop, when) => `workshop „${workshop}“ sa čoskoro začína.\nTermín: ${when}`,
+    joinWith: 'Pripojíte sa na tomto odkaze:',
+  },
+  followUp: {
+    subject: (workshop) => `Ďakujeme za účasť: ${workshop}`,
+    links: 'Odkazy:',
+  },
+};
+
+const en: WaitlistWording = {
+  place: (place) => `place in line: ${place}.`,
+  joinsLine: (list) =>
+    `These workshops are full. Once you confirm, you are on their waiting list:\n${list}`,
+  inLine: (list) => `You are on the waiting list for:\n${list}`,
+  howItMoves:
+    'When a seat frees up, it goes to the first confirmed person in line. If that is you, we will email you with a calendar entry.',
+  promoted: {
+    subject: (workshop) => `You have a seat: ${workshop}`,
+    seatIsYours: (workshop, when) =>
+      `a seat at the workshop “${workshop}” has freed up and it is yours: we have moved you in from the waiting list.\nWhen (Bratislava time): ${when}`,
+    next: 'We will email you the join link before the workshop starts (right away if it starts soon). A calendar entry is attached. If you cannot come, please cancel so that the next person in line gets the seat.',
+  },
+  offer: {
+    subject: (workshop) => `A seat is free: ${workshop}`,
+    seatForYou: (workshop, when, until) =>
+      `a seat at the workshop “${workshop}” has freed up and you are first on the waiting list. We hold it for you until ${until} (Bratislava time).\nWhen (Bratislava time): ${when}`,
+    accept: 'If you want to come, accept the seat here:',
+    otherwise: 'If you do not accept it by then, we offer it to the next person in line.',
+  },
+  shortReminder: {
+    subject: (workshop, moment) => `Starting soon: ${workshop} (${moment})`,
+    startsSoon: (workshop, when) =>
+      `the workshop “${workshop}” starts soon.\nWhen (Bratislava time): ${when}`,
+    joinWith: 'Join with this link:',
+  },
+  followUp: {
+    subject: (workshop) => `Thank you for taking part: ${workshop}`,
+    links: 'Links:',
+  },
+};
+
+export const WAITLIST_WORDING: Record<Locale, WaitlistWording> = { sk, en };

@@ -1,0 +1,209 @@
+import { insertAudit } from '../db/audit';
+import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
+import { findRegistration, findRegistrationByToken, type Registration } from '../db/registrations';
+import { hashToken } from '../tokens';
+import type { OfferState } from '../domain/waitlist';
+import { runSeatBatch, SeatRefusedError } from '../db/seats';
+import { findSeriesById, type Series } from '../db/series';
+import {
+  endPlace,
+  placesOf,
+  markAnnounced,
+  promoteByHand,
+  unannouncedPromotions,
+} from '../db/waitlist';
+import { acceptOffer, offerOf } from '../db/offers';
+import { listLine } from '../db/waitlist-reads';
+import { findWorkshop, findWorkshopsInSeries, type Workshop } from '../db/workshops';
+import { ApiError } from '../http/errors';
+import { WriteBatch } from './write-batch';
+
+/** Promotions announced per call; the cron takes the rest a quarter of an hour later. */
+const PER_RUN = 100;
+
+/**
+ * Tells everyone moved in from a waiting list (by whatever freed the seat, in its batch) that
+ * the seat is theirs, with the calendar file: one message per seat (ledger key
+ * `promoted:<registration>:<workshop>`), queued only if still true when the batch runs (confirmed,
+ * seat held, workshop as read). Marks each promotion announced in the same batch, so overlapping
+ * runs announce it once. Returns the outbox ids and the registrations, whose join-link reminder
+ * is due at once if the workshop is within the reminder window (jobs/waitlist.ts).
+ */
+export async function announcePromotions(
+  db: D1Database,
+  now: number,
+): Promise<{ outboxIds: string[]; registrationIds: string[] }> {
+  const due = await unannouncedPromotions(db, PER_RUN);
+  if (due.length === 0) return { outboxIds: [], registrationIds: [] };
+  const batch = new WriteBatch(db, now);
+  const seriesById = new Map<number, Series | null>();
+  for (const { registrationId, workshopId, offeredUntil } of due) {
+    batch.add(markAnnounced(db, registrationId, workshopId, now));
+    const [registration, workshop] = await Promise.all([
+      findRegistration(db, registrationId),
+      findWorkshop(db, workshopId),
+    ]);
+    if (!registration || !workshop) continue;
+    if (!seriesById.has(workshop.seriesId)) {
+      seriesById.set(workshop.seriesId, await findSeriesById(db, workshop.seriesId));
+    }
+    const series = seriesById.get(workshop.seriesId);
+    if (!series) continue;
+    const offer = offeredUntil !== null;
+    await batch.queueMail({
+      kind: offer ? 'offer' : 'promoted',
+      dedupeKey: `${offer ? 'offer' : 'promoted'}:${registrationId}:${workshopId}`,
+      offerUntil: offeredUntil ?? undefined,
+      registration,
+      series,
+      workshops: [workshop],
+      workshopId,
+      onlyIf: allOf(
+        registrationIs(registrationId, 'confirmed'),
+        holdsAll(registrationId, [workshopId]),
+        workshopAt(workshopId, workshop.sequence),
+      ),
+    });
+  }
+  await batch.commit();
+  return {
+    outboxIds: batch.outboxIds,
+    registrationIds: [...new Set(due.map((d) => d.registrationId))],
+  };
+}
+
+/** An organizer's view of a workshop's line: everyone in it, in order, with their place. */
+export async function waitlistOf(db: D1Database, workshop: Workshop) {
+  const line = await listLine(db, workshop.id);
+  let place = 0;
+  return line.map((p) => ({
+    ...p,
+    // Only confirmed waiting people are in line for a seat; pending ones wait for their own click.
+    place: p.status === 'waiting' && p.registrationStatus === 'confirmed' ? ++place : null,
+  }));
+}
+
+const audit = (
+  db: D1Database,
+  actor: string,
+  action: 'waitlist.promote' | 'waitlist.remove',
+  workshop: Workshop,
+  registrationId: string,
+  now: number,
+) =>
+  insertAudit(
+    db,
+    {
+      actor,
+      action,
+      series: { id: workshop.seriesId },
+      target: { type: 'registration', id: registrationId },
+      detail: { workshopId: workshop.id },
+    },
+    now,
+  );
+
+/**
+ * An organizer moves a confirmed person in by hand, out of order: a seat now, one more seat in
+ * the workshop if it is full (409 `not_waiting`: not a confirmed person waiting in this line;
+ * 409 `registration_closed`: the workshop is closed or cancelled).
+ */
+export async function promoteOnBehalf(
+  db: D1Database,
+  workshop: Workshop,
+  registrationId: string,
+  actor: string,
+  now: number,
+): Promise<void> {
+  const batch = new WriteBatch(db, now).add(
+    ...promoteByHand(db, registrationId, workshop.id, now),
+    audit(db, actor, 'waitlist.promote', workshop, registrationId, now),
+  );
+  try {
+    const [, insert] = await batch.commit(runSeatBatch);
+    if (insert!.meta.changes === 1) return;
+  } catch (error) {
+    if (error instanceof SeatRefusedError) {
+      throw new ApiError(409, error.reason, 'The workshop takes no seat now.');
+    }
+    throw error;
+  }
+  throw new ApiError(409, 'not_waiting', 'This registration is not a confirmed place in line.');
+}
+
+/**
+ * An organizer takes someone out of line (their registration stays). 409 `not_waiting` when the
+ * place is not waiting (promoted, removed, expired) any more.
+ */
+export async function removeFromLine(
+  db: D1Database,
+  workshop: Workshop,
+  registrationId: string,
+  actor: string,
+  now: number,
+): Promise<void> {
+  const [end] = await db.batch([
+    endPlace(db, registrationId, workshop.id, 'removed', now),
+    audit(db, actor, 'waitlist.remove', workshop, registrationId, now),
+  ]);
+  if (end!.meta.changes !== 1) {
+    throw new ApiError(409, 'not_waiting', 'This registration has no place in this line.');
+  }
+}
+
+/** An offer as its link shows it. Null: not our link, or no offer of this workshop to them. */
+export async function offerByToken(db: D1Database, token: string, workshopId: string, now: number) {
+  const registration = await findRegistrationByToken(db, await hashToken(token), 'manage');
+  if (!registration) return null;
+  const [place, workshop, series] = await Promise.all([
+    offerOf(db, registration.id, workshopId),
+    findWorkshop(db, workshopId),
+    findSeriesById(db, registration.seriesId),
+  ]);
+  if (!place || !workshop || !series || workshop.seriesId !== series.id) return null;
+  const state: OfferState =
+    place.status === 'promoted'
+      ? 'accepted'
+      : place.status === 'offered' && (place.offeredUntil ?? 0) > now
+        ? 'open'
+        : 'expired';
+  return { state, registration, series, workshop, until: place.offeredUntil ?? now };
+}
+
+/**
+ * Accepts an offered seat in time (the POST from the offer page): promoted, announced like any
+ * promotion (services/waitlist.ts `announcePromotions`, same request). Idempotent. Races: the cron
+ * expiring the offer first, or the person cancelling it, leaves nothing to accept ('expired').
+ */
+export async function acceptOfferByToken(
+  db: D1Database,
+  token: string,
+  workshopId: string,
+  now: number,
+) {
+  const offer = await offerByToken(db, token, workshopId, now);
+  if (!offer || offer.state !== 'open') return offer;
+  await db.batch([acceptOffer(db, offer.registration.id, workshopId, now)]);
+  return offerByToken(db, token, workshopId, now);
+}
+
+/** A registration's places in line now, with their workshops, soonest first. */
+export async function placesWithWorkshops(db: D1Database, registration: Registration, now: number) {
+  if (registration.waitingWorkshopIds.length === 0) return [];
+  const [places, workshops] = await Promise.all([
+    placesOf(db, registration.id, now),
+    findWorkshopsInSeries(db, registration.seriesId, registration.waitingWorkshopIds),
+  ]);
+  return workshops
+    .filter((w) => places.has(w.id))
+    .sort((a, b) => a.startsAt - b.startsAt)
+    .map((workshop) => ({ workshop, place: places.get(workshop.id)! }));
+}
+
+/** The person leaves every line they are in (the manage page's button). Idempotent. */
+export async function leaveLines(db: D1Database, registration: Registration, now: number) {
+  if (registration.waitingWorkshopIds.length === 0) return;
+  await db.batch(
+    registration.waitingWorkshopIds.map((id) => endPlace(db, registration.id, id, 'left', now)),
+  );
+}
