@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpuDelta, devCpu, type CpuSplit } from './lib/cpu';
+import { directUrl } from './lib/direct';
 import { writeInstrumentedConfig } from './lib/instrumented';
 import { CHROMIUM, describeMachine } from './lib/machine';
 import { PROJECT_VARS, seedSeries } from './lib/project';
@@ -46,7 +47,7 @@ const SETTINGS = quick
   : {
       list: { concurrency: 50, seconds: 10, rounds: 2, warmupSeconds: 1 },
       rush: { registrations: 1_000, clients: 200, workshops: 10, capacity: 50 },
-      reminders: { registrations: 10_000, workshops: 10, budgetSeconds: 60 },
+      reminders: { registrations: 10_000, workshops: 10, budgetSeconds: 180 },
       widget: { runs: 15, warmup: 2 },
       d1Samples: 20,
     };
@@ -194,20 +195,35 @@ try {
   log(
     `(b) the rush on the project: ${rushSettings.registrations} registrations, ${rushSettings.clients} clients…`,
   );
+  // Straight to the runtime, a connection per request: see lib/direct.ts for why.
+  const projectDirect = (await directUrl(project, '/api/v1/series/bench-rush')) ?? project.url;
+  const minimalDirect = (await directUrl(minimal, '/workshops')) ?? minimal.url;
+  const direct = projectDirect !== project.url && minimalDirect !== minimal.url;
+  log(`(b) rush ${direct ? 'straight to the runtime workerd' : 'through wrangler dev'}`);
   const projectRush = await withCpu(project, () =>
-    rush(project.url, 'bench-rush', rushPlan(rushSettings, rushIds, 'project'), () =>
-      d1Execute<HeldSeats>(CONFIG.project, persist.project, {
-        command: heldSeatsSql(
-          `WHERE w.series_id = (SELECT id FROM series WHERE slug = 'bench-rush')`,
-          `AND s.status = 'held'`,
-        ),
-      }),
+    rush(
+      direct ? projectDirect : project.url,
+      'bench-rush',
+      rushPlan(rushSettings, rushIds, 'project'),
+      () =>
+        d1Execute<HeldSeats>(CONFIG.project, persist.project, {
+          command: heldSeatsSql(
+            `WHERE w.series_id = (SELECT id FROM series WHERE slug = 'bench-rush')`,
+            `AND s.status = 'held'`,
+          ),
+        }),
+      direct,
     ),
   );
   log('(b) the same rush on the minimal D1 worker…');
   const minimalRush = await withCpu(minimal, () =>
-    rush(minimal.url, 'bench-rush', rushPlan(rushSettings, minimalIds, 'minimal'), () =>
-      d1Execute<HeldSeats>(CONFIG.minimal, persist.minimal, { command: heldSeatsSql('', '') }),
+    rush(
+      direct ? minimalDirect : minimal.url,
+      'bench-rush',
+      rushPlan(rushSettings, minimalIds, 'minimal'),
+      () =>
+        d1Execute<HeldSeats>(CONFIG.minimal, persist.minimal, { command: heldSeatsSql('', '') }),
+      direct,
     ),
   );
 
@@ -242,6 +258,7 @@ try {
     list,
     rush: {
       settings: rushSettings,
+      direct,
       project: perRequest(projectRush),
       minimal: perRequest(minimalRush),
     },

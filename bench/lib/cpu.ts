@@ -89,3 +89,11 @@ export const cpuDelta = (after: CpuSplit | null, before: CpuSplit | null): CpuSp
         wrangler: after.wrangler - before.wrangler,
       }
     : null;
+
+/** The pid of the workerd that runs the worker behind one `wrangler dev` (not its proxy). */
+export function runtimePid(pid: number, port: number): number | null {
+  const runtime = descendants(pid).find(
+    (p) => p.cmdline.includes('workerd') && !p.cmdline.includes(`entry=127.0.0.1:${port} `),
+  );
+  return runtime?.pid ?? null;
+}

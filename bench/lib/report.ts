@@ -18,7 +18,13 @@ export interface Results {
   machine: Machine;
   settings: unknown;
   list: ListResult;
-  rush: { settings: RushSettings; project: RushRow; minimal: RushRow };
+  rush: {
+    settings: RushSettings;
+    /** Sent straight to the runtime workerd, a connection per request (lib/direct.ts). */
+    direct?: boolean;
+    project: RushRow;
+    minimal: RushRow;
+  };
   d1: D1Counts;
   reminders: ReminderResult;
   widget: WidgetResult;
@@ -89,7 +95,8 @@ export function printReport(r: Results): void {
       `p99 ${ms(r.list.project.p99)} | hello world: ${int(r.list.hello.perSecond)} req/s, ` +
       `p99 ${ms(r.list.hello.p99)} (**ratio ${r.list.ratio.toFixed(2)}**) |`,
     `| rush: ${int(rush.registrations)} registrations from ${rush.clients} clients over ` +
-      `${rush.workshops} workshops × ${rush.capacity} seats | ${rushCell(r.rush.project)} | ` +
+      `${rush.workshops} workshops × ${rush.capacity} seats` +
+      `${r.rush.direct ? ' (straight to workerd, a connection per request)' : ' (through wrangler dev)'} | ${rushCell(r.rush.project)} | ` +
       `minimal D1 worker: ${rushCell(r.rush.minimal)} |`,
     `| worker CPU per rush request (workerd running the worker and local D1) | ${cpuCell(r.rush.project)} | ` +
       `${cpuCell(r.rush.minimal)} |`,

@@ -60,10 +60,32 @@ export async function d1Execute<T = Record<string, unknown>>(
   sql: { file: string } | { command: string },
 ): Promise<T[]> {
   const what = 'file' in sql ? ['--file', sql.file] : ['--command', sql.command];
-  const out = await wrangler(
-    ['d1', 'execute', 'DB', '--local', '-c', config, '--persist-to', persistTo, '--json', ...what],
-    `d1 execute on ${config}`,
-  );
+  let out: string;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      out = await wrangler(
+        [
+          'd1',
+          'execute',
+          'DB',
+          '--local',
+          '-c',
+          config,
+          '--persist-to',
+          persistTo,
+          '--json',
+          ...what,
+        ],
+        `d1 execute on ${config}`,
+      );
+      break;
+    } catch (error) {
+      // The running worker may be writing (e.g. its mail queue's consumer after a rush): SQLite
+      // answers SQLITE_BUSY to this second process. Wait and try again.
+      if (attempt >= 10 || !String(error).includes('SQLITE_BUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
   const results = JSON.parse(out) as { results: T[] }[];
   return results.at(-1)?.results ?? [];
 }

@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import { keepAliveAgent, percentile, send, type Reply } from '../lib/load';
 
 export interface RushSettings {
@@ -105,6 +106,11 @@ export async function rush(
   slug: string,
   plan: readonly Registration[],
   countHeld: () => Promise<HeldSeats[]>,
+  /**
+   * A new connection for every request (`Connection: close`) instead of one kept-alive connection
+   * per client: workerd drops some kept-alive connections under this load (lib/direct.ts).
+   */
+  connectionPerRequest = false,
 ): Promise<RushResult> {
   const replies: (Reply & { seats: number })[] = [];
   const byClient = new Map<number, Registration[]>();
@@ -112,12 +118,17 @@ export async function rush(
   const start = performance.now();
   await Promise.all(
     [...byClient].map(async ([client, registrations]) => {
-      const agent = keepAliveAgent(1);
+      const agent = connectionPerRequest
+        ? new Agent({ keepAlive: false, maxSockets: 1 })
+        : keepAliveAgent(1);
       for (const r of registrations) {
         const reply = await send(base, agent, {
           method: 'POST',
           path: `/api/v1/series/${slug}/registrations`,
-          headers: { 'cf-connecting-ip': clientIp(client) },
+          headers: {
+            'cf-connecting-ip': clientIp(client),
+            ...(connectionPerRequest && { connection: 'close' }),
+          },
           body: r.body,
           keepBody: true,
         });

@@ -113,6 +113,7 @@ export const embedInfo: EmbedInfo = {
   integrity: `sha384-${'A'.repeat(64)}`,
   embedPageUrl: 'https://admin.example.test/embed/',
   hostScriptUrl: 'https://admin.example.test/embed-host.js',
+  seriesApiUrl: 'https://admin.example.test/api/v1/series/',
 };
 
 const audit: AuditEntry[] = [

@@ -12,4 +12,8 @@ declare global {
   type Fetcher = Workers.Fetcher;
   type SendEmail = Workers.SendEmail;
   type RateLimit = Workers.RateLimit;
+  type Queue<Body = unknown> = Workers.Queue<Body>;
+  var caches: Workers.CacheStorage;
+  type MessageBatch<Body = unknown> = Workers.MessageBatch<Body>;
+  type Message<Body = unknown> = Workers.Message<Body>;
 }

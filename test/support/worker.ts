@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 import { Miniflare, Response as MiniflareResponse } from 'miniflare';
 import type { D1Database } from '@cloudflare/workers-types/experimental';
+import ts from 'typescript';
 import { applyMigrations } from './migrations';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -117,6 +118,55 @@ export interface TestWorkerOptions {
   persistTo?: string;
   /** A folder served as the worker's static assets, bound as ASSETS (as wrangler.jsonc does). */
   assets?: string;
+  /**
+   * The mail queue as wrangler.jsonc declares it (producer MAIL_QUEUE, the consumers with their
+   * batch settings), run by Miniflare's local broker.
+   */
+  mailQueue?: boolean;
+  /**
+   * The Cache API (the public list's few-second cache). Off by default: most tests read the list
+   * right after a change and check it shows the change, which the cache may not for a few seconds.
+   */
+  listCache?: boolean;
+}
+
+interface QueueConsumerConfig {
+  queue: string;
+  max_batch_size?: number;
+  max_batch_timeout?: number;
+  max_retries?: number;
+  retry_delay?: number;
+  dead_letter_queue?: string;
+}
+
+/** wrangler.jsonc's queues, in Miniflare's terms (tests run with the settings production has). */
+function queuesFromWranglerConfig() {
+  const path = join(ROOT, 'wrangler.jsonc');
+  const { config } = ts.parseConfigFileTextToJson(path, readFileSync(path, 'utf8')) as {
+    config: {
+      queues: {
+        producers: { binding: string; queue: string }[];
+        consumers: QueueConsumerConfig[];
+      };
+    };
+  };
+  return {
+    queueProducers: Object.fromEntries(
+      config.queues.producers.map((p) => [p.binding, { queueName: p.queue }]),
+    ),
+    queueConsumers: Object.fromEntries(
+      config.queues.consumers.map((c) => [
+        c.queue,
+        {
+          maxBatchSize: c.max_batch_size,
+          maxBatchTimeout: c.max_batch_timeout,
+          maxRetries: c.max_retries,
+          retryDelay: c.retry_delay,
+          deadLetterQueue: c.dead_letter_queue,
+        },
+      ]),
+    ),
+  };
 }
 
 /** The real worker in workerd with a fresh in-memory D1, migrations applied. */
@@ -125,7 +175,8 @@ export async function startTestWorker(
   options: TestWorkerOptions = {},
 ): Promise<TestWorker> {
   const logs: string[] = [];
-  const { outbound, sendEmail, registrationLimiter, persistTo, assets } = options;
+  const { outbound, sendEmail, registrationLimiter, persistTo, assets, mailQueue, listCache } =
+    options;
   const mf = new Miniflare({
     modules: true,
     script: await bundleWorker(),
@@ -133,6 +184,7 @@ export async function startTestWorker(
     // Miniflare would download its sample `Request.cf` data; tests call nobody, and read no cf.
     cf: false,
     d1Databases: { DB: crypto.randomUUID() },
+    cache: listCache ?? false,
     ...(persistTo && { d1Persist: persistTo }),
     // Development by default: the outbox transport (the row is the message) exists only there.
     // A binding given as undefined is left out.
@@ -157,6 +209,7 @@ export async function startTestWorker(
     ...(assets && {
       assets: { directory: assets, binding: 'ASSETS', routerConfig: { has_user_worker: true } },
     }),
+    ...(mailQueue && queuesFromWranglerConfig()),
     ...(registrationLimiter && {
       ratelimits: { REGISTRATION_LIMITER: { simple: registrationLimiter } },
     }),

@@ -214,8 +214,10 @@ describe('<workshop-signup> when the server refuses a registration', () => {
       expect(summaryLinks(el)).to.deep.equal([message]);
       expect($(el, 'fieldset').getAttribute('aria-describedby')).to.include('workshopIds-error');
       await waitUntil(() => focused(el) === summary, 'focus on the summary');
-      // The list was fetched again: the workshop is full now and cannot be chosen.
+      // The list was fetched again, past the browser's cache (revalidated against the API, which
+      // dropped its cached copy with the 409): the workshop is full now and cannot be chosen.
       expect(api.gets()).to.have.length(2);
+      expect(api.gets().map((r) => r.cache)).to.deep.equal(['default', 'no-cache']);
       const row = workshopRows(el).find((w) => w.title === 'Posledné miesto')!;
       expect(row.availability).to.equal('Obsadené');
       expect(nodeName(row.checkbox)).to.equal(null);

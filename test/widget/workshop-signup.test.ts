@@ -161,8 +161,12 @@ describe('<workshop-signup> loading', () => {
       `https://workshops.example.gov.sk/api/v1/series/${SLUG}`,
     ]);
     expect(api.requests[0]!.method).to.equal('GET');
-    // No cookies: the widget must not track or be tracked.
-    expect(api.requests[0]!.credentials).to.equal('omit');
+    // No cookies to another origin: the widget must not track or be tracked. 'same-origin' sends
+    // none across origins and is what `<link rel="preload" as="fetch" crossorigin>` uses, so a
+    // snippet's preload of this URL is taken.
+    expect(api.requests[0]!.credentials).to.equal('same-origin');
+    expect(api.requests[0]!.mode).to.equal('cors');
+    expect(api.requests[0]!.cache).to.equal('default');
   });
 
   it('encodes the series slug in the URL', async () => {

@@ -127,6 +127,8 @@ describe('GET /api/v1/admin/embed', () => {
       integrity,
       embedPageUrl: `${ORIGIN}/embed/`,
       hostScriptUrl: `${ORIGIN}/embed-host.js`,
+      // What a snippet may preload (`<link rel="preload" as="fetch" crossorigin>`), plus the slug.
+      seriesApiUrl: `${ORIGIN}/api/v1/series/`,
     });
   });
 

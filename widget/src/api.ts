@@ -60,8 +60,10 @@ const endpoint = (base: string, path: string) => `${base.replace(/\/+$/, '')}/ap
 async function request<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    // No cookies or credentials, ever: the widget must not track or be tracked.
-    response = await fetch(url, { ...init, credentials: 'omit', mode: 'cors' });
+    // No cookies or credentials to the API on another origin, ever: the widget must not track or
+    // be tracked. (The list asks with 'same-origin', which sends none across origins either: it is
+    // the mode of a `<link rel="preload" as="fetch" crossorigin>`, so a preloaded list is used.)
+    response = await fetch(url, { credentials: 'omit', ...init, mode: 'cors' });
   } catch {
     throw new NetworkError();
   }
@@ -76,8 +78,13 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
     : new NetworkError();
 }
 
-export const fetchSeries = (base: string, slug: string, signal?: AbortSignal) =>
-  request<SeriesResponse>(endpoint(base, `/series/${encodeURIComponent(slug)}`), { signal });
+/** `fresh`: past the browser's cache (revalidated with the ETag), e.g. after a 409. */
+export const fetchSeries = (base: string, slug: string, signal?: AbortSignal, fresh = false) =>
+  request<SeriesResponse>(endpoint(base, `/series/${encodeURIComponent(slug)}`), {
+    signal,
+    credentials: 'same-origin',
+    cache: fresh ? 'no-cache' : 'default',
+  });
 
 export const postRegistration = (base: string, slug: string, body: RegistrationRequest) =>
   request<RegistrationResponse>(

@@ -21,6 +21,19 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
   return format;
 }
 
+const DATE: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+};
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' };
+
+/** Builds the formatters before they are needed (their first build loads time zone data). */
+export function warmUpFormatters(): void {
+  for (const locale of ['sk', 'en'] as const) for (const o of [DATE, TIME]) formatter(locale, o);
+}
+
 const partsOf = (
   instant: Date,
   locale: Locale,
@@ -37,12 +50,7 @@ const partsOf = (
  * depend on how a browser's ICU punctuates long dates; the names (in the genitive) come from Intl.
  */
 export function formatDate(instant: Date, locale: Locale): string {
-  const { weekday, day, month, year } = partsOf(instant, locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+  const { weekday, day, month, year } = partsOf(instant, locale, DATE);
   // A pattern rather than a str`` template: the tooling merges placeholders that only spaces separate.
   return msg('{weekday} {day}\u00a0{month}\u00a0{year}', { id: 'date-long' })
     .replace('{weekday}', weekday!)
@@ -53,11 +61,7 @@ export function formatDate(instant: Date, locale: Locale): string {
 
 /** "10:00", 24-hour clock. */
 export function formatTime(instant: Date, locale: Locale): string {
-  const { hour, minute } = partsOf(instant, locale, {
-    hour: 'numeric',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const { hour, minute } = partsOf(instant, locale, TIME);
   return `${hour}:${minute}`;
 }
 

@@ -140,6 +140,12 @@ export class WorkshopSignup extends LitElement {
     super.scheduleUpdate();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The request starts now, not after the first render waited for the language to be set.
+    if (!this.hasUpdated && this.series) this.loader.ensureLoading();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.turnstile.remove();
@@ -149,7 +155,9 @@ export class WorkshopSignup extends LitElement {
     if (!this.hasUpdated || changed.has('series') || changed.has('api')) {
       this.draft.ready = false;
       this.sender.reset();
-      void this.loader.load();
+      // Moved or re-attached after a change, or the first update: load unless already loading.
+      if (this.hasUpdated) void this.loader.load();
+      else this.loader.ensureLoading();
     }
     if (changed.has('workshops') && this.draft.ready) {
       this.draft.keepOnly(new Set(this.loader.shown.map((w) => w.id)));

@@ -213,6 +213,12 @@ export interface EmbedInfo {
   embedPageUrl: string;
   /** The script a host page adds so the iframe takes its content's height. */
   hostScriptUrl: string;
+  /**
+   * The public series API: append the series slug for the URL the widget loads first. A snippet
+   * may preload it so the request starts with the page, not after the script has run:
+   * `<link rel="preload" as="fetch" crossorigin="anonymous" href="{seriesApiUrl}{slug}">`.
+   */
+  seriesApiUrl: string;
 }
 
 // Registrations, messages, exports and the audit log: admin-records-api.ts.

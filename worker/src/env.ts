@@ -40,6 +40,12 @@ export interface Bindings {
    * Default: the admin token. Without either, no cap applies.
    */
   CLIENT_KEY_SECRET?: string;
+  /**
+   * The mail queue (wrangler.jsonc "queues"): requests and the cron hand outbox ids and due
+   * reminders to it, and its consumer (this worker's `queue` handler) delivers them. Without it
+   * requests deliver after their response and the cron delivers in its own run.
+   */
+  MAIL_QUEUE?: Queue<MailJob>;
 }
 
 /** What Turnstile's siteverify said about a token. */
@@ -65,3 +71,19 @@ export interface AppEnv {
 }
 
 export const isDevelopment = (env: Bindings) => env.ENVIRONMENT === 'development';
+
+/** The seat a reminder is for. */
+export interface ReminderSeat {
+  registrationId: string;
+  workshopId: string;
+  startsAt: number;
+  /** The join link at the series' lead time (the default), or its second, short one (issue 12). */
+  kind?: 'reminder' | 'reminder_short';
+}
+
+/**
+ * What a MAIL_QUEUE message carries (jobs/mail-queue.ts): an outbox id to deliver, or a due
+ * reminder seat to queue in the outbox and deliver. Never the message itself or personal data:
+ * the outbox in D1 is the ledger.
+ */
+export type MailJob = { outboxId: string } | { reminder: ReminderSeat };

@@ -2,7 +2,7 @@ import type { ReactiveController } from 'lit';
 import { msg, str } from '@lit/localize';
 import { ApiRequestError, fetchSeries, type SeriesResponse, type Workshop } from '../api.js';
 import { isSelectable } from '../form-model.js';
-import { pluralCategory } from '../format.js';
+import { pluralCategory, warmUpFormatters } from '../format.js';
 import { getLocale, toLocale } from '../localization.js';
 import { saveContact } from '../session-store.js';
 import type { Announcer } from './announcer.js';
@@ -43,9 +43,21 @@ export class SeriesLoader implements ReactiveController {
 
   hostDisconnected(): void {
     this.abort?.abort();
+    // An aborted load is no load: connected again, the element loads again.
+    if (this.state === 'loading') this.loadedFor = undefined;
   }
 
   /** `quiet`: refresh the seats behind the scenes, with no announcement, event or error shown. */
+  /** What the last load was for (API and series), so the first update does not load twice. */
+  private loadedFor?: string;
+
+  /** Starts loading unless a load for the host's API and series has started already. */
+  ensureLoading(): boolean {
+    if (this.loadedFor === `${apiBase(this.host)} ${this.host.series}`) return false;
+    void this.load();
+    return true;
+  }
+
   async load({ quiet = false } = {}): Promise<void> {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
@@ -61,8 +73,12 @@ export class SeriesLoader implements ReactiveController {
       announcer.announce(() => msg('Loading workshops…', { id: 'loading-workshops' }));
     }
     const api = apiBase(host);
+    this.loadedFor = `${api} ${series}`;
+    // While the request is out: the date formatters' first use is slow (time zone data).
+    warmUpFormatters();
     try {
-      const data = await fetchSeries(api, series, abort.signal);
+      // A quiet reload follows a refusal: past the browser's cache, to show what the API knows.
+      const data = await fetchSeries(api, series, abort.signal, quiet);
       if (abort.signal.aborted) return;
       this.data = data;
       saveContact(api, series, data.series.organizer);

@@ -88,7 +88,7 @@ export interface Registration {
   waitingWorkshopIds: string[];
 }
 
-interface RegistrationRow {
+export interface RegistrationRow {
   id: string;
   series_id: number;
   given_name: string;
@@ -105,7 +105,7 @@ interface RegistrationRow {
   waiting: string;
 }
 
-const SELECT_REGISTRATION = `SELECT r.*,
+export const SELECT_REGISTRATION = `SELECT r.*,
   (SELECT json_group_array(s.workshop_id) FROM seats s
    WHERE s.registration_id = r.id AND s.status = 'held') AS held,
   (SELECT json_group_array(s.workshop_id) FROM seats s
@@ -114,7 +114,7 @@ const SELECT_REGISTRATION = `SELECT r.*,
    WHERE q.registration_id = r.id AND q.status = 'waiting') AS waiting
   FROM registrations r`;
 
-const registrationFromRow = (r: RegistrationRow): Registration => ({
+export const registrationFromRow = (r: RegistrationRow): Registration => ({
   id: r.id,
   seriesId: r.series_id,
   givenName: r.given_name,

@@ -12,7 +12,10 @@ export interface Workshop {
   cancelledAt: number | null;
   /** Bumped when the time or the join link changes; calendars and change notices follow it. */
   sequence: number;
-  /** Seats held by registrations (not released). */
+  /**
+   * Seats held at the moment read: by confirmed registrations, and by pending ones whose hold has
+   * not run out (a lapsed hold is not counted even before the cron expires it; migration 0006).
+   */
   seatsTaken: number;
   /** Whether people may join its waiting list when it is full (migration 0007). */
   waitlistEnabled: boolean;
@@ -127,8 +130,14 @@ export const updateWorkshopExtras = (db: D1Database, id: string, extras: Partial
       extras.offerMinutes ?? null,
     );
 
+/**
+ * Workshops with their live seat count, as the seat guard (migration 0006) counts it. `?1` is the
+ * instant to count at; a query's own parameters start at `?2`.
+ */
 const SELECT_WITH_SEATS = `SELECT w.*,
-  (SELECT COUNT(*) FROM seats s WHERE s.workshop_id = w.id AND s.status = 'held') AS seats_taken
+  (SELECT COUNT(*) FROM seats s JOIN registrations r ON r.id = s.registration_id
+   WHERE s.workshop_id = w.id AND s.status = 'held'
+     AND (r.status <> 'pending' OR r.expires_at > ?1)) AS seats_taken
   FROM workshops w`;
 
 async function all(statement: D1PreparedStatement): Promise<Workshop[]> {
@@ -141,34 +150,74 @@ export function listUpcomingWorkshops(db: D1Database, seriesId: number, now: num
   return all(
     db
       .prepare(
-        `${SELECT_WITH_SEATS} WHERE w.series_id = ? AND w.starts_at > ? AND w.cancelled_at IS NULL
+        `${SELECT_WITH_SEATS} WHERE w.series_id = ?2 AND w.starts_at > ?1 AND w.cancelled_at IS NULL
          ORDER BY w.starts_at, w.id`,
       )
-      .bind(seriesId, now),
+      .bind(now, seriesId),
   );
 }
 
-export function listAllWorkshops(db: D1Database, seriesId: number) {
+export function listAllWorkshops(db: D1Database, seriesId: number, now = Date.now()) {
   return all(
     db
-      .prepare(`${SELECT_WITH_SEATS} WHERE w.series_id = ? ORDER BY w.starts_at, w.id`)
-      .bind(seriesId),
+      .prepare(`${SELECT_WITH_SEATS} WHERE w.series_id = ?2 ORDER BY w.starts_at, w.id`)
+      .bind(now, seriesId),
   );
 }
 
 /** The given workshops, as far as they belong to the series. `ids` stays far below D1's 100 parameters. */
-export function findWorkshopsInSeries(db: D1Database, seriesId: number, ids: readonly string[]) {
+export function findWorkshopsInSeries(
+  db: D1Database,
+  seriesId: number,
+  ids: readonly string[],
+  now = Date.now(),
+) {
   if (ids.length === 0) return Promise.resolve([]);
-  const placeholders = ids.map(() => '?').join(', ');
-  return all(
-    db
-      .prepare(`${SELECT_WITH_SEATS} WHERE w.series_id = ? AND w.id IN (${placeholders})`)
-      .bind(seriesId, ...ids),
-  );
+  return all(selectWorkshopsInSeries(db, seriesId, ids, now));
 }
 
-export async function findWorkshop(db: D1Database, id: string): Promise<Workshop | null> {
-  const row = await db.prepare(`${SELECT_WITH_SEATS} WHERE w.id = ?`).bind(id).first<WorkshopRow>();
+/** The statement behind findWorkshopsInSeries, to run in a batch with other reads. */
+export function selectWorkshopsInSeries(
+  db: D1Database,
+  seriesId: number,
+  ids: readonly string[],
+  now: number,
+): D1PreparedStatement {
+  const placeholders = ids.map((_, i) => `?${i + 3}`).join(', ');
+  return db
+    .prepare(`${SELECT_WITH_SEATS} WHERE w.series_id = ?2 AND w.id IN (${placeholders})`)
+    .bind(now, seriesId, ...ids);
+}
+
+/** Like selectWorkshopsInSeries, for a series known by its slug (read in the same batch). */
+export function selectWorkshopsInSeriesSlug(
+  db: D1Database,
+  slug: string,
+  ids: readonly string[],
+  now: number,
+): D1PreparedStatement {
+  const placeholders = ids.map((_, i) => `?${i + 3}`).join(', ');
+  return db
+    .prepare(
+      `${SELECT_WITH_SEATS} WHERE w.series_id = (SELECT id FROM series WHERE slug = ?2)
+         AND w.id IN (${placeholders})`,
+    )
+    .bind(now, slug, ...ids);
+}
+
+/** Reads the rows of a statement built by selectWorkshopsInSeries(Slug). */
+export const workshopsFromResult = (result: D1Result<unknown>): Workshop[] =>
+  (result.results as WorkshopRow[]).map(fromRow);
+
+export async function findWorkshop(
+  db: D1Database,
+  id: string,
+  now = Date.now(),
+): Promise<Workshop | null> {
+  const row = await db
+    .prepare(`${SELECT_WITH_SEATS} WHERE w.id = ?2`)
+    .bind(now, id)
+    .first<WorkshopRow>();
   return row ? fromRow(row) : null;
 }
 

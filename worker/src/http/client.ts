@@ -23,17 +23,29 @@ export async function clientKeyOf(c: Context<AppEnv>): Promise<string | null> {
   const secret = c.env.CLIENT_KEY_SECRET || c.env.ADMIN_TOKEN;
   if (!secret) return null;
   const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
+  const key = await hmacKey(secret);
   const mac = await crypto.subtle.sign(
     'HMAC',
     key,
     encoder.encode(`pending:${clientNetworkOf(c)}`),
   );
   return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The imported HMAC key, once per isolate and secret rather than once per registration. */
+type HmacKey = ReturnType<typeof crypto.subtle.importKey>;
+let cachedKey: { secret: string; key: HmacKey } | undefined;
+
+function hmacKey(secret: string): HmacKey {
+  if (cachedKey?.secret !== secret) {
+    const key = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    cachedKey = { secret, key };
+  }
+  return cachedKey.key;
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { allowedOriginsOf } from '../db/series';
+import { recentAllowedOrigins } from '../db/recent-origins';
 import { corsOriginFor } from '../domain/origins';
 
 /** How long a browser may reuse a preflight: short, so a changed allowlist applies soon. */
@@ -15,7 +15,7 @@ const PREFLIGHT_MAX_AGE = '600';
  */
 export const seriesCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
-  const allowed = await allowedOriginsOf(c.env.DB, c.req.param('slug') ?? '');
+  const allowed = await recentAllowedOrigins(c.env.DB, c.req.param('slug') ?? '');
   const allow = corsOriginFor(allowed, origin);
   const headers: Record<string, string> = {};
   if (allow) headers['Access-Control-Allow-Origin'] = allow;

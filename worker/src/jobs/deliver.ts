@@ -4,12 +4,16 @@ import { markDropped } from '../db/outbox-checks';
 import type { AppEnv, Bindings } from '../env';
 import { mailSetup, PermanentSendError } from '../mail/transport';
 import { staleMessages } from '../services/mail-checks';
+import { enqueueMail } from './mail-jobs';
 
 /** After this many failed attempts a message is marked failed and stays visible to organizers. */
 export const MAX_ATTEMPTS = 8;
 
 /** Messages sent per run: well inside the Workers subrequest limit. */
 const BATCH = 50;
+
+/** At most this many ids per `deliverDue` call (more are left to the due-order claim). */
+export const DELIVER_BATCH = BATCH;
 
 /**
  * Wait before attempt n+1: 1, 2, 4, … minutes, at most an hour. With the 15-minute cron the
@@ -33,6 +37,8 @@ export async function deliverDue(
   env: Bindings,
   now: number,
   ids?: readonly string[],
+  /** Told of each message that failed and is to be tried again at `retryAt` (the queue's retry). */
+  onRetry?: (id: string, retryAt: number) => void,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, dropped: 0 };
   if (ids?.length === 0) return report;
@@ -66,8 +72,11 @@ export async function deliverDue(
     );
     const retryAt = permanent ? null : now + retryDelay(message.attempts);
     await markAttemptFailed(env.DB, message.id, reason, retryAt).run();
-    if (permanent) report.failed++;
-    else report.retrying++;
+    if (retryAt === null) report.failed++;
+    else {
+      report.retrying++;
+      onRetry?.(message.id, retryAt);
+    }
     // The kind and id identify the message for organizers.
     console.warn(
       JSON.stringify({
@@ -110,9 +119,27 @@ async function dropStale(
 }
 
 /**
- * Delivers messages a request has just queued, soon after it and without making it wait. If that
- * fails, the cron retries them. (This is the one place to swap for a Cloudflare Queue send.)
+ * Delivers messages a request has just queued, soon after it and without making it wait: through
+ * the mail queue when it is bound (jobs/mail-queue.ts), else right here after the response. If
+ * that fails, the cron retries them.
  */
 export function deliverSoon(c: Context<AppEnv>, outboxIds: readonly string[]): void {
-  c.executionCtx.waitUntil(deliverDue(c.env, Date.now(), outboxIds));
+  if (outboxIds.length === 0) return;
+  c.executionCtx.waitUntil(handOver(c.env, outboxIds));
+}
+
+async function handOver(env: Bindings, outboxIds: readonly string[]): Promise<void> {
+  if (env.MAIL_QUEUE) {
+    try {
+      await enqueueMail(
+        env.MAIL_QUEUE,
+        outboxIds.map((outboxId) => ({ outboxId })),
+      );
+      return;
+    } catch (error) {
+      // The queue refused (e.g. over its rate): send from here, as without a queue.
+      console.warn(JSON.stringify({ event: 'mail_queue_send_failed', reason: String(error) }));
+    }
+  }
+  await deliverDue(env, Date.now(), outboxIds);
 }

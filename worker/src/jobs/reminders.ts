@@ -4,6 +4,7 @@ import { findSeriesById, type Series } from '../db/series';
 import { findWorkshop, type Workshop } from '../db/workshops';
 import { reminderKey, selectDueReminders } from '../domain/reminders';
 import { WriteBatch } from '../services/write-batch';
+import type { ReminderSeat } from '../env';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 
 /** Reminders queued per run; the rest follow on the next run a quarter of an hour later. */
@@ -37,6 +38,19 @@ export async function queueReminders(
     ...(await dueReminders(db, now, run, 'reminder')),
     ...(await dueReminders(db, now, { ...run, leadMs: undefined }, 'reminder_short')),
   ];
+  return queueRemindersFor(db, now, due);
+}
+
+/**
+ * Queues reminders for these due seats in one batch and returns their outbox ids. Each is queued
+ * only if still true when the batch runs, and once per seat, kind and start time (the ledger key),
+ * so a seat handed over twice (two cron runs, a redelivered queue message) is reminded once.
+ */
+export async function queueRemindersFor(
+  db: D1Database,
+  now: number,
+  due: readonly ReminderSeat[],
+): Promise<string[]> {
   const cache = new Map<string, Promise<unknown>>();
   const load = <T>(key: string, fetch: () => Promise<T>) => {
     if (!cache.has(key)) cache.set(key, fetch());
@@ -48,7 +62,7 @@ export async function queueReminders(
       findRegistration(db, seat.registrationId),
     );
     const workshop = await load<Workshop | null>(`w:${seat.workshopId}`, () =>
-      findWorkshop(db, seat.workshopId),
+      findWorkshop(db, seat.workshopId, now),
     );
     if (!registration || !workshop) continue;
     const series = await load<Series | null>(`s:${workshop.seriesId}`, () =>
@@ -80,7 +94,7 @@ export async function queueReminders(
  * Reads candidates page by page until `limit` of them are due or none are left, so that seats the
  * rules turn down (pending, released) can never crowd due ones out of a run.
  */
-async function dueReminders(
+export async function dueReminders(
   db: D1Database,
   now: number,
   { registrationId, leadMs, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,

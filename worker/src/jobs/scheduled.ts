@@ -1,6 +1,7 @@
 import type { Bindings } from '../env';
 import { releaseLapsedHolds } from '../services/holds';
 import { deliverDue } from './deliver';
+import { fanOut } from './mail-queue';
 import { queueReminders } from './reminders';
 import { announceAndRemind } from './waitlist';
 import { queueFollowUps } from './follow-ups';
@@ -15,8 +16,19 @@ export async function runScheduled(env: Bindings, now: number): Promise<void> {
   // Issue 12: promotions (by this run's expiries, or left unannounced by a request), then their
   // join links if due; the reminder run below would catch those up too.
   const promoted = (await announceAndRemind(env.DB, now)).length;
-  const reminders = (await queueReminders(env.DB, now)).length;
   const followUps = (await queueFollowUps(env.DB, now)).length;
+  const { MAIL_QUEUE } = env;
+  if (MAIL_QUEUE) {
+    // Fan-out (issue 11): the cron only reads and hands over due reminder seats and due outbox
+    // ids (the promotions and follow-ups just queued among them); the queue's consumers send.
+    const handedOver = await fanOut({ ...env, MAIL_QUEUE }, now);
+    const deleted = await applyRetention(env.DB, now);
+    console.log(
+      JSON.stringify({ event: 'scheduled', now, promoted, followUps, queued: handedOver, deleted }),
+    );
+    return;
+  }
+  const reminders = (await queueReminders(env.DB, now)).length;
   const delivery = await deliverDue(env, now);
   const deleted = await applyRetention(env.DB, now);
   console.log(

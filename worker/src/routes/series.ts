@@ -9,6 +9,7 @@ import { registerPage, registerPageHeaders } from '../pages/register-page';
 import { findSeries } from '../db/series';
 import { listUpcomingWorkshops } from '../db/workshops';
 import { publicSeries, publicWorkshop } from '../views';
+import { cachedList, matchesEtag } from '../http/list-cache';
 
 const pageQuery = z.object({ lang: z.enum(LOCALES).catch('sk') });
 
@@ -21,13 +22,24 @@ export const seriesRoutes = new Hono<AppEnv>()
     const { lang } = c.req.valid('query');
     return c.body(registerPage(series, lang), 200, registerPageHeaders(series));
   })
+  // From the Cache API for a few seconds (http/list-cache.ts), with an ETag: the widget's reloads
+  // are answered 304 when nothing changed. Browsers revalidate every time (no-cache), so the seat
+  // counts a person sees are never older than the cache's few seconds.
   .get('/:slug', async (c) => {
-    const now = Date.now();
-    const series = await findSeries(c.env.DB, c.req.param('slug'));
-    if (!series) throw notFound('series_not_found', 'Series');
-    const workshops = await listUpcomingWorkshops(c.env.DB, series.id, now);
-    return c.json({
-      series: publicSeries(series),
-      workshops: workshops.map((w) => publicWorkshop(w, now)),
-    } satisfies SeriesResponse);
+    const cached = await cachedList(c, c.req.param('slug'), async () => {
+      const now = Date.now();
+      const series = await findSeries(c.env.DB, c.req.param('slug'));
+      if (!series) return null;
+      const workshops = await listUpcomingWorkshops(c.env.DB, series.id, now);
+      return {
+        series: publicSeries(series),
+        workshops: workshops.map((w) => publicWorkshop(w, now)),
+      } satisfies SeriesResponse;
+    });
+    if (!cached) throw notFound('series_not_found', 'Series');
+    const headers = { ETag: cached.etag, 'Cache-Control': 'no-cache' };
+    if (matchesEtag(c.req.header('if-none-match'), cached.etag)) {
+      return c.body(null, 304, headers);
+    }
+    return c.body(cached.body, 200, { ...headers, 'Content-Type': 'application/json' });
   });

@@ -30,5 +30,6 @@ export async function embedInfo(assets: Fetcher | undefined, base: string): Prom
     integrity: parsed.data.integrity,
     embedPageUrl: new URL('/embed/', base).href,
     hostScriptUrl: new URL('/embed-host.js', base).href,
+    seriesApiUrl: new URL('/api/v1/series/', base).href,
   };
 }

@@ -1,23 +1,25 @@
 import type { RegistrationReceipt } from '../../contract';
 import { ApiError, validationFailed } from '../http/errors';
 import { randomId } from '../ids';
-import { findRegistration, insertRegistration } from '../db/registrations';
+import { insertRegistration, type Registration } from '../db/registrations';
+import {
+  expireLapsedRegistration,
+  readRegistrationContext,
+  type RegistrationContext,
+} from '../db/register-reads';
 import { allOf, holdsAll, registrationIs } from '../db/mail-guards';
 import {
   DuplicateSeatError,
-  heldSeatsOf,
   PendingCapError,
   insertSeats,
   runSeatBatch,
   SeatRefusedError,
-  type HeldSeat,
 } from '../db/seats';
 import type { Series } from '../db/series';
-import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
+import type { Workshop } from '../db/workshops';
 import type { RegistrationInput } from '../schemas/registration';
 import { splitChoice, type Choice } from '../domain/waitlist';
 import { insertPlaces, lineLengths, placesOf } from '../db/waitlist';
-import { releaseLapsedHolds } from './holds';
 import { WriteBatch } from './write-batch';
 import { confirmLinkEnd, holdEnd, PENDING_PER_CLIENT } from '../domain/holds';
 
@@ -33,16 +35,33 @@ export const NOTICE_INTERVAL_MS = 3_600_000;
 /** The key under which one address holds at most one seat per workshop. */
 export const emailKeyOf = (email: string) => email.trim().toLowerCase();
 
+/** A registration request's first look: the series (null: unknown), its chosen workshops, held seats. */
+export function lookUp(
+  db: D1Database,
+  slug: string,
+  input: RegistrationInput,
+  now: number,
+): Promise<RegistrationContext> {
+  return readRegistrationContext(db, slug, emailKeyOf(input.email), input.workshopIds, now);
+}
+
 /**
  * Registers one person for one or more workshops of a series, all or nothing, as `pending` until
  * they confirm by e-mail (double opt-in). Returns the outbox ids to deliver right away.
  *
  * An address that already holds a seat in a chosen workshop keeps that one seat; the response looks
  * the same as for a first registration. What happened is told by e-mail, to the address only.
+ *
+ * Two D1 round trips when nothing races: `first` (one read batch, from `lookUp`) and one write
+ * batch. Lapsed holds are not expired here (the cron does that); the seat guard does not count
+ * them (migration 0006), and only the address's own lapsed registration is expired, in the write
+ * batch, to make way for its new seat. (Issue 12's waiting list: a seat freed by a lapsed hold is
+ * free for this request at once, so promotion that must come first belongs in the seat guard's
+ * count or in this write batch.)
  */
 export async function register(
   db: D1Database,
-  series: Series,
+  first: RegistrationContext & { series: Series },
   input: RegistrationInput,
   baseUrl: string,
   now: number,
@@ -50,15 +69,16 @@ export async function register(
   clientKey: string | null = null,
 ): Promise<{ registration: Registered; outboxIds: string[] }> {
   const emailKey = emailKeyOf(input.email);
-  // Holds that ran out must not keep anyone from a seat.
-  await releaseLapsedHolds(db, now);
+  const { series } = first;
   for (let attempt = 1; ; attempt++) {
-    const workshops = await findWorkshopsInSeries(db, series.id, input.workshopIds);
+    const { workshops, holders } =
+      attempt === 1 ? first : await lookUp(db, series.slug, input, now);
     if (workshops.length !== input.workshopIds.length) {
       throw validationFailed({ workshopIds: 'unknown_workshop' });
     }
-    const held = await heldSeatsOf(db, emailKey, input.workshopIds);
-    const heldIds = new Set(held.map((h) => h.workshopId));
+    const lapsed = holders.filter((r) => !holdsLive(r, now));
+    const live = holders.filter((r) => holdsLive(r, now));
+    const heldIds = new Set(live.flatMap((r) => r.heldWorkshopIds));
     // Judged on every chosen workshop, held or not: a different answer for a held seat in a full
     // or closed workshop would tell anyone whether an address is registered.
     const choice = splitChoice(workshops, new Set(input.waitlistWorkshopIds ?? []), now);
@@ -74,6 +94,9 @@ export async function register(
       const registration = { id, email: input.email, locale: input.locale, baseUrl };
       const row = { registrationId: id, emailKey, now };
       batch.add(
+        // The address's own lapsed hold gives way first (its seat is the one the unique index
+        // would find); everyone else's lapsed holds wait for the cron.
+        ...lapsed.flatMap((r) => expireLapsedRegistration(db, r.id, now)),
         insertRegistration(db, {
           id,
           seriesId: series.id,
@@ -99,11 +122,13 @@ export async function register(
         confirmUntil: confirmLinkEnd(now),
       });
     }
-    await queueNoticesForHeldSeats(batch, series, workshops, held);
+    await queueNoticesForHeldSeats(batch, series, workshops, live);
 
     try {
       await batch.commit(runSeatBatch);
-      const places = await placesOf(db, id, now);
+      // Only with a place in line: no extra round trip for a plain registration.
+      const places =
+        choice.line.length > 0 ? await placesOf(db, id, now) : new Map<string, number>();
       const waitlist = choice.line.map((w) => ({
         workshopId: w.id,
         place: places.get(w.id) ?? lengths.get(w.id)! + 1,
@@ -128,6 +153,10 @@ export async function register(
   }
 }
 
+/** Whether a registration's seats still count: confirmed, or pending within its hold. */
+const holdsLive = (r: Registration, now: number) =>
+  r.status !== 'pending' || (r.expiresAt ?? 0) > now;
+
 /**
  * For workshops the address already holds: a pending registration gets a fresh confirmation link
  * (the first mail may be lost), a confirmed one a note that nothing more is needed.
@@ -136,19 +165,17 @@ async function queueNoticesForHeldSeats(
   batch: WriteBatch,
   series: Series,
   workshops: Workshop[],
-  held: HeldSeat[],
+  holders: Registration[],
 ): Promise<void> {
   const now = batch.now;
-  for (const registrationId of new Set(held.map((h) => h.registrationId))) {
-    const existing = await findRegistration(batch.db, registrationId);
-    if (!existing) continue;
+  for (const existing of holders) {
     const pending = existing.status === 'pending';
     const listed = workshops.filter((w) => existing.heldWorkshopIds.includes(w.id));
     await batch.queueMail({
       kind: pending ? 'confirm_request' : 'already_registered',
       // At most one such note per registration and hour: repeated submissions of someone else's
       // address must not turn the worker into a mail cannon.
-      dedupeKey: `${pending ? 'confirm_again' : 'already_registered'}:${registrationId}:${Math.floor(now / NOTICE_INTERVAL_MS)}`,
+      dedupeKey: `${pending ? 'confirm_again' : 'already_registered'}:${existing.id}:${Math.floor(now / NOTICE_INTERVAL_MS)}`,
       registration: existing,
       series,
       workshops: listed,

@@ -1,3 +1,4 @@
+import { forgetAllowedOrigins } from '../db/recent-origins';
 import { insertAudit } from '../db/audit';
 import {
   findSeries,
@@ -37,5 +38,6 @@ export async function saveSeries(
     ),
     selectSeries(db, slug),
   ]);
+  forgetAllowedOrigins(slug);
   return { series: seriesFromResult(results.at(-1)!), created };
 }
