@@ -20,7 +20,7 @@ export default defineConfig({
       fileName: () => 'workshop-signup.js',
     },
     rolldownOptions: {
-      output: { codeSplitting: false, minify: true },
+      output: { codeSplitting: false, minify: true, comments: false },
     },
   },
 });
