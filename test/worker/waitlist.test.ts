@@ -293,6 +293,32 @@ describe('a freed seat goes to the first confirmed person in line', () => {
     assert.equal((await outbox(worker, { registrationId: person, kind: 'promoted' })).length, 1);
   });
 
+  test('a script re-registering the moment its hold lapses does not jump the line', async () => {
+    const slug = unique('jump');
+    await createSeries(worker, slug);
+    const workshop = await createWorkshop(worker, slug, { startsInHours: 72, capacity: 1 });
+    const script = await register(worker, slug, [workshop.id], { email: uniqueEmail('invented') });
+    const person = await joinConfirmed(slug, workshop.id);
+    // The script's hour runs out; the cron has not come by yet.
+    await worker.db
+      .prepare('UPDATE registrations SET expires_at = ? WHERE id = ?')
+      .bind(Date.now() - MINUTE, script)
+      .run();
+    assert.equal(
+      (await publicWorkshop(worker, slug, workshop.id)).seatsLeft,
+      0,
+      'owed to the line',
+    );
+    const again = await postRegistration(
+      worker,
+      slug,
+      validRegistration([workshop.id], { email: uniqueEmail('invented') }),
+    );
+    await expectError(again, 409, 'workshop_full');
+    await runCron(worker, Date.now());
+    assert.equal(await seatOf(person, workshop.id), 'held');
+  });
+
   test('an erasure frees the seat for the line', async () => {
     const { slug, workshop, holders } = await fullWorkshop(1);
     const waiting = await joinConfirmed(slug, workshop.id);

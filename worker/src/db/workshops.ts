@@ -17,6 +17,12 @@ export interface Workshop {
    * not run out (a lapsed hold is not counted even before the cron expires it; migration 0006).
    */
   seatsTaken: number;
+  /**
+   * Confirmed people waiting in its line. A seat freed while someone waits is theirs (the cron
+   * moves them in within a quarter of an hour): nobody new may take it meanwhile, which is what
+   * keeps a script re-registering the moment its hold lapses from jumping the line.
+   */
+  lineWaiting: number;
   /** Whether people may join its waiting list when it is full (migration 0007). */
   waitlistEnabled: boolean;
   /** 'auto': a freed seat moves the first in line in; 'offer': it is offered for `offerMinutes`. */
@@ -40,6 +46,7 @@ export type WorkshopFields = Omit<
   | 'id'
   | 'seriesId'
   | 'seatsTaken'
+  | 'lineWaiting'
   | 'cancelledAt'
   | 'sequence'
   | 'waitlistEnabled'
@@ -69,6 +76,7 @@ interface WorkshopRow {
   cancelled_at: number | null;
   sequence: number;
   seats_taken: number;
+  line_waiting: number;
   waitlist_enabled: number;
   waitlist_mode: 'auto' | 'offer';
   offer_minutes: number;
@@ -91,6 +99,7 @@ const fromRow = (r: WorkshopRow): Workshop => ({
   cancelledAt: r.cancelled_at,
   sequence: r.sequence,
   seatsTaken: r.seats_taken,
+  lineWaiting: r.line_waiting,
   waitlistEnabled: r.waitlist_enabled === 1,
   waitlistMode: r.waitlist_mode,
   offerMinutes: r.offer_minutes,
@@ -137,7 +146,9 @@ export const updateWorkshopExtras = (db: D1Database, id: string, extras: Partial
 const SELECT_WITH_SEATS = `SELECT w.*,
   (SELECT COUNT(*) FROM seats s JOIN registrations r ON r.id = s.registration_id
    WHERE s.workshop_id = w.id AND s.status = 'held'
-     AND (r.status <> 'pending' OR r.expires_at > ?1)) AS seats_taken
+     AND (r.status <> 'pending' OR r.expires_at > ?1)) AS seats_taken,
+  (SELECT COUNT(*) FROM waitlist q JOIN registrations r ON r.id = q.registration_id
+   WHERE q.workshop_id = w.id AND q.status = 'waiting' AND r.status = 'confirmed') AS line_waiting
   FROM workshops w`;
 
 async function all(statement: D1PreparedStatement): Promise<Workshop[]> {

@@ -3,7 +3,8 @@ import type { WorkshopInput, WorkshopPatch } from '../schemas/workshop';
 
 /** The rules of a workshop, whoever asks: the API's views, registering, the admin routes. */
 
-export const seatsLeft = (w: Workshop) => Math.max(0, w.capacity - w.seatsTaken);
+/** Seats a new registrant may take: free ones not already owed to confirmed people in line. */
+export const seatsLeft = (w: Workshop) => Math.max(0, w.capacity - w.seatsTaken - w.lineWaiting);
 
 export const isRegistrationOpen = (w: Workshop, now: number) =>
   w.cancelledAt === null && now < w.registrationClosesAt;
