@@ -52,6 +52,8 @@ describe('embed configurator', () => {
     try {
       const app = await renderApp('#/embed?series=smart', 'en');
       await until(app, '#snippet-sri');
+      // The workshops to choose come with the series' detail, which may answer after the snippet.
+      await until(app, '#w-w1');
       const root = screen(app).shadowRoot;
       expect(root.querySelector('#snippet-sri')!.textContent).to.include(
         'series="smart" lang="sk"',

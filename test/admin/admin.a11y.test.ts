@@ -88,6 +88,34 @@ const SCREENS: Record<string, (lang: 'sk' | 'en') => Promise<AdminApp>> = {
     await until(app, 'table');
     return app;
   },
+  async 'series form, second reminder with errors'(lang) {
+    const app = await renderApp('#/series/smart/edit', lang);
+    const lead = (await until(app, '#lead-hours')) as HTMLInputElement;
+    lead.value = '0,5';
+    lead.dispatchEvent(new Event('input'));
+    await submitEmpty(app);
+    return app;
+  },
+  async 'workshop form, offers and follow-up with errors'(lang) {
+    const app = await renderApp('#/series/smart/workshops/new', lang);
+    ((await until(app, '#waitlist-offer')) as HTMLInputElement).click();
+    ((await until(app, '#followup')) as HTMLInputElement).click();
+    await until(app, '#link-url-0');
+    await submitEmpty(app);
+    return app;
+  },
+  async 'waiting list'(lang) {
+    const app = await renderApp('#/series/smart/workshops/w1/waitlist', lang);
+    await until(app, 'table');
+    return app;
+  },
+  async 'waiting list, promote asked'(lang) {
+    const app = await renderApp('#/series/smart/workshops/w1/waitlist', lang);
+    await until(app, 'table');
+    screen(app).shadowRoot.querySelector<HTMLButtonElement>('td button')!.click();
+    await until(app, '.confirm');
+    return app;
+  },
   async 'embed configurator'(lang) {
     const app = await renderApp('#/embed?series=smart', lang);
     await until(app, '#snippet-iframe');
@@ -122,6 +150,7 @@ for (const lang of ['sk', 'en'] as const) {
         expect(tags).not.to.include('script');
         expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
         const text = allText(app);
+        if (name.startsWith('waiting list')) expect(text).to.include(HOSTILE.name);
         if (['registrations', 'registrations, erase asked', 'one registration'].includes(name)) {
           expect(text).to.include(HOSTILE.name);
           expect(text).to.include(HOSTILE.formula);

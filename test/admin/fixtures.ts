@@ -11,6 +11,7 @@ import type {
 import type { AdminApp } from '../../widget/admin/admin-app.js';
 import '../../widget/admin/admin-app.js';
 import { jsonResponse, stubFetch } from '../widget/fixtures.js';
+import { waitlist } from './waitlist-fixtures.js';
 
 /** What registrants may type, which must stay text on every admin screen. */
 export const HOSTILE = {
@@ -64,6 +65,13 @@ export function workshop(
   };
 }
 
+/** w1's follow-up: thanks and the materials, two hours after the end. */
+export const FOLLOW_UP: AdminWorkshopWithStats['followUp'] = {
+  text: { sk: 'Ďakujeme za účasť.', en: 'Thank you for taking part.' },
+  links: [{ label: { sk: 'Materiály', en: 'Materials' }, url: 'https://example.gov.sk/m' }],
+  afterMinutes: 120,
+};
+
 export const seriesDetail = (): AdminSeriesResponse => ({
   series: {
     slug: 'smart',
@@ -73,10 +81,13 @@ export const seriesDetail = (): AdminSeriesResponse => ({
     organizer: { name: 'MIRRI', email: 'info@example.gov.sk' },
     retentionDays: 30,
     allowedOrigins: ['https://www.obec.sk'],
-    reminders: { leadMinutes: 1440, secondLeadMinutes: null },
+    reminders: { leadMinutes: 1440, secondLeadMinutes: 60 },
   },
   archived: false,
-  workshops: [workshop('w1'), workshop('w2', { cancelledAt: new Date().toISOString() })],
+  workshops: [
+    workshop('w1', { followUp: FOLLOW_UP }),
+    workshop('w2', { cancelledAt: new Date().toISOString() }),
+  ],
 });
 
 const summary = (slug: string, archived: boolean): AdminSeriesSummary => ({
@@ -103,7 +114,15 @@ export const registration = (overrides: Partial<AdminRegistration> = {}): AdminR
   createdAt: new Date().toISOString(),
   confirmedAt: new Date().toISOString(),
   workshopIds: ['w1'],
-  seats: [{ workshopId: 'w1', status: 'held', reminder: 'queued' }],
+  seats: [
+    {
+      workshopId: 'w1',
+      status: 'held',
+      reminder: 'queued',
+      secondReminder: 'failed',
+      followUp: 'not_due',
+    },
+  ],
   ...overrides,
 });
 
@@ -176,6 +195,7 @@ export function fakeAdminApi(
       return jsonResponse({ registration: registration(), messages: [failedMessage] });
     if (key === 'GET /series/smart/messages')
       return jsonResponse({ transport: 'dev-outbox', warning: null, messages: [failedMessage] });
+    if (key === 'GET /workshops/w1/waitlist') return jsonResponse({ waitlist: waitlist() });
     if (key === 'GET /workshops/w1/cancel-preview')
       return jsonResponse({
         workshopId: 'w1',

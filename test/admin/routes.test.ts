@@ -11,6 +11,10 @@ describe('admin routes', () => {
       [href.workshopNew('smart'), { name: 'workshop-new', slug: 'smart' }],
       [href.workshopEdit('smart', 'w1'), { name: 'workshop-edit', slug: 'smart', id: 'w1' }],
       [href.workshopCancel('smart', 'w1'), { name: 'workshop-cancel', slug: 'smart', id: 'w1' }],
+      [
+        href.workshopWaitlist('smart', 'w1'),
+        { name: 'workshop-waitlist', slug: 'smart', id: 'w1' },
+      ],
       [href.registrations('smart'), { name: 'registrations', slug: 'smart' }],
       [href.registrations('smart', 'w1'), { name: 'registrations', slug: 'smart', workshop: 'w1' }],
       [href.registration('smart', 'r1'), { name: 'registration', slug: 'smart', id: 'r1' }],

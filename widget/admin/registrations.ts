@@ -197,6 +197,7 @@ export class AdminRegistrations extends AdminScreen {
                       workshops: s?.workshops ?? [],
                       workshopId: this.workshop || undefined,
                       now: Date.now(),
+                      secondReminder: (s?.series.reminders?.secondLeadMinutes ?? null) !== null,
                       ask: (action) => void this.ask(action),
                     })
                   : nothing

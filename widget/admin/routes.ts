@@ -12,6 +12,7 @@ export type Route =
   | { name: 'workshop-new'; slug: string }
   | { name: 'workshop-edit'; slug: string; id: string }
   | { name: 'workshop-cancel'; slug: string; id: string }
+  | { name: 'workshop-waitlist'; slug: string; id: string }
   | { name: 'registrations'; slug: string; workshop?: string }
   | { name: 'registration'; slug: string; id: string }
   | { name: 'embed'; series?: string }
@@ -50,6 +51,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 4 && id === 'new') return { name: 'workshop-new', slug };
   if (parts.length === 5 && fifth === 'edit') return { name: 'workshop-edit', slug, id };
   if (parts.length === 5 && fifth === 'cancel') return { name: 'workshop-cancel', slug, id };
+  if (parts.length === 5 && fifth === 'waitlist') return { name: 'workshop-waitlist', slug, id };
   return { name: 'not-found' };
 }
 
@@ -62,6 +64,7 @@ export const href = {
   workshopNew: (slug: string) => `#/series/${slug}/workshops/new`,
   workshopEdit: (slug: string, id: string) => `#/series/${slug}/workshops/${id}/edit`,
   workshopCancel: (slug: string, id: string) => `#/series/${slug}/workshops/${id}/cancel`,
+  workshopWaitlist: (slug: string, id: string) => `#/series/${slug}/workshops/${id}/waitlist`,
   registrations: (slug: string, workshop?: string) =>
     `#/series/${slug}/registrations${workshop ? `?workshop=${workshop}` : ''}`,
   registration: (slug: string, id: string) => `#/series/${slug}/registrations/${id}`,

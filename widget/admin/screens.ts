@@ -11,6 +11,7 @@ import './registration-detail.js';
 import './registrations.js';
 import './series-form.js';
 import './series-page.js';
+import './waitlist.js';
 import './workshop-form.js';
 
 /**
@@ -55,6 +56,13 @@ export function screenFor(route: Route, api: AdminApi, locale: AdminLocale) {
         slug=${route.slug}
         workshopId=${route.id}
       ></ws-admin-cancel-workshop>`;
+    case 'workshop-waitlist':
+      return html`<ws-admin-waitlist
+        .api=${api}
+        locale=${locale}
+        slug=${route.slug}
+        workshopId=${route.id}
+      ></ws-admin-waitlist>`;
     case 'registrations':
       return html`<ws-admin-registrations
         .api=${api}
@@ -104,6 +112,8 @@ export function titleFor(route: Route): string {
       return msg('Edit the workshop');
     case 'workshop-cancel':
       return msg('Cancel the workshop');
+    case 'workshop-waitlist':
+      return msg('Waiting list');
     case 'registrations':
       return msg('Registrations');
     case 'registration':

@@ -17,6 +17,11 @@ export interface SeriesValues {
   turnstile: boolean;
   siteKey: string;
   secretKey: string;
+  /** The join-link reminder, in hours before the start ("24", "1,5"). */
+  leadHours: string;
+  secondReminder: boolean;
+  /** The second, short reminder, in minutes before the start. */
+  secondMinutes: string;
 }
 
 export const emptySeries = (): SeriesValues => ({
@@ -33,6 +38,9 @@ export const emptySeries = (): SeriesValues => ({
   turnstile: false,
   siteKey: '',
   secretKey: '',
+  leadHours: '24',
+  secondReminder: false,
+  secondMinutes: '60',
 });
 
 export const seriesValues = (s: AdminSeries): SeriesValues => ({
@@ -49,7 +57,21 @@ export const seriesValues = (s: AdminSeries): SeriesValues => ({
   turnstile: Boolean(s.turnstile),
   siteKey: s.turnstile?.siteKey ?? '',
   secretKey: '',
+  // Series stored before issue 12 have no schedule in older answers: the default then.
+  leadHours: hoursValue(s.reminders?.leadMinutes ?? 1440),
+  secondReminder: (s.reminders?.secondLeadMinutes ?? null) !== null,
+  secondMinutes: String(s.reminders?.secondLeadMinutes ?? 60),
 });
+
+/** Minutes as hours the way Slovak writes them: 90 → "1,5". */
+export const hoursValue = (minutes: number) => String(minutes / 60).replace('.', ',');
+
+/** "24", "1,5" or "1.5" hours → whole minutes; NaN when it is not a number. */
+export function hoursToMinutes(text: string): number {
+  const t = text.trim().replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(t)) return NaN;
+  return Math.round(Number(t) * 60);
+}
 
 const SLUG = /^(?=.{1,64}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -63,6 +85,7 @@ export function seriesFieldId(path: string): string {
     privacyUrl: 'privacy-url',
     organizer: sub === 'email' ? 'organizer-email' : 'organizer-name',
     retentionDays: 'retention-days',
+    reminders: sub === 'secondLeadMinutes' ? 'second-minutes' : 'lead-hours',
     allowedOrigins: 'allowed-origins',
     turnstile: sub === 'secretKey' ? 'secret-key' : 'site-key',
     slug: 'slug',
@@ -100,6 +123,19 @@ export function seriesRequest(
   const days = Number(v.retentionDays);
   if (!Number.isInteger(days) || days < 1 || days > 3700)
     add('retention-days', msg('Enter a whole number of days from 1 to 3700'));
+  const lead = hoursToMinutes(v.leadHours);
+  if (!(lead >= 15 && lead <= 20160))
+    add('lead-hours', msg('Enter the hours before the start, from 0.25 to 336 (two weeks)'));
+  const second = Number(v.secondMinutes);
+  if (v.secondReminder) {
+    if (!/^\d+$/.test(v.secondMinutes.trim()) || second < 5 || second > 1440)
+      add(
+        'second-minutes',
+        msg('Enter the minutes before the start, a whole number from 5 to 1440'),
+      );
+    else if (lead >= 15 && second >= lead)
+      add('second-minutes', msg('The second reminder must come later than the first one'));
+  }
   const origins = v.allowedOrigins
     .split(/[\s,]+/)
     .map((o) => o.trim())
@@ -111,6 +147,7 @@ export function seriesRequest(
     organizer: { name: v.organizerName.trim(), email: v.organizerEmail.trim() },
     retentionDays: days,
     allowedOrigins: origins,
+    reminders: { leadMinutes: lead, secondLeadMinutes: v.secondReminder ? second : null },
   };
   if (!v.turnstile) {
     body.turnstile = null;
@@ -131,6 +168,8 @@ export function fieldCodeText(code: string): string {
       return msg('This is too long');
     case 'invalid_origin':
       return msg('Enter origins like https://www.obec.sk, one per line');
+    case 'not_before_first':
+      return msg('The second reminder must come later than the first one');
     case 'invalid_email':
       return msg('Enter a valid email address');
     default:

@@ -88,6 +88,43 @@ export class AdminSeriesForm extends AdminScreen {
     });
   }
 
+  /** The reminder schedule (issue 12): the join link's lead time and an optional short one. */
+  private reminderFields() {
+    return html`<fieldset>
+      <legend>${msg('Join-link emails')}</legend>
+      ${this.text('lead-hours', 'leadHours', msg('Send the join link (hours before the start)'), {
+        narrow: true,
+        hint: msg(
+          'Each confirmed person gets the join link by email this long before each workshop. Usually 24 hours, as the announcement promises.',
+        ),
+      })}
+      <div class="checkbox">
+        <input
+          id="second-reminder"
+          type="checkbox"
+          .checked=${this.values.secondReminder}
+          @change=${(e: Event) =>
+            this.set('secondReminder', (e.target as HTMLInputElement).checked)}
+        />
+        <label for="second-reminder">${msg('Also send a second, short reminder')}</label>
+      </div>
+      ${
+        this.values.secondReminder
+          ? this.text(
+              'second-minutes',
+              'secondMinutes',
+              msg('Second reminder (minutes before the start)'),
+              {
+                type: 'number',
+                narrow: true,
+                hint: msg('For example 60: the join link once more, an hour before the start.'),
+              },
+            )
+          : ''
+      }
+    </fieldset>`;
+  }
+
   override render() {
     const creating = !this.slug;
     const title = creating ? msg('Create a series') : msg('Edit the series');
@@ -141,6 +178,7 @@ export class AdminSeriesForm extends AdminScreen {
             hint: msg('Days after a person’s last workshop; then their data is deleted.'),
           })}
         </fieldset>
+        ${this.reminderFields()}
         <fieldset>
           <legend>${msg('Embedding')}</legend>
           ${this.text('allowed-origins', 'allowedOrigins', msg('Websites allowed to embed it'), {

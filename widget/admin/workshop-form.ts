@@ -14,6 +14,14 @@ import {
   workshopValues,
   type WorkshopValues,
 } from './workshop-form-model.js';
+import {
+  emptyExtras,
+  extrasFieldId,
+  extrasRequest,
+  extrasValues,
+  type ExtrasValues,
+} from './workshop-extras-model.js';
+import { extrasFields } from './views/workshop-extras.js';
 
 /** Add a workshop to a series, or edit one. Times are Bratislava wall-clock time. */
 @localized()
@@ -26,7 +34,10 @@ export class AdminWorkshopForm extends AdminScreen {
   @state() private errors: FieldError[] = [];
   @state() private loaded = false;
   @state() private busy = false;
+  /** The waiting list and follow-up (issue 12). */
+  @state() private extras: ExtrasValues = emptyExtras();
   private original: WorkshopValues | null = null;
+  private originalExtras: ExtrasValues | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -43,13 +54,18 @@ export class AdminWorkshopForm extends AdminScreen {
       }
       this.values = workshopValues(workshop);
       this.original = { ...this.values };
+      this.extras = extrasValues(workshop);
+      this.originalExtras = extrasValues(workshop);
       this.loaded = true;
     });
   }
 
   private async submit(event: Event) {
     event.preventDefault();
-    const { errors, body } = workshopRequest(this.values, this.original);
+    const main = workshopRequest(this.values, this.original);
+    const extras = extrasRequest(this.extras, this.originalExtras);
+    const errors = [...main.errors, ...extras.errors];
+    const body = { ...main.body, ...extras.body };
     this.errors = errors;
     if (errors.length === 0) {
       this.busy = true;
@@ -64,7 +80,7 @@ export class AdminWorkshopForm extends AdminScreen {
           return;
         }
         this.errors = Object.entries(error.fields).map(([path, code]) => ({
-          id: workshopFieldId(path),
+          id: extrasFieldId(path) ?? workshopFieldId(path),
           text: workshopFieldCodeText(code),
         }));
       } finally {
@@ -154,6 +170,15 @@ export class AdminWorkshopForm extends AdminScreen {
             narrow: true,
           })}
         </fieldset>
+        ${extrasFields({
+          values: this.extras,
+          errorFor: (id) => this.errors.find((e) => e.id === id)?.text,
+          set: (patch) => (this.extras = { ...this.extras, ...patch }),
+          linkAdded: (i) =>
+            void this.updateComplete.then(() =>
+              this.renderRoot.querySelector<HTMLElement>(`#link-label-sk-${i}`)?.focus(),
+            ),
+        })}
         <button type="submit" ?disabled=${this.busy}>
           ${this.workshopId ? msg('Save changes') : msg('Add the workshop')}
         </button>

@@ -6,7 +6,7 @@ import { href } from '../routes.js';
 import { formatDateTime } from '../time.js';
 import { localizedText } from './localized-text.js';
 import { scrollable } from './table.js';
-import { organizationTypeLabel, reminderLabel, statusTag } from './texts.js';
+import { organizationTypeLabel, seatDeliveries, statusTag } from './texts.js';
 
 export interface RegistrationTableOptions {
   slug: string;
@@ -15,6 +15,8 @@ export interface RegistrationTableOptions {
   /** The workshop the list is filtered by: cancelling then releases that seat only. */
   workshopId: string | undefined;
   now: number;
+  /** The series sends a second, short reminder: its state is shown per seat. */
+  secondReminder: boolean;
   ask: (action: RegistrationAction) => void;
 }
 
@@ -25,7 +27,10 @@ function seats(r: AdminRegistration, o: RegistrationTableOptions) {
       return html`<li>
         ${w ? localizedText(w.title, o.locale) : seat.workshopId}
         <span class="hint">
-          ${seat.status === 'held' ? reminderLabel(seat.reminder) : msg('seat released')}
+          ${seatDeliveries(seat, {
+            secondReminder: o.secondReminder,
+            followUp: Boolean(w?.followUp),
+          }).join(', ')}
         </span>
       </li>`;
     })}

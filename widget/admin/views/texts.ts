@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { msg, str } from '@lit/localize';
 import type {
+  AdminSeat,
   OrganizationType,
   RegistrationStatus,
   ReminderState,
@@ -103,4 +104,50 @@ export function apiErrorText(error: AdminApiError): string {
     default:
       return msg(str`The server refused the request (${error.code}).`);
   }
+}
+
+export function secondReminderLabel(state: ReminderState): string {
+  switch (state) {
+    case 'queued':
+      return msg('Short reminder queued');
+    case 'sent':
+      return msg('Short reminder sent');
+    case 'failed':
+      return msg('Short reminder failed');
+    default:
+      return msg('Short reminder not due yet');
+  }
+}
+
+export function followUpLabel(state: ReminderState): string {
+  switch (state) {
+    case 'queued':
+      return msg('Follow-up queued');
+    case 'sent':
+      return msg('Follow-up sent');
+    case 'failed':
+      return msg('Follow-up failed');
+    default:
+      return msg('Follow-up not due yet');
+  }
+}
+
+/**
+ * A seat's emails after the confirmation (issue 12): the join link, and the short reminder and
+ * the follow-up where the series or workshop has them (or one already went out).
+ */
+export function seatDeliveries(
+  seat: AdminSeat,
+  has: { secondReminder: boolean; followUp: boolean },
+): string[] {
+  const held = seat.status === 'held';
+  const shows = (state: ReminderState | undefined, configured: boolean) =>
+    state !== undefined && ((held && configured) || state !== 'not_due');
+  return [
+    ...(held ? [reminderLabel(seat.reminder)] : [msg('seat released')]),
+    ...(shows(seat.secondReminder, has.secondReminder)
+      ? [secondReminderLabel(seat.secondReminder!)]
+      : []),
+    ...(shows(seat.followUp, has.followUp) ? [followUpLabel(seat.followUp!)] : []),
+  ];
 }

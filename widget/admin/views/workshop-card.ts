@@ -85,6 +85,11 @@ export function workshopCard(w: AdminWorkshopWithStats, o: WorkshopCardOptions) 
           – ${localizedText(w.title, o.locale)}</span
         ></a
       >
+      <a class="button button--secondary" href=${href.workshopWaitlist(o.slug, w.id)}
+        >${msg('Waiting list')}<span class="visually-hidden">
+          – ${localizedText(w.title, o.locale)}</span
+        ></a
+      >
       <button class="button--secondary" @click=${() => o.download(w)}>
         ${msg('Download CSV')}<span class="visually-hidden">
           – ${localizedText(w.title, o.locale)}</span
