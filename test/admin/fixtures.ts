@@ -37,7 +37,7 @@ export function workshop(
     capacity: 30,
     seatsLeft: 28,
     registrationOpen: true,
-    waitlist: false,
+    waitlist: true,
     waitlistMode: 'auto',
     offerMinutes: 1440,
     followUp: null,

@@ -14,7 +14,7 @@ import { href } from './routes.js';
 import { formatDateTime } from './time.js';
 import { localizedText } from './views/localized-text.js';
 import { scrollable } from './views/table.js';
-import { organizationTypeLabel, reminderLabel, statusTag } from './views/texts.js';
+import { organizationTypeLabel, seatDeliveries, statusTag } from './views/texts.js';
 
 function kindLabel(kind: MessageKind): string {
   switch (kind) {
@@ -37,9 +37,9 @@ function kindLabel(kind: MessageKind): string {
     case 'offer':
       return msg('Seat offered from the waiting list');
     case 'reminder_short':
-      return msg('Second reminder');
+      return msg('Short reminder');
     case 'followup':
-      return msg('Follow-up after the workshop');
+      return msg('Follow-up');
     default:
       return kind;
   }
@@ -69,6 +69,8 @@ export class AdminRegistrationDetail extends AdminScreen {
 
   @state() private data: AdminRegistrationResponse | null = null;
   @state() private workshops: AdminWorkshopWithStats[] = [];
+  /** The series sends a second, short reminder. */
+  @state() private secondReminder = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -78,6 +80,7 @@ export class AdminRegistrationDetail extends AdminScreen {
         this.api.get<AdminSeriesResponse>(`/series/${this.slug}`),
       ]);
       this.workshops = series.workshops;
+      this.secondReminder = (series.series.reminders?.secondLeadMinutes ?? null) !== null;
       this.data = data;
     });
   }
@@ -156,7 +159,10 @@ export class AdminRegistrationDetail extends AdminScreen {
             ${r.seats.map(
               (s) =>
                 html`${this.workshopTitle(s.workshopId)}:
-                  ${s.status === 'held' ? reminderLabel(s.reminder) : msg('seat released')}<br />`,
+                  ${seatDeliveries(s, {
+                    secondReminder: this.secondReminder,
+                    followUp: Boolean(this.workshops.find((w) => w.id === s.workshopId)?.followUp),
+                  }).join(', ')}<br />`,
             )}
           </dd>
         </div>
