@@ -8,6 +8,7 @@ import { Miniflare, Response as MiniflareResponse } from 'miniflare';
 import type { D1Database } from '@cloudflare/workers-types/experimental';
 import ts from 'typescript';
 import { applyMigrations } from './migrations';
+import { retrySyncProxyFlake } from './sync-proxy-retry';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const ORIGIN = 'http://worker.test';
@@ -231,7 +232,7 @@ export async function startTestWorker(
         stream.on('data', (chunk: Buffer) => logs.push(String(chunk)));
     },
   });
-  const db = await mf.getD1Database('DB');
+  const db = retrySyncProxyFlake(await mf.getD1Database('DB'));
   await applyMigrations(db);
   return {
     db,
