@@ -17,11 +17,8 @@ export interface Workshop {
    * not run out (a lapsed hold is not counted even before the cron expires it; migration 0006).
    */
   seatsTaken: number;
-  /**
-   * Confirmed people waiting in its line. A seat freed while someone waits is theirs (the cron
-   * moves them in within a quarter of an hour): nobody new may take it meanwhile, which is what
-   * keeps a script re-registering the moment its hold lapses from jumping the line.
-   */
+  /** Confirmed people in its line: a seat freed while they wait is theirs (the cron moves them
+   * in), so a script re-registering the moment its hold lapses cannot jump the line. */
   lineWaiting: number;
   /** Whether people may join its waiting list when it is full (migration 0007). */
   waitlistEnabled: boolean;
