@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { bundleSize } from '../../widget/scripts/bundle-size';
 import { CHROMIUM } from '../lib/machine';
 import { percentile } from '../lib/load';
@@ -7,13 +7,21 @@ import { percentile } from '../lib/load';
 export interface WidgetRun {
   /** Navigation start → the workshop list is in the widget's shadow DOM. */
   listMs: number;
-  /** The series response's last byte (Resource Timing responseEnd) → the list is in the DOM. */
+  /**
+   * The response is the widget's → the list is in the DOM: from the series response's last byte
+   * (Resource Timing responseEnd), or from the element's connection if a preload (or the
+   * script's own early request) had it all before the element existed.
+   */
   afterApiMs: number;
-  /** …of which: responseEnd → the widget's `response.json()` resolved. */
+  /** …of which: that moment → the widget's `response.json()` resolved. */
   jsonMs: number;
   /** …and: JSON in hand → the list is in the DOM (state update, locale, render). */
   renderMs: number;
-  /** Navigation start → the series request started (the module has run by then). */
+  /** The list in the DOM → the next frame has laid it out and painted it. */
+  paintMs: number;
+  /** The response is the widget's (as above) → the list is painted: what a person sees. */
+  paintedAfterApiMs: number;
+  /** Navigation start → the series request started (the module has run by then, unless preloaded). */
   apiStartMs: number;
   /** The series request's duration (start → responseEnd). */
   apiMs: number;
@@ -27,20 +35,31 @@ export interface WidgetResult {
   /** Navigations that never showed the list (within 20 s) and were repeated. */
   failedRuns: number;
   median: WidgetRun;
-  p90: { listMs: number; afterApiMs: number };
+  p90: { listMs: number; afterApiMs: number; paintedAfterApiMs: number };
   all: WidgetRun[];
+  /** The same with the snippet's `<link rel="preload" as="fetch">` of the list in the page's head. */
+  preloaded?: Omit<WidgetResult, 'bytes' | 'preloaded'>;
 }
 
 /**
  * The host page: the README's embed on a page of another origin, as on a municipality's site
  * (the widget's script and API come from the worker's origin).
  */
-const hostPage = (workerUrl: string, series: string) => `<!doctype html>
+const hostPage = (
+  workerUrl: string,
+  series: string,
+  preload: boolean,
+  script: string,
+) => `<!doctype html>
 <html lang="sk">
   <head>
     <meta charset="utf-8" />
-    <title>Benchmark host page</title>
-    <script type="module" src="${workerUrl}/workshop-signup.js"></script>
+    <title>Benchmark host page</title>${
+      preload
+        ? `\n    <link rel="preload" as="fetch" crossorigin="anonymous" href="${workerUrl}/api/v1/series/${series}" />`
+        : ''
+    }
+    <script type="module" src="${workerUrl}/${script}"></script>
   </head>
   <body>
     <h1>Workshopy</h1>
@@ -54,7 +73,7 @@ const hostPage = (workerUrl: string, series: string) => `<!doctype html>
  * request resolved and its JSON was parsed (fetch and Response.json wrapped, nothing else changed).
  */
 const INIT_SCRIPT = `(() => {
-  const bench = (window.__bench = { listAt: 0, readyAt: 0, jsonAt: 0 });
+  const bench = (window.__bench = { listAt: 0, paintAt: 0, readyAt: 0, attachAt: 0, jsonAt: 0 });
   addEventListener('workshop-signup-ready', () => { bench.readyAt = performance.now(); });
   const nativeFetch = window.fetch;
   window.fetch = function (input, init) {
@@ -72,9 +91,20 @@ const INIT_SCRIPT = `(() => {
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
     if (this.localName === 'workshop-signup') {
+      bench.attachAt = performance.now();
       const seen = () => {
         if (!bench.listAt && root.querySelector('[part~="workshop-list"] [part~="workshop"]')) {
           bench.listAt = performance.now();
+          // The next frame's style, layout and paint run right after its animation-frame
+          // callbacks, in the same task: a message posted from one arrives once they are done.
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => {
+              bench.paintAt = performance.now();
+              console.debug('bench: painted');
+            };
+            channel.port2.postMessage(0);
+          });
         }
       };
       new MutationObserver(seen).observe(root, { childList: true, subtree: true });
@@ -85,22 +115,29 @@ const INIT_SCRIPT = `(() => {
 
 interface PageTimes {
   listAt: number;
+  paintAt: number;
   readyAt: number;
+  /** The element connected (Lit attaches its shadow root then): the widget's code has run. */
+  attachAt: number;
   jsonAt: number;
   api: { startTime: number; responseEnd: number };
 }
 
 /** One navigation in `context` to the host page, until the list is in the widget's shadow DOM. */
-async function navigate(context: BrowserContext, url: string): Promise<PageTimes> {
+async function navigate(context: BrowserContext, url: string, trace?: string): Promise<PageTimes> {
   const page = await context.newPage();
   await page.addInitScript(INIT_SCRIPT);
+  const browser = context.browser()!;
+  if (trace) await browser.startTracing(page, { path: trace, screenshots: true });
+  // The page says when it is done: polling it (waitForFunction) would run Playwright's scripts in
+  // the page while the widget works, and they take the main thread for tens of milliseconds.
+  const painted = page.waitForEvent('console', {
+    predicate: (message) => message.text() === 'bench: painted',
+    timeout: 20_000,
+  });
   await page.goto(url, { timeout: 20_000 });
-  // These functions run in the page: they cannot use anything from this module.
-  await page.waitForFunction(
-    () => (window as unknown as { __bench: PageTimes }).__bench.listAt > 0,
-    null,
-    { timeout: 20_000 },
-  );
+  await painted;
+  // This function runs in the page: it cannot use anything from this module.
   const times = await page.evaluate(() => {
     const api = performance
       .getEntriesByType('resource')
@@ -110,6 +147,7 @@ async function navigate(context: BrowserContext, url: string): Promise<PageTimes
       api: api ? { startTime: api.startTime, responseEnd: api.responseEnd } : null,
     };
   });
+  if (trace) await browser.stopTracing();
   if (!times.api) throw new Error('No Resource Timing entry for the series request');
   return { ...times, api: times.api };
 }
@@ -136,17 +174,85 @@ const median = (values: number[]) =>
     50,
   );
 
+type Series = Omit<WidgetResult, 'bytes' | 'preloaded'>;
+
+/** `runs` navigations to `url`, each in a fresh browser context, after `warmup` not counted. */
+async function measure(
+  browser: Browser,
+  url: string,
+  { runs, warmup, trace }: { runs: number; warmup: number; trace?: string },
+): Promise<Series> {
+  const all: WidgetRun[] = [];
+  let failed = 0;
+  for (let i = 0; i < warmup + runs; i++) {
+    const context = await browser.newContext();
+    let times: PageTimes;
+    try {
+      // The trace: of the last run, when the caches of the machine (not the browser's) are warm.
+      times = await navigate(context, url, i === warmup + runs - 1 ? trace : undefined);
+    } catch (error) {
+      // wrangler dev's proxy can lose a GET whose connection to the worker was reset (it waits
+      // for a reload that never comes): the page never loads. Counted, not fatal.
+      failed++;
+      console.error(
+        `widget run ${i + 1}: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
+      );
+      if (failed > runs)
+        throw new Error('The widget page failed to load again and again', { cause: error });
+      i--;
+      continue;
+    } finally {
+      await context.close();
+    }
+    if (i < warmup) continue;
+    // Preloaded, the response may be complete before the element exists: from then on.
+    const arrived = Math.max(times.api.responseEnd, times.attachAt);
+    all.push({
+      listMs: times.listAt,
+      afterApiMs: times.listAt - arrived,
+      jsonMs: times.jsonAt - arrived,
+      renderMs: times.listAt - times.jsonAt,
+      paintMs: times.paintAt - times.listAt,
+      paintedAfterApiMs: times.paintAt - arrived,
+      apiStartMs: times.api.startTime,
+      apiMs: times.api.responseEnd - times.api.startTime,
+      readyMs: times.readyAt,
+    });
+  }
+  const pick = (key: keyof WidgetRun) => all.map((r) => r[key]);
+  const sorted = (key: keyof WidgetRun) => pick(key).sort((a, b) => a - b);
+  const keys = Object.keys(all[0]!) as (keyof WidgetRun)[];
+  return {
+    runs,
+    failedRuns: failed,
+    median: Object.fromEntries(keys.map((k) => [k, median(pick(k))])) as unknown as WidgetRun,
+    p90: {
+      listMs: percentile(sorted('listMs'), 90),
+      afterApiMs: percentile(sorted('afterApiMs'), 90),
+      paintedAfterApiMs: percentile(sorted('paintedAfterApiMs'), 90),
+    },
+    all,
+  };
+}
+
 /**
  * (d) The widget's gzip size, and navigation → workshop list rendered in Chromium: each run in a
- * fresh browser context (an empty cache, like a first visit), the first `warmup` runs not counted.
+ * fresh browser context (an empty cache, like a first visit), the first `warmup` runs not counted;
+ * once with the README's plain embed, once with the snippet's preload of the list.
  */
 export async function benchWidget(
   workerUrl: string,
   series: string,
-  { runs, warmup }: { runs: number; warmup: number },
+  {
+    runs,
+    warmup,
+    trace,
+    script = 'workshop-signup.js',
+  }: { runs: number; warmup: number; trace?: string; script?: string },
 ): Promise<WidgetResult> {
   const bytes = bundleSize();
-  const { server, url } = await serve(hostPage(workerUrl, series));
+  const plain = await serve(hostPage(workerUrl, series, false, script));
+  const preloading = await serve(hostPage(workerUrl, series, true, script));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -158,63 +264,13 @@ export async function benchWidget(
       '--disable-sync',
     ],
   });
-  const all: WidgetRun[] = [];
-  let failed = 0;
   try {
-    for (let i = 0; i < warmup + runs; i++) {
-      const context = await browser.newContext();
-      let times: PageTimes;
-      try {
-        times = await navigate(context, url);
-      } catch (error) {
-        // wrangler dev's proxy can lose a GET whose connection to the worker was reset (it waits
-        // for a reload that never comes): the page never loads. Counted, not fatal.
-        failed++;
-        console.error(
-          `widget run ${i + 1}: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
-        );
-        if (failed > runs)
-          throw new Error('The widget page failed to load again and again', { cause: error });
-        i--;
-        continue;
-      } finally {
-        await context.close();
-      }
-      if (i < warmup) continue;
-      const api = times.api;
-      all.push({
-        listMs: times.listAt,
-        afterApiMs: times.listAt - api.responseEnd,
-        jsonMs: times.jsonAt - api.responseEnd,
-        renderMs: times.listAt - times.jsonAt,
-        apiStartMs: api.startTime,
-        apiMs: api.responseEnd - api.startTime,
-        readyMs: times.readyAt,
-      });
-    }
+    const result = await measure(browser, plain.url, { runs, warmup, trace });
+    const preloaded = await measure(browser, preloading.url, { runs, warmup });
+    return { bytes, ...result, preloaded };
   } finally {
     await browser.close();
-    server.close();
+    plain.server.close();
+    preloading.server.close();
   }
-  const pick = (key: keyof WidgetRun) => all.map((r) => r[key]);
-  const sorted = (key: keyof WidgetRun) => pick(key).sort((a, b) => a - b);
-  return {
-    bytes,
-    runs,
-    failedRuns: failed,
-    median: {
-      listMs: median(pick('listMs')),
-      afterApiMs: median(pick('afterApiMs')),
-      jsonMs: median(pick('jsonMs')),
-      renderMs: median(pick('renderMs')),
-      apiStartMs: median(pick('apiStartMs')),
-      apiMs: median(pick('apiMs')),
-      readyMs: median(pick('readyMs')),
-    },
-    p90: {
-      listMs: percentile(sorted('listMs'), 90),
-      afterApiMs: percentile(sorted('afterApiMs'), 90),
-    },
-    all,
-  };
 }
