@@ -57,13 +57,17 @@ export const defaultApiBase = () => new URL(import.meta.url).origin;
 
 const endpoint = (base: string, path: string) => `${base.replace(/\/+$/, '')}/api/v1${path}`;
 
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
+/** `started`: the same request, already on its way. */
+async function request<T>(
+  url: string,
+  init?: RequestInit,
+  started?: Promise<Response>,
+): Promise<T> {
   let response: Response;
   try {
     // No cookies or credentials to the API on another origin, ever: the widget must not track or
-    // be tracked. (The list asks with 'same-origin', which sends none across origins either: it is
-    // the mode of a `<link rel="preload" as="fetch" crossorigin>`, so a preloaded list is used.)
-    response = await fetch(url, { credentials: 'omit', ...init, mode: 'cors' });
+    // be tracked (the list's LIST mode, below, sends none across origins either).
+    response = await (started ?? fetch(url, { credentials: 'omit', ...init, mode: 'cors' }));
   } catch {
     throw new NetworkError();
   }
@@ -78,13 +82,40 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
     : new NetworkError();
 }
 
+/**
+ * How the list is asked for. No cookies to the API on another origin, ever; 'same-origin' sends
+ * none across origins either, and it is the mode of a snippet's `<link rel="preload" as="fetch"
+ * crossorigin>`, so the browser hands the widget the preloaded response.
+ */
+const LIST: RequestInit = { credentials: 'same-origin' };
+
+const seriesUrl = (base: string, slug: string) =>
+  endpoint(base, `/series/${encodeURIComponent(slug)}`);
+
+/** List requests started before the element was ready for them (early-load.ts), by URL. */
+const early = new Map<string, Promise<Response>>();
+
+/** Starts the list request for `slug` now, for the first fetchSeries() of the same URL to take. */
+export function prefetchSeries(base: string, slug: string): void {
+  const url = seriesUrl(base, slug);
+  if (early.has(url)) return;
+  const response = fetch(url, { ...LIST, mode: 'cors' });
+  // Nobody may take it (the element changed its series meanwhile): that is no error of the page's.
+  response.catch(() => {});
+  early.set(url, response);
+}
+
 /** `fresh`: past the browser's cache (revalidated with the ETag), e.g. after a 409. */
-export const fetchSeries = (base: string, slug: string, signal?: AbortSignal, fresh = false) =>
-  request<SeriesResponse>(endpoint(base, `/series/${encodeURIComponent(slug)}`), {
-    signal,
-    credentials: 'same-origin',
-    cache: fresh ? 'no-cache' : 'default',
-  });
+export function fetchSeries(base: string, slug: string, signal?: AbortSignal, fresh = false) {
+  const url = seriesUrl(base, slug);
+  const started = fresh ? undefined : early.get(url);
+  early.delete(url);
+  return request<SeriesResponse>(
+    url,
+    { ...LIST, signal, cache: fresh ? 'no-cache' : 'default' },
+    started,
+  );
+}
 
 export const postRegistration = (base: string, slug: string, body: RegistrationRequest) =>
   request<RegistrationResponse>(

@@ -29,9 +29,13 @@ const DATE: Intl.DateTimeFormatOptions = {
 };
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' };
 
-/** Builds the formatters before they are needed (their first build loads time zone data). */
-export function warmUpFormatters(): void {
-  for (const locale of ['sk', 'en'] as const) for (const o of [DATE, TIME]) formatter(locale, o);
+/**
+ * Builds a language's formatters and plural rules before they are needed: the first build loads
+ * locale and time zone data, tens of milliseconds a list must not wait for.
+ */
+export function warmUpFormatters(locale: Locale): void {
+  for (const o of [DATE, TIME]) formatter(locale, o);
+  pluralCategory(0, locale);
 }
 
 const partsOf = (
@@ -84,12 +88,16 @@ export function formatWhen(startsAt: string, endsAt: string, locale: Locale): st
   return msg(str`${date}, ${startTime}\u00a0–\u00a0${endTime}`, { id: 'when' });
 }
 
+const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+
 /**
  * The plural category of a count. Slovak has one (1), few (2–4) and other (0, 5+); its "many" is
  * for fractions only, so counts never need it. English has one and other.
  */
 export function pluralCategory(count: number, locale: Locale): 'one' | 'few' | 'other' {
-  const category = new Intl.PluralRules(intlLocale(locale)).select(count);
+  // Built once per language: every workshop's seats ask, at every render (a keystroke is one).
+  const rules = (pluralRules[locale] ??= new Intl.PluralRules(intlLocale(locale)));
+  const category = rules.select(count);
   return category === 'one' || category === 'few' ? category : 'other';
 }
 

@@ -1,3 +1,5 @@
+// First: it starts the page's list requests before the rest of this script is evaluated.
+import './early-load.js';
 import { LitElement, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { Contact, SeriesResponse } from './api.js';

@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { ApiRequestError, fetchSeries, type SeriesResponse, type Workshop } from '../api.js';
 import { isSelectable } from '../form-model.js';
 import { pluralCategory, warmUpFormatters } from '../format.js';
-import { getLocale, toLocale } from '../localization.js';
+import { getLocale, inheritedLang, toLocale } from '../localization.js';
 import { saveContact } from '../session-store.js';
 import type { Announcer } from './announcer.js';
 import { apiBase, emit, focusAfterRender, type SignupHost } from './host.js';
@@ -74,11 +74,13 @@ export class SeriesLoader implements ReactiveController {
     }
     const api = apiBase(host);
     this.loadedFor = `${api} ${series}`;
-    // While the request is out: the date formatters' first use is slow (time zone data).
-    warmUpFormatters();
+    // A quiet reload follows a refusal: past the browser's cache, to show what the API knows.
+    const answer = fetchSeries(api, series, abort.signal, quiet);
+    // While the request is out (not before it: that would delay it): the first date formatter
+    // takes tens of milliseconds (time zone data), which must not fall between data and list.
+    warmUpFormatters(toLocale(host.lang || inheritedLang(host)));
     try {
-      // A quiet reload follows a refusal: past the browser's cache, to show what the API knows.
-      const data = await fetchSeries(api, series, abort.signal, quiet);
+      const data = await answer;
       if (abort.signal.aborted) return;
       this.data = data;
       saveContact(api, series, data.series.organizer);
