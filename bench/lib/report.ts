@@ -158,6 +158,9 @@ export function printReport(r: Results): void {
       `${int(rem.d1.statements)} statements`,
     `- widget: API response end → JSON parsed ${ms(w.median.jsonMs)}, JSON → list in the DOM ` +
       `${ms(w.median.renderMs)} (medians); list after API p90 ${ms(w.p90.afterApiMs)}; ready event ${ms(w.median.readyMs)}`,
+    `- widget, on screen: list in the DOM → painted ${ms(w.median.paintMs)}; API response → list painted ` +
+      `${ms(w.median.paintedAfterApiMs)} (p90 ${ms(w.p90.paintedAfterApiMs)}); with the snippet's preload: navigation → list ` +
+      `${ms(w.preloaded?.median.listMs ?? NaN)}, element → list painted ${ms(w.preloaded?.median.paintedAfterApiMs ?? NaN)}`,
     `- list: answers project ${JSON.stringify(r.list.project.statuses)}, hello ${JSON.stringify(r.list.hello.statuses)}` +
       listCpu('project', r.list.project) +
       listCpu('hello world', r.list.hello),
