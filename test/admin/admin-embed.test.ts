@@ -20,7 +20,9 @@ describe('embed snippets', () => {
   it('pins the versioned script with its integrity hash and crossorigin', () => {
     const snippet = sriSnippet(embedInfo, choice);
     expect(snippet).to.equal(
-      `<script type="module" src="${embedInfo.versionedScriptUrl}" integrity="${embedInfo.integrity}" crossorigin="anonymous"></script>\n` +
+      // The list's request, started with the page: the URL and mode the widget asks with.
+      '<link rel="preload" as="fetch" crossorigin="anonymous" href="https://admin.example.test/api/v1/series/smart">\n' +
+        `<script type="module" src="${embedInfo.versionedScriptUrl}" integrity="${embedInfo.integrity}" crossorigin="anonymous"></script>\n` +
         '<workshop-signup series="smart" lang="en" theme="idsk2" heading-level="3" workshops="w1 w2"></workshop-signup>',
     );
   });

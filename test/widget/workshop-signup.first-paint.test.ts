@@ -11,6 +11,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { SeriesResponse } from '../../widget/src/api.js';
 import type { WorkshopSignup } from '../../widget/src/workshop-signup.js';
+import type { EmbedInfo } from '../../worker/contract/index.js';
+import { latestSnippet } from '../../widget/admin/embed-snippets.js';
 import { demoSeriesResponse, stubFetch } from './fixtures.js';
 
 type Helpers = typeof import('./helpers.js');
@@ -72,6 +74,18 @@ describe('<workshop-signup> first paint', () => {
     expect(early.requests[0]!.method).to.equal('GET');
     expect(early.requests[0]!.mode).to.equal('cors');
     expect(early.requests[0]!.credentials).to.equal('same-origin');
+    // …and the configurator's snippet preloads exactly that URL.
+    const snippet = latestSnippet(
+      {
+        scriptUrl: `${API}/workshop-signup.js`,
+        seriesApiUrl: `${API}/api/v1/series/`,
+      } as EmbedInfo,
+      { series: 'early', lang: 'sk', theme: '', headingLevel: 2, workshops: [] },
+    );
+    const preload = new DOMParser()
+      .parseFromString(snippet, 'text/html')
+      .querySelector('link[rel="preload"][as="fetch"][crossorigin="anonymous"]');
+    expect(preload?.getAttribute('href')).to.equal(early.requests[0]!.url);
     expect(early.rows).to.equal(demoSeriesResponse().workshops.length);
   });
 

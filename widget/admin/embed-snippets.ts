@@ -30,13 +30,20 @@ const element = (c: EmbedChoice) =>
     .map(([k, v]) => `${k}="${attr(v)}"`)
     .join(' ')}></workshop-signup>`;
 
+/**
+ * Asks for the series' list as the page loads, not once the script has run: the widget makes the
+ * same request (URL, CORS, credentials mode), so the browser hands it this answer.
+ */
+const preload = (info: EmbedInfo, c: EmbedChoice) =>
+  `<link rel="preload" as="fetch" crossorigin="anonymous" href="${attr(info.seriesApiUrl + encodeURIComponent(c.series))}">\n`;
+
 /** This build for good: versioned URL, its integrity hash, and the CORS mode SRI needs. */
 export const sriSnippet = (info: EmbedInfo, c: EmbedChoice) =>
-  `<script type="module" src="${attr(info.versionedScriptUrl)}" integrity="${attr(info.integrity)}" crossorigin="anonymous"></script>\n${element(c)}`;
+  `${preload(info, c)}<script type="module" src="${attr(info.versionedScriptUrl)}" integrity="${attr(info.integrity)}" crossorigin="anonymous"></script>\n${element(c)}`;
 
 /** Always the latest widget (updates arrive without a new snippet; no integrity hash). */
 export const latestSnippet = (info: EmbedInfo, c: EmbedChoice) =>
-  `<script type="module" src="${attr(info.scriptUrl)}"></script>\n${element(c)}`;
+  `${preload(info, c)}<script type="module" src="${attr(info.scriptUrl)}"></script>\n${element(c)}`;
 
 /** The iframe page's address for a choice. */
 export function iframeUrl(info: EmbedInfo, c: EmbedChoice): string {
