@@ -384,9 +384,6 @@ const workshops = css`
     border: 1px solid var(--_divider);
     border-radius: var(--_radius-large);
     background: var(--_background);
-    /* Cards below the fold are laid out when scrolled to, not in the frame the list arrives in. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 200px;
   }
 
   .workshop-title {
