@@ -109,6 +109,31 @@ describe('<workshop-signup> first paint', () => {
     expect(seen).to.equal(5);
   });
 
+  it('paints the list first when its data is in within 50 ms: no "Loading…" before it', async () => {
+    h.useFetch(() => answered(h.testSeries()));
+    const el = document.createElement('workshop-signup');
+    el.setAttribute('series', 'quick');
+    el.setAttribute('api', API);
+    const added: string[] = [];
+    document.body.append(el);
+    try {
+      // The shadow root is there once connected; the first render comes later.
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (node instanceof Element)
+              added.push(...[node, ...node.querySelectorAll('*')].map((n) => n.className));
+          }
+        }
+      }).observe(el.shadowRoot!, { childList: true, subtree: true });
+      await h.untilLoaded(el);
+      expect(added).to.include('workshops');
+      expect(added).not.to.include('loading');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('builds its date formatters and plural rules once per language, not per row or render', async () => {
     h.fakeApi();
     const el = await h.renderSignup({ series: 'formatters' });

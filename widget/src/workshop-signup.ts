@@ -156,6 +156,14 @@ export class WorkshopSignup extends LitElement {
 
   // Render only once the page's widget language is active, so nobody sees a flash of English.
   protected override async scheduleUpdate(): Promise<void> {
+    // The first render waits up to 50 ms for a list already on its way, preloaded or asked for as
+    // the script started: then the list is the first thing painted, and no frame of "Loading…"
+    // (its style, layout and paint) stands between the data and the list. A frame is too short:
+    // one is due as the element connects, before the answer is read. The live region is still in
+    // the page 100 ms before it says "Loading…" (announcer.ts), as screen readers need.
+    if (!this.hasUpdated) {
+      await Promise.race([this.loader.pending, new Promise((r) => setTimeout(r, 50))]);
+    }
     await useLocale(this.locale);
     super.scheduleUpdate();
   }

@@ -51,10 +51,13 @@ export class SeriesLoader implements ReactiveController {
   /** What the last load was for (API and series), so the first update does not load twice. */
   private loadedFor?: string;
 
+  /** The load in progress or last done: settles once its result is in `state`. */
+  pending?: Promise<void>;
+
   /** Starts loading unless a load for the host's API and series has started already. */
   ensureLoading(): boolean {
     if (this.loadedFor === `${apiBase(this.host)} ${this.host.series}`) return false;
-    void this.load();
+    this.pending = this.load();
     return true;
   }
 
