@@ -97,9 +97,11 @@ const markPromoted = (db: D1Database, now: number, byHand = false) =>
 
 /**
  * An organizer moves one confirmed person in by hand, out of order: a seat now, the workshop's
- * capacity raised by one if it is full (the organizer's explicit choice to squeeze someone in),
- * their place marked promoted. The seat guard still refuses a closed or cancelled workshop.
- * Check `meta.changes` of the seat (the second): 0 when the place is not waiting (any more) or
+ * capacity raised by one if it is full (the organizer's explicit choice to squeeze someone in).
+ * Their place is marked promoted first: the seat guard (migration 0008) lets a seat whose place
+ * was promoted by hand at this instant pass the line rule (the people ahead keep their places
+ * and wait for a freed seat), and still refuses a closed or cancelled workshop or a full one.
+ * Check `meta.changes` of the seat (the third): 0 when the place is not waiting (any more) or
  * the registration is not confirmed.
  */
 export function promoteByHand(
@@ -121,12 +123,19 @@ export function promoteByHand(
       .bind(registrationId, workshopId, now),
     db
       .prepare(
-        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at)
-         SELECT q.registration_id, q.workshop_id, q.email_key, ?3 FROM waitlist q
-         WHERE q.registration_id = ?1 AND q.workshop_id = ?2 AND ${waiting}`,
+        `UPDATE waitlist SET status = 'promoted', promoted_at = ?3
+         WHERE registration_id = ?1 AND workshop_id = ?2 AND ${waiting}`,
       )
       .bind(registrationId, workshopId, now),
-    markPromoted(db, now, true),
+    db
+      .prepare(
+        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at)
+         SELECT q.registration_id, q.workshop_id, q.email_key, ?3 FROM waitlist q
+         WHERE q.registration_id = ?1 AND q.workshop_id = ?2 AND q.status = 'promoted'
+           AND q.promoted_at = ?3 AND NOT EXISTS (
+             SELECT 1 FROM seats s WHERE s.registration_id = ?1 AND s.workshop_id = ?2)`,
+      )
+      .bind(registrationId, workshopId, now),
   ];
 }
 
