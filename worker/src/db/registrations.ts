@@ -45,24 +45,27 @@ export function insertRegistration(db: D1Database, r: NewRegistration): D1Prepar
 }
 
 /**
- * Pending registrations past their hold expire, and their seats are freed (services/holds.ts is
- * the one place that runs this). The seats first, while the registrations are still pending.
+ * Pending registrations past their hold expire, and their seats are freed: all of them (the
+ * cron), or only `registrationId` (a request that meets its own lapsed hold). The one statement
+ * pair that expires holds; services/holds.ts runs it. The seats first, while still pending.
+ * Changes nothing for a registration confirmed, cancelled or expired meanwhile.
  */
-export function expirePending(db: D1Database, now: number): D1PreparedStatement[] {
+export function expirePending(
+  db: D1Database,
+  now: number,
+  registrationId: string | null = null,
+): D1PreparedStatement[] {
+  const lapsed = `status = 'pending' AND expires_at <= ?1 AND (?2 IS NULL OR id = ?2)`;
   return [
     db
       .prepare(
         `UPDATE seats SET status = 'released', released_at = ?1, release_reason = 'expired'
-         WHERE status = 'held' AND registration_id IN (
-           SELECT id FROM registrations WHERE status = 'pending' AND expires_at <= ?1)`,
+         WHERE status = 'held' AND registration_id IN (SELECT id FROM registrations WHERE ${lapsed})`,
       )
-      .bind(now),
+      .bind(now, registrationId),
     db
-      .prepare(
-        `UPDATE registrations SET status = 'expired', client_key = NULL
-         WHERE status = 'pending' AND expires_at <= ?1`,
-      )
-      .bind(now),
+      .prepare(`UPDATE registrations SET status = 'expired', client_key = NULL WHERE ${lapsed}`)
+      .bind(now, registrationId),
   ];
 }
 

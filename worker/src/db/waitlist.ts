@@ -28,7 +28,8 @@ export const insertPlaces = (
 
 /**
  * Moves the first confirmed people in line into the free seats of these workshops (or of every
- * workshop): at most as many per workshop as are free now, in the order they joined, skipping
+ * workshop): at most as many per workshop as are free now (a lapsed hold frees its seat even
+ * before it expires, as the seat guard counts), in the order they joined, skipping
  * unconfirmed places and addresses that hold a seat there already. Two statements: the seats,
  * then their places marked promoted (a waiting place whose own seat is held was just promoted).
  *
@@ -58,8 +59,10 @@ export function fillFromWaitlist(
          SELECT registration_id, workshop_id, email_key, ?1 FROM (
            SELECT q.registration_id, q.workshop_id, q.email_key,
              ROW_NUMBER() OVER (PARTITION BY q.workshop_id ORDER BY q.id) AS place,
-             w.capacity - (SELECT COUNT(*) FROM seats s
-                           WHERE s.workshop_id = q.workshop_id AND s.status = 'held') AS free
+             w.capacity - (SELECT COUNT(*) FROM seats s JOIN registrations sr
+                             ON sr.id = s.registration_id
+                           WHERE s.workshop_id = q.workshop_id AND s.status = 'held'
+                             AND (sr.status <> 'pending' OR sr.expires_at > ?1)) AS free
            FROM waitlist q
              JOIN registrations r ON r.id = q.registration_id AND r.status = 'confirmed'
              JOIN workshops w ON w.id = q.workshop_id
@@ -163,15 +166,18 @@ export const endLine = (db: D1Database, workshopId: string, now: number) =>
     )
     .bind(workshopId, now);
 
-/** Places of registrations that expired unconfirmed end with them (after `expirePending`). */
-export const expirePlaces = (db: D1Database, now: number) =>
+/**
+ * Places of registrations that expired unconfirmed end with them (after `expirePending`): all, or
+ * only `registrationId`'s.
+ */
+export const expirePlaces = (db: D1Database, now: number, registrationId: string | null = null) =>
   db
     .prepare(
       `UPDATE waitlist SET status = 'expired', ended_at = ?1
-       WHERE status = 'waiting'
+       WHERE status = 'waiting' AND (?2 IS NULL OR registration_id = ?2)
          AND registration_id IN (SELECT id FROM registrations WHERE status IN ('expired', 'cancelled'))`,
     )
-    .bind(now);
+    .bind(now, registrationId);
 
 export type { PlaceStatus, LinePlace } from './waitlist-reads';
 

@@ -14,7 +14,7 @@ import { CONFIRM_LINK_MS } from '../domain/holds';
 import { confirmState, type ConfirmOutcome, type ConfirmState } from '../domain/registrations';
 import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
 import { hashToken } from '../tokens';
-import { releaseLapsedHolds } from './holds';
+import { lapsedHoldGoes } from './holds';
 import { WriteBatch } from './write-batch';
 import { fillFromWaitlist, placesOf } from '../db/waitlist';
 
@@ -92,9 +92,14 @@ export async function confirmByToken(
   token: string,
   now: number,
 ): Promise<Confirmation | null> {
-  // Holds that ran out are let go first: a late confirmation then sees which seats are free.
-  await releaseLapsedHolds(db, now);
   let link = await confirmLinkByToken(db, token, now);
+  if (link?.registration.status === 'pending' && (link.registration.expiresAt ?? 0) <= now) {
+    // Its own hold ran out before the cron came by: that one expires now (its seats going to
+    // the line first), and a late confirmation then sees which seats are free. Nobody else's.
+    const { id, heldWorkshopIds } = link.registration;
+    await db.batch(lapsedHoldGoes(db, id, heldWorkshopIds, now));
+    link = await confirmLinkByToken(db, token, now);
+  }
   for (let attempt = 1; link; attempt++) {
     const { state, ...result } = link;
     if ((state !== 'pending' && state !== 'lapsed') || attempt > ATTEMPTS) {
