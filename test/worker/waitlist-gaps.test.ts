@@ -296,3 +296,65 @@ describe('a reminder before an offer runs out', () => {
     );
   });
 });
+
+describe('a late confirmation and its places in line', () => {
+  const lapse = (id: string) =>
+    worker.db
+      .prepare('UPDATE registrations SET expires_at = ? WHERE id = ?')
+      .bind(Date.now() - MINUTE, id)
+      .run();
+
+  const lineOrder = async (workshopId: string) =>
+    (
+      await worker.db
+        .prepare(
+          `SELECT registration_id FROM waitlist WHERE workshop_id = ? AND status = 'waiting' ORDER BY id`,
+        )
+        .bind(workshopId)
+        .all<{ registration_id: string }>()
+    ).results.map((r) => r.registration_id);
+
+  test('takes them back at the end of the line, and says which place', async () => {
+    const { slug, workshop } = await fullWorkshop(1);
+    const late = await join(slug, workshop.id, { locale: 'en' });
+    const first = await joinConfirmed(slug, workshop.id);
+    await lapse(late);
+    await runCron(worker, Date.now());
+    const second = await joinConfirmed(slug, workshop.id);
+    assert.deepEqual(await lineOrder(workshop.id), [first, second]);
+
+    await confirm(late);
+    assert.deepEqual(await lineOrder(workshop.id), [first, second, late], 'at the end');
+    const confirmed = await onlyMessage(worker, { registrationId: late, kind: 'confirmed' });
+    assert.match((await received(worker, confirmed)).text, /place in line: 3\./);
+  });
+
+  test('not when the line has closed meanwhile: nothing confirmed, a way to register again', async () => {
+    const { slug, workshop } = await fullWorkshop(1);
+    const late = await join(slug, workshop.id);
+    await lapse(late);
+    await runCron(worker, Date.now());
+    const off = await adminSend(worker, 'PATCH', `/api/v1/admin/workshops/${workshop.id}`, {
+      waitlist: false,
+    });
+    assert.equal(off.status, 200);
+    await off.arrayBuffer();
+    const request = await onlyMessage(worker, { registrationId: late, kind: 'confirm_request' });
+    const token = new URL(
+      (await received(worker, request)).text.match(/https?:\S+confirm\?token=\S+/)![0],
+    ).searchParams.get('token')!;
+    const res = await worker.fetch('/api/v1/registrations/confirm', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    const page = await res.text();
+    assert.ok(page.includes(`/api/v1/series/${slug}/register?lang=sk`), page);
+    assert.deepEqual(await lineOrder(workshop.id), []);
+    const { status } = (await worker.db
+      .prepare('SELECT status FROM registrations WHERE id = ?')
+      .bind(late)
+      .first<{ status: string }>())!;
+    assert.equal(status, 'expired');
+  });
+});

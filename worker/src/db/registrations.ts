@@ -89,6 +89,8 @@ export interface Registration {
   lapsedWorkshopIds: string[];
   /** Workshops it has a place in line for (migration 0007). */
   waitingWorkshopIds: string[];
+  /** Workshops whose place in line it lost when its hold ran out (a late confirmation rejoins). */
+  lapsedPlaceIds: string[];
 }
 
 export interface RegistrationRow {
@@ -106,6 +108,7 @@ export interface RegistrationRow {
   held: string;
   lapsed: string;
   waiting: string;
+  lapsed_places: string;
 }
 
 export const SELECT_REGISTRATION = `SELECT r.*,
@@ -114,7 +117,9 @@ export const SELECT_REGISTRATION = `SELECT r.*,
   (SELECT json_group_array(s.workshop_id) FROM seats s
    WHERE s.registration_id = r.id AND s.status = 'released' AND s.release_reason = 'expired') AS lapsed,
   (SELECT json_group_array(q.workshop_id) FROM waitlist q
-   WHERE q.registration_id = r.id AND q.status = 'waiting') AS waiting
+   WHERE q.registration_id = r.id AND q.status = 'waiting') AS waiting,
+  (SELECT json_group_array(q.workshop_id) FROM waitlist q
+   WHERE q.registration_id = r.id AND q.status = 'expired') AS lapsed_places
   FROM registrations r`;
 
 export const registrationFromRow = (r: RegistrationRow): Registration => ({
@@ -132,6 +137,7 @@ export const registrationFromRow = (r: RegistrationRow): Registration => ({
   heldWorkshopIds: JSON.parse(r.held) as string[],
   lapsedWorkshopIds: JSON.parse(r.lapsed) as string[],
   waitingWorkshopIds: JSON.parse(r.waiting) as string[],
+  lapsedPlaceIds: JSON.parse(r.lapsed_places) as string[],
 });
 
 export async function findRegistration(db: D1Database, id: string): Promise<Registration | null> {

@@ -179,6 +179,28 @@ export const expirePlaces = (db: D1Database, now: number, registrationId: string
     )
     .bind(now, registrationId);
 
+/**
+ * A late confirmation (its hold ran out, its link still works) takes its places in line back at
+ * the end of each line: a new id (the rowid orders the line), as if it joined now. Only if this
+ * batch confirmed the registration (run after `confirmRegistration`); a place the address holds
+ * in that line through another registration stays the one (OR IGNORE: the unique index).
+ */
+export const rejoinLine = (
+  db: D1Database,
+  registrationId: string,
+  workshopId: string,
+  now: number,
+) =>
+  db
+    .prepare(
+      `UPDATE OR IGNORE waitlist SET id = (SELECT MAX(id) + 1 FROM waitlist), status = 'waiting',
+         created_at = ?3, ended_at = NULL
+       WHERE registration_id = ?1 AND workshop_id = ?2 AND status = 'expired'
+         AND EXISTS (SELECT 1 FROM registrations
+                     WHERE id = ?1 AND status = 'confirmed' AND confirmed_at = ?3)`,
+    )
+    .bind(registrationId, workshopId, now);
+
 export type { PlaceStatus, LinePlace } from './waitlist-reads';
 
 /** Counted places in line now per workshop (the next to join gets this + 1). */
