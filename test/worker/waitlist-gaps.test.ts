@@ -3,6 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { whyNoLongerTrue, type MessageToCheck } from '../../worker/src/domain/mail-checks';
 import { selectDueOfferReminders, type OfferCandidate } from '../../worker/src/domain/waitlist';
 import { adminSend } from '../support/admin';
+import { hasSql, pausedBefore } from '../support/interleave';
+import { cancelWorkshopAndTell } from '../../worker/src/services/workshop-changes';
+import { findSeriesById } from '../../worker/src/db/series';
+import { findWorkshop } from '../../worker/src/db/workshops';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import {
   cancelThroughManagePage,
@@ -151,6 +155,22 @@ describe('a cancelled workshop tells its line', () => {
       1,
     );
     assert.deepEqual(await outbox(worker, { registrationId: moved, kind: 'line_cancelled' }), []);
+  });
+
+  test('someone confirming their place while the cancellation is under way is told too, once', async () => {
+    const { slug, workshop } = await fullWorkshop(1);
+    const confirming = await join(slug, workshop.id);
+    const now = Date.now();
+    const current = (await findWorkshop(worker.db as never, workshop.id, now))!;
+    const series = (await findSeriesById(worker.db as never, current.seriesId))!;
+    // The cancellation read the line (nobody confirmed in it) and is about to write.
+    const db = pausedBefore(worker.db, hasSql('SET cancelled_at'), () => confirm(confirming));
+    await cancelWorkshopAndTell(db as never, series, current, 'test', now);
+    assert.ok(db.paused());
+    await runCron(worker, Date.now());
+    const told = await outbox(worker, { registrationId: confirming, kind: 'line_cancelled' });
+    assert.equal(told.length, 1);
+    assert.equal(told[0]!.status, 'sent');
   });
 
   test('true once it happened: only an erasure stops it', () => {
