@@ -81,22 +81,23 @@ export function fillFromWaitlist(
 /**
  * Waiting places whose registration now holds the seat were moved in at this instant: promoted,
  * or in a workshop in 'offer' mode offered (the seat is held for them until `offered_until`, at
- * most until registration closes). By hand an organizer promotes whatever the mode.
+ * most until registration closes). By hand an organizer promotes whatever the mode
+ * (`promoteByHand` marks the place itself, before the seat).
  */
-const markPromoted = (db: D1Database, now: number, byHand = false) =>
+const markPromoted = (db: D1Database, now: number) =>
   db
     .prepare(
       `UPDATE waitlist SET
-         status = CASE WHEN ?2 = 0 AND w.waitlist_mode = 'offer' THEN 'offered' ELSE 'promoted' END,
+         status = CASE WHEN w.waitlist_mode = 'offer' THEN 'offered' ELSE 'promoted' END,
          promoted_at = ?1,
-         offered_until = CASE WHEN ?2 = 0 AND w.waitlist_mode = 'offer'
+         offered_until = CASE WHEN w.waitlist_mode = 'offer'
            THEN MIN(?1 + w.offer_minutes * 60000, w.registration_closes_at) END
        FROM workshops w
        WHERE w.id = waitlist.workshop_id AND waitlist.status = 'waiting' AND EXISTS (
          SELECT 1 FROM seats s WHERE s.registration_id = waitlist.registration_id
            AND s.workshop_id = waitlist.workshop_id AND s.status = 'held')`,
     )
-    .bind(now, byHand ? 1 : 0);
+    .bind(now);
 
 /**
  * An organizer moves one confirmed person in by hand, out of order: a seat now, the workshop's
