@@ -32,8 +32,13 @@ const BUILD: BuildOptions = {
 /**
  * Every test file runs in a process of its own, so the bundle is kept on disk with a hash of each
  * file that went into it (the worker's sources, hono, zod) and rebuilt only when one changed.
+ * One cache per checkout: git worktrees sharing one node_modules would otherwise evict each other.
  */
-const CACHE = join(ROOT, 'node_modules/.cache/workshop-signup/worker-bundle.json');
+const CACHE = join(
+  ROOT,
+  'node_modules/.cache/workshop-signup',
+  `worker-bundle-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.json`,
+);
 
 interface CachedBundle {
   options: string;
