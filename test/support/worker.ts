@@ -268,10 +268,7 @@ export async function startTestWorker(
     fetch: async (path, init) =>
       (await mf.dispatchFetch(new URL(path, ORIGIN), init as never)) as unknown as Response,
     options,
-    dispose: async () => {
-      db.close();
-      await mf.dispose();
-    },
+    dispose: () => mf.dispose(),
   };
 }
 
