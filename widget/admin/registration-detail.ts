@@ -74,7 +74,7 @@ export class AdminRegistrationDetail extends AdminScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.attempt(async () => {
+    void this.load(async () => {
       const [data, series] = await Promise.all([
         this.api.get<AdminRegistrationResponse>(`/registrations/${this.registrationId}`),
         this.api.get<AdminSeriesResponse>(`/series/${this.slug}`),

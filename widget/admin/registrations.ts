@@ -38,7 +38,7 @@ export class AdminRegistrations extends AdminScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.attempt(async () => {
+    void this.load(async () => {
       this.series = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
     });
     void this.search();
@@ -50,7 +50,7 @@ export class AdminRegistrations extends AdminScreen {
     if (this.workshop) query.set('workshop', this.workshop);
     if (this.q.trim()) query.set('q', this.q.trim());
     if (this.status) query.set('status', this.status);
-    await this.attempt(async () => {
+    await this.load(async () => {
       const path = `/series/${this.slug}/registrations?${query}`;
       this.rows = (await this.api.get<AdminRegistrationsResponse>(path)).registrations;
     });

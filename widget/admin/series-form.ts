@@ -33,7 +33,7 @@ export class AdminSeriesForm extends AdminScreen {
       this.loaded = true;
       return;
     }
-    void this.attempt(async () => {
+    void this.load(async () => {
       const { series } = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
       this.values = seriesValues(series);
       this.hadTurnstile = Boolean(series.turnstile);

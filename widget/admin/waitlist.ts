@@ -43,16 +43,16 @@ export class AdminWaitlist extends AdminScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.attempt(async () => {
+    void this.load(async () => {
       const data = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
       this.workshop = data.workshops.find((w) => w.id === this.workshopId) ?? null;
       if (this.workshop) this.nameScreen(localizedString(this.workshop.title, this.locale));
     });
-    void this.load();
+    void this.loadLine();
   }
 
-  private async load() {
-    await this.attempt(async () => {
+  private async loadLine() {
+    await this.load(async () => {
       const path = `/workshops/${this.workshopId}/waitlist`;
       this.rows = (await this.api.get<AdminWaitlistResponse>(path)).waitlist;
     });
@@ -78,7 +78,7 @@ export class AdminWaitlist extends AdminScreen {
       this.busy = false;
       this.pending = null;
     }
-    await this.load();
+    await this.loadLine();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
   }

@@ -45,7 +45,7 @@ export class AdminWorkshopForm extends AdminScreen {
       this.loaded = true;
       return;
     }
-    void this.attempt(async () => {
+    void this.load(async () => {
       const data = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
       const workshop = data.workshops.find((w) => w.id === this.workshopId);
       if (!workshop) {
