@@ -115,7 +115,7 @@ describe('admin page when the connection drops', () => {
     expect(asked(api, 'POST', '/series/smart/workshops')).to.equal(2);
   });
 
-  it('after “Yes”, a lost answer is said and the line is shown as it is now', async () => {
+  it('after “Yes”, a lost answer is a warning and the line is shown as it is now', async () => {
     const api = fakeAdminApi({
       'POST /workshops/w1/waitlist/q1/promote': dropsFirst(9, line),
     });
@@ -125,6 +125,7 @@ describe('admin page when the connection drops', () => {
     await until(app, '.confirm button');
     button(app, 'Yes, move them in')!.click();
     const result = await until(app, '.result');
+    expect(result.classList.contains('notice--warning')).to.equal(true);
     expect(result.textContent).to.include('may or may not have been made');
     expect(asked(api, 'POST', '/promote')).to.equal(1);
     expect(asked(api, 'GET', '/workshops/w1/waitlist')).to.equal(2);
