@@ -1,9 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { AdminApp } from '../../widget/admin/admin-app.js';
 import { jsonResponse } from '../widget/fixtures.js';
 import {
   cleanUpApp,
-  fakeAdminApi,
   registration,
   renderApp,
   screen,
@@ -11,17 +9,9 @@ import {
   until,
   workshop,
 } from './fixtures.js';
+import { button, useFakeAdminApi } from './harness.js';
 
-let restore: () => void = () => {};
-afterEach(() => {
-  restore();
-  cleanUpApp();
-});
-
-const button = (app: AdminApp, text: string) =>
-  [...screen(app).shadowRoot.querySelectorAll('button')].find((b) =>
-    b.textContent!.includes(text),
-  ) as HTMLButtonElement | undefined;
+const fakeAdminApi = useFakeAdminApi();
 
 async function openList(hash = '#/series/smart/registrations', lang: 'sk' | 'en' = 'en') {
   const app = await renderApp(hash, lang);
@@ -32,7 +22,6 @@ async function openList(hash = '#/series/smart/registrations', lang: 'sk' | 'en'
 describe('registrations screen', () => {
   it('asks before cancelling, says what will happen, and does nothing on “No”', async () => {
     const api = fakeAdminApi();
-    restore = api.restore;
     const app = await openList();
     const opener = button(app, 'Cancel registration')!;
     opener.focus();
@@ -55,7 +44,6 @@ describe('registrations screen', () => {
           cancelledWorkshopIds: ['w1'],
         }),
     });
-    restore = api.restore;
     const app = await openList();
     button(app, 'Cancel registration')!.click();
     await until(app, '.confirm');
@@ -73,7 +61,6 @@ describe('registrations screen', () => {
     const api = fakeAdminApi({
       'DELETE /registrations/r1': () => new Response(null, { status: 204 }),
     });
-    restore = api.restore;
     const app = await openList();
     button(app, 'Erase')!.click();
     const confirm = await until(app, '.confirm');
@@ -85,10 +72,9 @@ describe('registrations screen', () => {
   });
 
   it('offers the join link only once the reminder window is open', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     let app = await openList();
     expect(button(app, 'Resend join link')).to.not.equal(undefined);
-    restore();
     cleanUpApp();
     const later = seriesDetail();
     later.workshops = [
@@ -97,7 +83,7 @@ describe('registrations screen', () => {
         endsAt: new Date(Date.now() + 74 * 3_600_000).toISOString(),
       }),
     ];
-    restore = fakeAdminApi({ 'GET /series/smart': () => jsonResponse(later) }).restore;
+    fakeAdminApi({ 'GET /series/smart': () => jsonResponse(later) });
     app = await openList();
     expect(button(app, 'Resend join link')).to.equal(undefined);
     expect(button(app, 'Resend confirmation')).to.not.equal(undefined);
@@ -108,7 +94,6 @@ describe('registrations screen', () => {
       'POST /registrations/r1/resend-join-link': () =>
         jsonResponse({ error: { code: 'recently_sent', message: 'x' } }, 429),
     });
-    restore = api.restore;
     const app = await openList();
     button(app, 'Resend join link')!.click();
     await until(app, '.confirm');
@@ -121,7 +106,6 @@ describe('registrations screen', () => {
 
   it('searches with the words, the status and the workshop', async () => {
     const api = fakeAdminApi();
-    restore = api.restore;
     const app = await openList('#/series/smart/registrations?workshop=w1');
     const q = screen(app).shadowRoot.querySelector('#q') as HTMLInputElement;
     q.value = 'novakova';
@@ -138,7 +122,7 @@ describe('registrations screen', () => {
   });
 
   it('opens one person with every email to them and why one failed', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await openList();
     (screen(app).shadowRoot.querySelector('a.person') as HTMLAnchorElement).click();
     await waitUntil(() => screen(app)?.localName === 'ws-admin-registration-detail');
