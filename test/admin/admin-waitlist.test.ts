@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AdminApp } from '../../widget/admin/admin-app.js';
 import { jsonResponse } from '../widget/fixtures.js';
-import { HOSTILE, allText, renderApp, screen, until } from './fixtures.js';
+import { HOSTILE, allText, renderApp, screen, seriesDetail, until, workshop } from './fixtures.js';
 import { buttons, useFakeAdminApi } from './harness.js';
 import { place, waitlist } from './waitlist-fixtures.js';
 
@@ -45,6 +45,22 @@ describe('waiting list screen', () => {
       a.textContent!.includes('Waiting list'),
     )!;
     expect(link.getAttribute('href')).to.equal('#/series/smart/workshops/w1/waitlist');
+  });
+
+  it('shows each workshop’s line length on the series page, in both languages', async () => {
+    const detail = seriesDetail();
+    detail.workshops[1] = workshop('w2', { waitlist: false });
+    fakeAdminApi({ 'GET /series/smart': () => jsonResponse(detail) });
+    for (const [lang, length, off] of [
+      ['en', 'In line now: 3 people', 'The waiting list is switched off'],
+      ['sk', 'Teraz v\u00a0poradí: 3 osoby', 'Čakacia listina je pre tento workshop vypnutá'],
+    ] as const) {
+      const app = await renderApp('#/series/smart', lang);
+      await until(app, 'section table');
+      const cards = [...screen(app).shadowRoot.querySelectorAll('section')];
+      expect(cards[0]!.textContent).to.include(length);
+      expect(cards[1]!.textContent).to.include(off);
+    }
   });
 
   it('asks before moving someone in, says what will happen, and does nothing on “No”', async () => {

@@ -42,6 +42,7 @@ export function workshop(
     offerMinutes: 1440,
     followUp: null,
     seatsTaken: 2,
+    inLine: 3,
     joinUrl: 'https://meet.example.org/x',
     registrationClosesAt: new Date(start).toISOString(),
     cancelledAt: null,
