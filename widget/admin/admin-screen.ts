@@ -34,6 +34,7 @@ export class AdminScreen extends LitElement {
   /** Runs `work`, turning any failure into `failure` (a 401 also signs the app out). */
   protected async attempt<T>(work: () => Promise<T>, retry = false): Promise<T | undefined> {
     this.failure = null;
+    this.canRetry = false;
     try {
       return await work();
     } catch (error) {
