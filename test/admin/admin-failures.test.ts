@@ -93,6 +93,17 @@ describe('admin page when the connection drops', () => {
     }
   });
 
+  it('does not offer “Try again” where it cannot help (a series that does not exist)', async () => {
+    fakeAdminApi({
+      'GET /series/gone': () =>
+        jsonResponse({ error: { code: 'series_not_found', message: 'x' } }, 404),
+    });
+    const app = await renderApp('#/series/gone', 'en');
+    const alert = await until(app, '.failure');
+    expect(alert.textContent).to.include('This series does not exist.');
+    expect(alert.querySelector('button')).to.equal(null);
+  });
+
   it('keeps every value typed when saving fails, says the change may not be made, sends once', async () => {
     const api = fakeAdminApi({
       'POST /series/smart/workshops': dropsFirst(1, () =>

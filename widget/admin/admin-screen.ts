@@ -6,6 +6,13 @@ import { adminStyles } from './admin.styles.js';
 import type { AdminLocale } from './localization.js';
 import { failureText } from './views/texts.js';
 
+/** A failure that trying again may cure: no answer, a server fault, too many requests. */
+const mayPass = (error: unknown) =>
+  !(error instanceof AdminApiError) ||
+  error.status === 0 ||
+  error.status === 429 ||
+  error.status >= 500;
+
 /**
  * What every admin screen shares: the API it talks to, the language, the look, and a failure
  * message. Each screen's <h1> has tabindex="-1": the app moves focus there on every route change.
@@ -41,14 +48,17 @@ export class AdminScreen extends LitElement {
       // A fault of this page, not of the network: developers see it in the console.
       if (!(error instanceof AdminApiError)) console.error(error);
       this.failure = failureText(error);
-      if (retry) this.failedLoads.push(work);
-      this.canRetry = retry;
+      this.canRetry = retry && mayPass(error);
+      if (this.canRetry) this.failedLoads.push(work);
       void this.focusFailure();
       return undefined;
     }
   }
 
-  /** `attempt` for what a screen reads to show itself: a failure offers to try again. */
+  /**
+   * `attempt` for what a screen reads to show itself: a failure that may pass offers to try again
+   * (a 404 does not).
+   */
   protected load<T>(work: () => Promise<T>): Promise<T | undefined> {
     return this.attempt(work, true);
   }
