@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { fromWallClock, toWallClock } from '../../widget/admin/time.js';
 import { jsonResponse } from '../widget/fixtures.js';
 import { renderApp, screen, until, workshop } from './fixtures.js';
-import { fill, submit, useFakeAdminApi } from './harness.js';
+import { NEW_WORKSHOP, fill, submit, useFakeAdminApi } from './harness.js';
 
 const fakeAdminApi = useFakeAdminApi();
 
@@ -65,14 +65,7 @@ describe('workshop form', () => {
         ),
     });
     const app = await renderApp('#/series/smart/workshops/new', 'en');
-    await fill(app, {
-      'title-sk': 'Dáta',
-      'start-date': '2026-12-02',
-      'start-time': '10:00',
-      'end-time': '12:00',
-      capacity: '5',
-      'join-url': 'https://meet.example.org/a',
-    });
+    await fill(app, NEW_WORKSHOP);
     submit(app);
     const summary = await until(app, '.error-summary');
     expect(summary.textContent).to.include('This value is not valid');
@@ -89,11 +82,10 @@ describe('workshop form', () => {
     const api = fakeAdminApi();
     const app = await renderApp('#/series/smart/workshops/new', 'en');
     await fill(app, {
-      'title-sk': 'Dáta',
+      ...NEW_WORKSHOP,
       'start-date': '2026-03-29',
       'start-time': '02:30',
       'end-time': '01:00',
-      capacity: '5',
       'join-url': 'http://not-https.example.org',
     });
     submit(app);
