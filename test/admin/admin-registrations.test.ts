@@ -71,6 +71,25 @@ describe('registrations screen', () => {
     expect(api.requests.some((r) => r.method === 'DELETE')).to.equal(true);
   });
 
+  it('shows the rows once the series is there too, with each seat’s short reminder', async () => {
+    let answerSeries = () => {};
+    const seriesAsked = new Promise<void>((resolve) => (answerSeries = resolve));
+    fakeAdminApi({
+      'GET /series/smart': async () => {
+        await seriesAsked;
+        return jsonResponse(seriesDetail());
+      },
+    });
+    const app = await renderApp('#/series/smart/registrations', 'en');
+    await waitUntil(() => screen(app)?.shadowRoot?.querySelector('form.search'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const early = screen(app).shadowRoot.querySelector('table');
+    answerSeries();
+    expect(Boolean(early), 'a table before the series came').to.equal(false);
+    const table = await until(app, 'table');
+    expect(table.textContent).to.include('Short reminder failed');
+  });
+
   it('offers the join link only once the reminder window is open', async () => {
     fakeAdminApi();
     let app = await openList();

@@ -125,7 +125,9 @@ export class AdminRegistrations extends AdminScreen {
       }
       ${this.failureNotice()} ${this.step.render()} ${this.filters()}
       ${
-        this.rows === null
+        // The rows wait for the series too: without its workshops and reminder schedule a row
+        // would show fewer states and actions, then change under the organizer's eyes.
+        this.rows === null || !s
           ? nothing
           : html`<p role="status">
                 ${msg(str`Found: ${peopleCount(this.rows.length, this.locale)}`)}
@@ -135,10 +137,10 @@ export class AdminRegistrations extends AdminScreen {
                   ? registrationTable(this.rows, {
                       slug: this.slug,
                       locale: this.locale,
-                      workshops: s?.workshops ?? [],
+                      workshops: s.workshops,
                       workshopId: this.workshop || undefined,
                       now: Date.now(),
-                      secondReminder: (s?.series.reminders?.secondLeadMinutes ?? null) !== null,
+                      secondReminder: (s.series.reminders?.secondLeadMinutes ?? null) !== null,
                       ask: (action) => void this.step.ask(action),
                     })
                   : nothing
