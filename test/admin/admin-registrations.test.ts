@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { jsonResponse } from '../widget/fixtures.js';
 import {
   cleanUpApp,
+  message,
   registration,
   renderApp,
   screen,
@@ -151,5 +152,27 @@ describe('registrations screen', () => {
     expect(table.textContent).to.include('Failed');
     expect(table.textContent).to.include('smtp 550');
     expect(screen(app).shadowRoot.querySelector('h1')!.textContent).to.include('<img');
+  });
+
+  it('names the waiting list’s emails to one person, in both languages', async () => {
+    fakeAdminApi({
+      'GET /registrations/r1': () =>
+        jsonResponse({
+          registration: registration(),
+          messages: [
+            message({ id: 'm2', kind: 'line_cancelled', status: 'sent' }),
+            message({ id: 'm3', kind: 'offer_reminder', status: 'sent' }),
+          ],
+        }),
+    });
+    for (const [lang, names] of [
+      ['en', ['Workshop cancelled, to those in line', 'Reminder of an offered seat']],
+      ['sk', ['Workshop zrušený, ľuďom v\u00a0poradí', 'Pripomienka ponuky miesta']],
+    ] as const) {
+      const app = await renderApp('#/series/smart/registrations/r1', lang);
+      const text = (await until(app, 'table')).textContent!;
+      for (const name of names) expect(text).to.include(name);
+      expect(text).not.to.match(/line_cancelled|offer_reminder/);
+    }
   });
 });
