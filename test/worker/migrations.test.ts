@@ -129,3 +129,35 @@ test('0004 keeps every message, and names why each released seat was released', 
   await db.prepare(`UPDATE outbox SET status = 'dropped', drop_reason = 'x' WHERE id = 'm1'`).run();
   await assert.rejects(db.prepare(`UPDATE outbox SET status = 'lost' WHERE id = 'm1'`).run());
 });
+
+test('0008 keeps the reminder handovers (as first reminders), and a second kind may join them', async (t) => {
+  const mf = new Miniflare({
+    modules: true,
+    script: 'export default { fetch: () => new Response() }',
+    d1Databases: { DB: crypto.randomUUID() },
+  });
+  t.after(() => mf.dispose());
+  const db = await mf.getD1Database('DB');
+  await applyMigrations(db, (file) => file < '0008');
+  await db
+    .prepare(
+      `INSERT INTO reminder_handovers (registration_id, workshop_id, starts_at, handed_at)
+       VALUES ('r', 'w', 100, 5)`,
+    )
+    .run();
+
+  await applyMigrations(db, (file) => file.startsWith('0008'));
+  await db
+    .prepare(
+      `INSERT INTO reminder_handovers (registration_id, workshop_id, starts_at, kind, handed_at)
+       VALUES ('r', 'w', 100, 'reminder_short', 6)`,
+    )
+    .run();
+  const { results } = await db
+    .prepare('SELECT kind, handed_at FROM reminder_handovers ORDER BY handed_at')
+    .all<{ kind: string; handed_at: number }>();
+  assert.deepEqual(results, [
+    { kind: 'reminder', handed_at: 5 },
+    { kind: 'reminder_short', handed_at: 6 },
+  ]);
+});

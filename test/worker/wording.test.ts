@@ -28,6 +28,9 @@ const KINDS: MailKind[] = [
   'reminder',
   'workshop_changed',
   'workshop_cancelled',
+  // Session 15's waiting-list messages.
+  'line_cancelled',
+  'offer_reminder',
 ];
 
 /** Workshops in the order a registration might name them: not the order they start in. */

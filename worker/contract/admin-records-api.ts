@@ -70,7 +70,11 @@ export type MessageKind =
   /** The series' second, short reminder. */
   | 'reminder_short'
   /** The organizer's follow-up after the workshop. */
-  | 'followup';
+  | 'followup'
+  /** To the confirmed people in line of a cancelled workshop. */
+  | 'line_cancelled'
+  /** An offered seat not accepted yet, before the offer runs out. */
+  | 'offer_reminder';
 
 /** A message's delivery state, without its text. */
 export interface AdminMessage {

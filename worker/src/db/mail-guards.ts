@@ -55,3 +55,28 @@ export const workshopAt = (workshopId: string, sequence: number, startsAt?: numb
                   AND (? IS NULL OR starts_at = ?))`,
   params: [workshopId, sequence, startsAt ?? null, startsAt ?? null],
 });
+
+/** This batch ended the registration's place in the workshop's line, with this status. */
+export const placeEndedAt = (
+  registrationId: string,
+  workshopId: string,
+  status: 'removed',
+  now: number,
+): Guard => ({
+  sql: `EXISTS (SELECT 1 FROM waitlist
+                WHERE registration_id = ? AND workshop_id = ? AND status = ? AND ended_at = ?)`,
+  params: [registrationId, workshopId, status, now],
+});
+
+/** The seat is still offered to the registration until this instant, and that is after `now`. */
+export const offerOpenUntil = (
+  registrationId: string,
+  workshopId: string,
+  until: number,
+  now: number,
+): Guard => ({
+  sql: `EXISTS (SELECT 1 FROM waitlist
+                WHERE registration_id = ? AND workshop_id = ? AND status = 'offered'
+                  AND offered_until = ? AND offered_until > ?)`,
+  params: [registrationId, workshopId, until, now],
+});

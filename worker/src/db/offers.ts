@@ -60,3 +60,43 @@ export async function offerOf(
     .first<{ status: PlaceStatus; offered_until: number | null }>();
   return row ? { status: row.status, offeredUntil: row.offered_until } : null;
 }
+
+/** An open offer, as the cron reads it. */
+export interface OfferCandidate {
+  registrationId: string;
+  workshopId: string;
+  offeredAt: number;
+  offeredUntil: number;
+}
+
+/**
+ * Open offers with no reminder queued yet, soonest to run out first (the cron's candidates for
+ * `selectDueOfferReminders`).
+ */
+export async function offerReminderCandidates(
+  db: D1Database,
+  now: number,
+  limit: number,
+): Promise<OfferCandidate[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT q.registration_id, q.workshop_id, q.promoted_at, q.offered_until FROM waitlist q
+       WHERE q.status = 'offered' AND q.offered_until > ?1 AND NOT EXISTS (
+         SELECT 1 FROM outbox o WHERE o.registration_id = q.registration_id
+           AND o.workshop_id = q.workshop_id AND o.kind = 'offer_reminder')
+       ORDER BY q.offered_until LIMIT ?2`,
+    )
+    .bind(now, limit)
+    .all<{
+      registration_id: string;
+      workshop_id: string;
+      promoted_at: number;
+      offered_until: number;
+    }>();
+  return results.map((r) => ({
+    registrationId: r.registration_id,
+    workshopId: r.workshop_id,
+    offeredAt: r.promoted_at,
+    offeredUntil: r.offered_until,
+  }));
+}

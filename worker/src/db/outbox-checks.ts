@@ -8,6 +8,8 @@ export interface SeatNow {
   sequence: number;
   startsAt: number;
   endsAt: number;
+  /** The seat is an offer not accepted yet, waiting until then (null: not an open offer). */
+  offeredUntil?: number | null;
 }
 
 /** What the mail checks read about a registration. */
@@ -46,7 +48,9 @@ export async function stateOfRegistrations(
       db
         .prepare(
           `SELECT s.registration_id, s.workshop_id, s.status, w.cancelled_at, w.sequence,
-             w.starts_at, w.ends_at
+             w.starts_at, w.ends_at,
+             (SELECT q.offered_until FROM waitlist q WHERE q.registration_id = s.registration_id
+                AND q.workshop_id = s.workshop_id AND q.status = 'offered') AS offered_until
            FROM seats s JOIN workshops w ON w.id = s.workshop_id
            WHERE s.registration_id IN (${list})`,
         )
@@ -67,6 +71,7 @@ export async function stateOfRegistrations(
         sequence: s.sequence,
         startsAt: s.starts_at,
         endsAt: s.ends_at,
+        offeredUntil: s.offered_until,
       });
     }
   }
@@ -88,6 +93,7 @@ interface SeatRow {
   sequence: number;
   starts_at: number;
   ends_at: number;
+  offered_until: number | null;
 }
 
 /**

@@ -55,31 +55,3 @@ function selectHoldersByEmail(
     )
     .bind(emailKey, ...workshopIds);
 }
-
-/**
- * One pending registration whose hold has run out expires now (the cron does all of them): its
- * address registers again, and its lapsed seat makes way for the new one in the same batch.
- * Changes nothing if it was confirmed, cancelled or expired meanwhile (then the new seat meets the
- * unique index, and the request looks again).
- */
-export function expireLapsedRegistration(
-  db: D1Database,
-  registrationId: string,
-  now: number,
-): D1PreparedStatement[] {
-  return [
-    db
-      .prepare(
-        `UPDATE seats SET status = 'released', released_at = ?1, release_reason = 'expired'
-         WHERE status = 'held' AND registration_id = (
-           SELECT id FROM registrations WHERE id = ?2 AND status = 'pending' AND expires_at <= ?1)`,
-      )
-      .bind(now, registrationId),
-    db
-      .prepare(
-        `UPDATE registrations SET status = 'expired', client_key = NULL
-         WHERE id = ?2 AND status = 'pending' AND expires_at <= ?1`,
-      )
-      .bind(now, registrationId),
-  ];
-}

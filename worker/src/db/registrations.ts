@@ -45,24 +45,27 @@ export function insertRegistration(db: D1Database, r: NewRegistration): D1Prepar
 }
 
 /**
- * Pending registrations past their hold expire, and their seats are freed (services/holds.ts is
- * the one place that runs this). The seats first, while the registrations are still pending.
+ * Pending registrations past their hold expire, and their seats are freed: all of them (the
+ * cron), or only `registrationId` (a request that meets its own lapsed hold). The one statement
+ * pair that expires holds; services/holds.ts runs it. The seats first, while still pending.
+ * Changes nothing for a registration confirmed, cancelled or expired meanwhile.
  */
-export function expirePending(db: D1Database, now: number): D1PreparedStatement[] {
+export function expirePending(
+  db: D1Database,
+  now: number,
+  registrationId: string | null = null,
+): D1PreparedStatement[] {
+  const lapsed = `status = 'pending' AND expires_at <= ?1 AND (?2 IS NULL OR id = ?2)`;
   return [
     db
       .prepare(
         `UPDATE seats SET status = 'released', released_at = ?1, release_reason = 'expired'
-         WHERE status = 'held' AND registration_id IN (
-           SELECT id FROM registrations WHERE status = 'pending' AND expires_at <= ?1)`,
+         WHERE status = 'held' AND registration_id IN (SELECT id FROM registrations WHERE ${lapsed})`,
       )
-      .bind(now),
+      .bind(now, registrationId),
     db
-      .prepare(
-        `UPDATE registrations SET status = 'expired', client_key = NULL
-         WHERE status = 'pending' AND expires_at <= ?1`,
-      )
-      .bind(now),
+      .prepare(`UPDATE registrations SET status = 'expired', client_key = NULL WHERE ${lapsed}`)
+      .bind(now, registrationId),
   ];
 }
 
@@ -86,6 +89,8 @@ export interface Registration {
   lapsedWorkshopIds: string[];
   /** Workshops it has a place in line for (migration 0007). */
   waitingWorkshopIds: string[];
+  /** Workshops whose place in line it lost when its hold ran out (a late confirmation rejoins). */
+  lapsedPlaceIds: string[];
 }
 
 export interface RegistrationRow {
@@ -103,6 +108,7 @@ export interface RegistrationRow {
   held: string;
   lapsed: string;
   waiting: string;
+  lapsed_places: string;
 }
 
 export const SELECT_REGISTRATION = `SELECT r.*,
@@ -111,7 +117,9 @@ export const SELECT_REGISTRATION = `SELECT r.*,
   (SELECT json_group_array(s.workshop_id) FROM seats s
    WHERE s.registration_id = r.id AND s.status = 'released' AND s.release_reason = 'expired') AS lapsed,
   (SELECT json_group_array(q.workshop_id) FROM waitlist q
-   WHERE q.registration_id = r.id AND q.status = 'waiting') AS waiting
+   WHERE q.registration_id = r.id AND q.status = 'waiting') AS waiting,
+  (SELECT json_group_array(q.workshop_id) FROM waitlist q
+   WHERE q.registration_id = r.id AND q.status = 'expired') AS lapsed_places
   FROM registrations r`;
 
 export const registrationFromRow = (r: RegistrationRow): Registration => ({
@@ -129,6 +137,7 @@ export const registrationFromRow = (r: RegistrationRow): Registration => ({
   heldWorkshopIds: JSON.parse(r.held) as string[],
   lapsedWorkshopIds: JSON.parse(r.lapsed) as string[],
   waitingWorkshopIds: JSON.parse(r.waiting) as string[],
+  lapsedPlaceIds: JSON.parse(r.lapsed_places) as string[],
 });
 
 export async function findRegistration(db: D1Database, id: string): Promise<Registration | null> {

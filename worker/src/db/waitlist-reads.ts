@@ -1,3 +1,10 @@
+import {
+  registrationFromRow,
+  SELECT_REGISTRATION,
+  type Registration,
+  type RegistrationRow,
+} from './registrations';
+
 /** What organizers read of a workshop's line (migration 0007). */
 
 export type PlaceStatus =
@@ -51,4 +58,26 @@ export async function listLine(db: D1Database, workshopId: string): Promise<Line
     offeredUntil: r.offered_until,
     endedAt: r.ended_at,
   }));
+}
+
+/**
+ * Confirmed people whose place in a workshop's line is waiting, or (`endedAt`) was ended as
+ * 'removed' at that instant: those a cancellation of the workshop tells.
+ */
+export async function confirmedInLine(
+  db: D1Database,
+  workshopId: string,
+  endedAt: number | null = null,
+): Promise<Registration[]> {
+  const { results } = await db
+    .prepare(
+      `${SELECT_REGISTRATION}
+       WHERE r.status = 'confirmed' AND r.id IN (
+         SELECT registration_id FROM waitlist WHERE workshop_id = ?1
+           AND (CASE WHEN ?2 IS NULL THEN status = 'waiting'
+                     ELSE status = 'removed' AND ended_at = ?2 END))`,
+    )
+    .bind(workshopId, endedAt)
+    .all<RegistrationRow>();
+  return results.map(registrationFromRow);
 }

@@ -28,7 +28,8 @@ export const insertPlaces = (
 
 /**
  * Moves the first confirmed people in line into the free seats of these workshops (or of every
- * workshop): at most as many per workshop as are free now, in the order they joined, skipping
+ * workshop): at most as many per workshop as are free now (a lapsed hold frees its seat even
+ * before it expires, as the seat guard counts), in the order they joined, skipping
  * unconfirmed places and addresses that hold a seat there already. Two statements: the seats,
  * then their places marked promoted (a waiting place whose own seat is held was just promoted).
  *
@@ -58,8 +59,10 @@ export function fillFromWaitlist(
          SELECT registration_id, workshop_id, email_key, ?1 FROM (
            SELECT q.registration_id, q.workshop_id, q.email_key,
              ROW_NUMBER() OVER (PARTITION BY q.workshop_id ORDER BY q.id) AS place,
-             w.capacity - (SELECT COUNT(*) FROM seats s
-                           WHERE s.workshop_id = q.workshop_id AND s.status = 'held') AS free
+             w.capacity - (SELECT COUNT(*) FROM seats s JOIN registrations sr
+                             ON sr.id = s.registration_id
+                           WHERE s.workshop_id = q.workshop_id AND s.status = 'held'
+                             AND (sr.status <> 'pending' OR sr.expires_at > ?1)) AS free
            FROM waitlist q
              JOIN registrations r ON r.id = q.registration_id AND r.status = 'confirmed'
              JOIN workshops w ON w.id = q.workshop_id
@@ -78,28 +81,31 @@ export function fillFromWaitlist(
 /**
  * Waiting places whose registration now holds the seat were moved in at this instant: promoted,
  * or in a workshop in 'offer' mode offered (the seat is held for them until `offered_until`, at
- * most until registration closes). By hand an organizer promotes whatever the mode.
+ * most until registration closes). By hand an organizer promotes whatever the mode
+ * (`promoteByHand` marks the place itself, before the seat).
  */
-const markPromoted = (db: D1Database, now: number, byHand = false) =>
+const markPromoted = (db: D1Database, now: number) =>
   db
     .prepare(
       `UPDATE waitlist SET
-         status = CASE WHEN ?2 = 0 AND w.waitlist_mode = 'offer' THEN 'offered' ELSE 'promoted' END,
+         status = CASE WHEN w.waitlist_mode = 'offer' THEN 'offered' ELSE 'promoted' END,
          promoted_at = ?1,
-         offered_until = CASE WHEN ?2 = 0 AND w.waitlist_mode = 'offer'
+         offered_until = CASE WHEN w.waitlist_mode = 'offer'
            THEN MIN(?1 + w.offer_minutes * 60000, w.registration_closes_at) END
        FROM workshops w
        WHERE w.id = waitlist.workshop_id AND waitlist.status = 'waiting' AND EXISTS (
          SELECT 1 FROM seats s WHERE s.registration_id = waitlist.registration_id
            AND s.workshop_id = waitlist.workshop_id AND s.status = 'held')`,
     )
-    .bind(now, byHand ? 1 : 0);
+    .bind(now);
 
 /**
  * An organizer moves one confirmed person in by hand, out of order: a seat now, the workshop's
- * capacity raised by one if it is full (the organizer's explicit choice to squeeze someone in),
- * their place marked promoted. The seat guard still refuses a closed or cancelled workshop.
- * Check `meta.changes` of the seat (the second): 0 when the place is not waiting (any more) or
+ * capacity raised by one if it is full (the organizer's explicit choice to squeeze someone in).
+ * Their place is marked promoted first: the seat guard (migration 0008) lets a seat whose place
+ * was promoted by hand at this instant pass the line rule (the people ahead keep their places
+ * and wait for a freed seat), and still refuses a closed or cancelled workshop or a full one.
+ * Check `meta.changes` of the seat (the third): 0 when the place is not waiting (any more) or
  * the registration is not confirmed.
  */
 export function promoteByHand(
@@ -121,12 +127,19 @@ export function promoteByHand(
       .bind(registrationId, workshopId, now),
     db
       .prepare(
-        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at)
-         SELECT q.registration_id, q.workshop_id, q.email_key, ?3 FROM waitlist q
-         WHERE q.registration_id = ?1 AND q.workshop_id = ?2 AND ${waiting}`,
+        `UPDATE waitlist SET status = 'promoted', promoted_at = ?3
+         WHERE registration_id = ?1 AND workshop_id = ?2 AND ${waiting}`,
       )
       .bind(registrationId, workshopId, now),
-    markPromoted(db, now, true),
+    db
+      .prepare(
+        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at)
+         SELECT q.registration_id, q.workshop_id, q.email_key, ?3 FROM waitlist q
+         WHERE q.registration_id = ?1 AND q.workshop_id = ?2 AND q.status = 'promoted'
+           AND q.promoted_at = ?3 AND NOT EXISTS (
+             SELECT 1 FROM seats s WHERE s.registration_id = ?1 AND s.workshop_id = ?2)`,
+      )
+      .bind(registrationId, workshopId, now),
   ];
 }
 
@@ -154,15 +167,40 @@ export const endLine = (db: D1Database, workshopId: string, now: number) =>
     )
     .bind(workshopId, now);
 
-/** Places of registrations that expired unconfirmed end with them (after `expirePending`). */
-export const expirePlaces = (db: D1Database, now: number) =>
+/**
+ * Places of registrations that expired unconfirmed end with them (after `expirePending`): all, or
+ * only `registrationId`'s.
+ */
+export const expirePlaces = (db: D1Database, now: number, registrationId: string | null = null) =>
   db
     .prepare(
       `UPDATE waitlist SET status = 'expired', ended_at = ?1
-       WHERE status = 'waiting'
+       WHERE status = 'waiting' AND (?2 IS NULL OR registration_id = ?2)
          AND registration_id IN (SELECT id FROM registrations WHERE status IN ('expired', 'cancelled'))`,
     )
-    .bind(now);
+    .bind(now, registrationId);
+
+/**
+ * A late confirmation (its hold ran out, its link still works) takes its places in line back at
+ * the end of each line: a new id (the rowid orders the line), as if it joined now. Only if this
+ * batch confirmed the registration (run after `confirmRegistration`); a place the address holds
+ * in that line through another registration stays the one (OR IGNORE: the unique index).
+ */
+export const rejoinLine = (
+  db: D1Database,
+  registrationId: string,
+  workshopId: string,
+  now: number,
+) =>
+  db
+    .prepare(
+      `UPDATE OR IGNORE waitlist SET id = (SELECT MAX(id) + 1 FROM waitlist), status = 'waiting',
+         created_at = ?3, ended_at = NULL
+       WHERE registration_id = ?1 AND workshop_id = ?2 AND status = 'expired'
+         AND EXISTS (SELECT 1 FROM registrations
+                     WHERE id = ?1 AND status = 'confirmed' AND confirmed_at = ?3)`,
+    )
+    .bind(registrationId, workshopId, now);
 
 export type { PlaceStatus, LinePlace } from './waitlist-reads';
 

@@ -24,7 +24,9 @@ export type DropReason =
   /** The workshop's time or join link changed after the message was written. */
   | 'workshop_changed'
   /** A reminder for a workshop that is already over. */
-  | 'workshop_over';
+  | 'workshop_over'
+  /** An offer reminder for an offer already accepted, declined or run out. */
+  | 'offer_ended';
 
 /** A message as far as checking it goes (an outbox row). */
 export interface MessageToCheck {
@@ -50,7 +52,9 @@ export interface CurrentFacts {
  * - Confirmed, already registered, workshop changed, reminder: the registration is confirmed and
  *   still holds a seat in every workshop the message names, none cancelled, none changed since
  *   (sequence); a reminder also for the same start, before the workshop is over.
- * - Cancelled, workshop cancelled: true once it happened; only an erasure takes them back.
+ * - An offer reminder: as those, and the seat is still an open offer (not accepted, not run out).
+ * - Cancelled, workshop cancelled, line cancelled: true once it happened; only an erasure takes
+ *   them back.
  */
 export function whyNoLongerTrue(
   message: MessageToCheck,
@@ -62,6 +66,7 @@ export function whyNoLongerTrue(
   switch (message.kind) {
     case 'cancelled':
     case 'workshop_cancelled':
+    case 'line_cancelled':
       return null;
     case 'confirm_request':
       if (registration.status === 'cancelled') return 'registration_cancelled';
@@ -74,11 +79,15 @@ export function whyNoLongerTrue(
     case 'offer':
     case 'followup':
     case 'reminder_short':
-    case 'reminder': {
+    case 'reminder':
+    case 'offer_reminder': {
       if (registration.status !== 'confirmed') {
         return registration.status === 'cancelled' ? 'registration_cancelled' : 'not_confirmed';
       }
-      return workshopsAsWritten(message, facts.seats, now);
+      const why = workshopsAsWritten(message, facts.seats, now);
+      if (why || message.kind !== 'offer_reminder') return why;
+      const offeredUntil = facts.seats.get(message.workshopId ?? '')?.offeredUntil ?? null;
+      return offeredUntil !== null && offeredUntil > now ? null : 'offer_ended';
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Workshop, WorkshopExtras } from '../db/workshops';
+import type { OfferCandidate } from '../db/offers';
 import type { WorkshopPatch } from '../schemas/workshop';
 import { isRegistrationOpen, seatsLeft } from './workshops';
 
@@ -51,3 +52,35 @@ export const extrasFromInput = (input: WorkshopPatch): Partial<WorkshopExtras> =
 
 /** An offered seat ('offer' mode): still to accept, accepted, or gone (ran out, declined). */
 export type OfferState = 'open' | 'accepted' | 'expired';
+
+/**
+ * Reminders before an offer runs out (session 15). Only when the offer window allows one: two
+ * hours or more, so that it comes at least one cron run after the offer and still leaves time to
+ * act. It goes a quarter of the window before the end (at most a day before): with the default
+ * day, six hours before; with two hours, half an hour before (the cron's quarter-hour may make it
+ * up to 15 minutes later).
+ */
+export const OFFER_REMINDER_MIN_WINDOW_MS = 2 * 3_600_000;
+
+export const offerReminderLead = (windowMs: number) => Math.min(windowMs / 4, 24 * 3_600_000);
+
+export type { OfferCandidate };
+
+/** The offers whose reminder is due now: a pure function of (rows, now). */
+export function selectDueOfferReminders(
+  rows: readonly OfferCandidate[],
+  now: number,
+): OfferCandidate[] {
+  return rows.filter((r) => {
+    const window = r.offeredUntil - r.offeredAt;
+    return (
+      window >= OFFER_REMINDER_MIN_WINDOW_MS &&
+      now < r.offeredUntil &&
+      now >= r.offeredUntil - offerReminderLead(window)
+    );
+  });
+}
+
+/** The ledger key: one reminder per offer (a place is offered a seat at most once). */
+export const offerReminderKey = (r: { registrationId: string; workshopId: string }) =>
+  `offer_reminder:${r.registrationId}:${r.workshopId}`;

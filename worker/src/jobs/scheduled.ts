@@ -5,6 +5,7 @@ import { fanOut } from './mail-queue';
 import { queueReminders } from './reminders';
 import { announceAndRemind } from './waitlist';
 import { queueFollowUps } from './follow-ups';
+import { queueOfferReminders } from './offer-reminders';
 import { applyRetention } from './retention';
 
 /**
@@ -17,6 +18,7 @@ export async function runScheduled(env: Bindings, now: number): Promise<void> {
   // join links if due; the reminder run below would catch those up too.
   const promoted = (await announceAndRemind(env.DB, now)).length;
   const followUps = (await queueFollowUps(env.DB, now)).length;
+  const offerReminders = (await queueOfferReminders(env.DB, now)).length;
   const { MAIL_QUEUE } = env;
   if (MAIL_QUEUE) {
     // Fan-out (issue 11): the cron only reads and hands over due reminder seats and due outbox
@@ -24,7 +26,15 @@ export async function runScheduled(env: Bindings, now: number): Promise<void> {
     const handedOver = await fanOut({ ...env, MAIL_QUEUE }, now);
     const deleted = await applyRetention(env.DB, now);
     console.log(
-      JSON.stringify({ event: 'scheduled', now, promoted, followUps, queued: handedOver, deleted }),
+      JSON.stringify({
+        event: 'scheduled',
+        now,
+        promoted,
+        followUps,
+        offerReminders,
+        queued: handedOver,
+        deleted,
+      }),
     );
     return;
   }
@@ -38,6 +48,7 @@ export async function runScheduled(env: Bindings, now: number): Promise<void> {
       promoted,
       reminders,
       followUps,
+      offerReminders,
       ...delivery,
       deleted,
     }),

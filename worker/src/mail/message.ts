@@ -38,4 +38,8 @@ export type MailKind =
   /** The series' second, short reminder with the join link. */
   | 'reminder_short'
   /** The organizer's message after the workshop. */
-  | 'followup';
+  | 'followup'
+  /** To the confirmed people in line of a workshop the organizer cancelled (session 15). */
+  | 'line_cancelled'
+  /** An offered seat not accepted yet, some time before the offer runs out (session 15). */
+  | 'offer_reminder';

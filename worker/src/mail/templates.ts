@@ -176,6 +176,25 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
       ],
       calendars: 'none',
     }),
+    line_cancelled: () => ({
+      subject: w.lineCancelled.subject(firstTitle),
+      paragraphs: [w.lineCancelled.notTakingPlace(firstTitle, when), w.lineCancelled.lineEnded],
+      // No calendar entry: a place in line never had one.
+      calendars: 'none',
+    }),
+    offer_reminder: () => ({
+      subject: w.offerReminder.subject(firstTitle),
+      paragraphs: [
+        w.offerReminder.stillHeld(
+          firstTitle,
+          when,
+          formatMoment(ctx.offer?.until ?? 0, ctx.locale),
+        ),
+        { text: w.offer.accept, link: ctx.offer?.url },
+        w.offer.otherwise,
+      ],
+      calendars: 'none',
+    }),
     workshop_cancelled: () => ({
       subject: t.workshopCancelled.subject(firstTitle),
       paragraphs: [t.workshopCancelled.notTakingPlace(firstTitle, when)],

@@ -34,6 +34,17 @@ export interface WaitlistWording {
     subject: (workshop: string) => string;
     links: string;
   };
+  /** To people in line of a workshop that was cancelled: nothing to wait for any more. */
+  lineCancelled: {
+    subject: (workshop: string) => string;
+    notTakingPlace: (workshop: string, when: string) => string;
+    lineEnded: string;
+  };
+  /** An offered seat, some time before the offer runs out. */
+  offerReminder: {
+    subject: (workshop: string) => string;
+    stillHeld: (workshop: string, when: string, until: string) => string;
+  };
 }
 
 const NBSP = '\u00a0';
@@ -66,6 +77,17 @@ const sk: WaitlistWording = {
     subject: (workshop) => `Ďakujeme za účasť: ${workshop}`,
     links: 'Odkazy:',
   },
+  lineCancelled: {
+    subject: (workshop) => `Workshop sa neuskutoční: ${workshop}`,
+    notTakingPlace: (workshop, when) =>
+      `workshop „${workshop}“, na ktorý ste boli v${NBSP}zozname čakateľov, organizátor zrušil.\nPôvodný termín: ${when}`,
+    lineEnded: `Zoznam čakateľov na tento workshop sme zrušili a${NBSP}nemusíte robiť nič ďalšie. Ostatné vaše registrácie platia ďalej.`,
+  },
+  offerReminder: {
+    subject: (workshop) => `Miesto vám stále držíme: ${workshop}`,
+    stillHeld: (workshop, when, until) =>
+      `miesto na workshope „${workshop}“, ktoré sme vám ponúkli zo zoznamu čakateľov, vám držíme už len do ${until}.\nTermín: ${when}`,
+  },
 };
 
 const en: WaitlistWording = {
@@ -97,6 +119,18 @@ const en: WaitlistWording = {
   followUp: {
     subject: (workshop) => `Thank you for taking part: ${workshop}`,
     links: 'Links:',
+  },
+  lineCancelled: {
+    subject: (workshop) => `Workshop cancelled: ${workshop}`,
+    notTakingPlace: (workshop, when) =>
+      `the organizer has cancelled the workshop “${workshop}”, which you were on the waiting list for.\nIt was to take place: ${when}`,
+    lineEnded:
+      'Its waiting list has ended and there is nothing more you need to do. Your other registrations stay as they are.',
+  },
+  offerReminder: {
+    subject: (workshop) => `Your seat is still held: ${workshop}`,
+    stillHeld: (workshop, when, until) =>
+      `the seat at the workshop “${workshop}” that we offered you from the waiting list is held for you only until ${until}.\nWhen: ${when}`,
   },
 };
 

@@ -14,9 +14,9 @@ import { CONFIRM_LINK_MS } from '../domain/holds';
 import { confirmState, type ConfirmOutcome, type ConfirmState } from '../domain/registrations';
 import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
 import { hashToken } from '../tokens';
-import { releaseLapsedHolds } from './holds';
+import { lapsedHoldGoes } from './holds';
 import { WriteBatch } from './write-batch';
-import { fillFromWaitlist, placesOf } from '../db/waitlist';
+import { fillFromWaitlist, lineLengths, placesOf, rejoinLine } from '../db/waitlist';
 
 export interface ConfirmLink {
   state: ConfirmState;
@@ -57,15 +57,15 @@ export async function confirmLinkByToken(
   if (!registration) return null;
   const series = await findSeriesById(db, registration.seriesId);
   if (!series) return null;
-  const { heldWorkshopIds: held, lapsedWorkshopIds: lapsed } = registration;
+  const { heldWorkshopIds: held, lapsedWorkshopIds: lapsed, lapsedPlaceIds } = registration;
   // A place in line is something to confirm as much as a seat (issue 12).
   const waiting = registration.waitingWorkshopIds.length;
   const state = confirmState(
     registration,
-    { held: held.length + waiting, lapsed: lapsed.length },
+    { held: held.length + waiting, lapsed: lapsed.length + lapsedPlaceIds.length },
     now,
   );
-  const ids = state === 'lapsed' ? [...held, ...lapsed] : held;
+  const ids = state === 'lapsed' ? [...held, ...lapsed, ...lapsedPlaceIds] : held;
   const workshops = await findWorkshopsInSeries(db, series.id, ids);
   workshops.sort((a, b) => a.startsAt - b.startsAt);
   return { state, registration, series, workshops };
@@ -92,9 +92,14 @@ export async function confirmByToken(
   token: string,
   now: number,
 ): Promise<Confirmation | null> {
-  // Holds that ran out are let go first: a late confirmation then sees which seats are free.
-  await releaseLapsedHolds(db, now);
   let link = await confirmLinkByToken(db, token, now);
+  if (link?.registration.status === 'pending' && (link.registration.expiresAt ?? 0) <= now) {
+    // Its own hold ran out before the cron came by: that one expires now (its seats going to
+    // the line first), and a late confirmation then sees which seats are free. Nobody else's.
+    const { id, heldWorkshopIds } = link.registration;
+    await db.batch(lapsedHoldGoes(db, id, heldWorkshopIds, now));
+    link = await confirmLinkByToken(db, token, now);
+  }
   for (let attempt = 1; link; attempt++) {
     const { state, ...result } = link;
     if ((state !== 'pending' && state !== 'lapsed') || attempt > ATTEMPTS) {
@@ -124,30 +129,61 @@ async function confirm(db: D1Database, link: ConfirmLink, now: number): Promise<
   return { outcome: 'confirmed', workshops, lost: [], outboxIds: batch.outboxIds };
 }
 
-/** After the hold: the seats still free. Null: something changed first, look again. */
+/**
+ * After the hold: the seats still free, and the places in line it had, back at the end of each
+ * line still open to join (decided in session 15: an unconfirmed place kept its order only while
+ * its hour lasted, so others who confirmed in time stay ahead; the person still wants to wait).
+ * Null: something changed first, look again.
+ */
 async function confirmLate(db: D1Database, link: ConfirmLink, now: number): Promise<Done | null> {
   const { registration, workshops } = link;
+  const inLine = new Set(registration.lapsedPlaceIds);
   // A seat the same address holds through a newer registration stays there.
   const elsewhere = new Set(
-    (await heldSeatsOf(db, registration.emailKey, registration.lapsedWorkshopIds))
+    (await heldSeatsOf(db, registration.emailKey, [...registration.lapsedWorkshopIds, ...inLine]))
       .filter((seat) => seat.registrationId !== registration.id)
       .map((seat) => seat.workshopId),
   );
   const lapsed = workshops.filter((w) => !elsewhere.has(w.id));
-  const free = lapsed.filter((w) => isRegistrationOpen(w, now) && seatsLeft(w) > 0);
-  const lost = lapsed.filter((w) => !free.includes(w));
-  if (free.length === 0) return { outcome: 'lapsed_full', workshops: [], lost, outboxIds: [] };
+  const free = lapsed.filter(
+    (w) => !inLine.has(w.id) && isRegistrationOpen(w, now) && seatsLeft(w) > 0,
+  );
+  const rejoin = lapsed.filter(
+    (w) => inLine.has(w.id) && w.waitlistEnabled && isRegistrationOpen(w, now),
+  );
+  const lost = lapsed.filter((w) => !free.includes(w) && !rejoin.includes(w));
+  if (free.length + rejoin.length === 0) {
+    return { outcome: 'lapsed_full', workshops: [], lost, outboxIds: [] };
+  }
 
   const late = { linkValidSince: now - CONFIRM_LINK_MS };
   const ids = free.map((w) => w.id);
-  const batch = new WriteBatch(db, now).add(
-    retakeLapsedSeats(db, registration.id, ids, now, late.linkValidSince),
+  const batch = new WriteBatch(db, now);
+  if (ids.length > 0)
+    batch.add(retakeLapsedSeats(db, registration.id, ids, now, late.linkValidSince));
+  const confirmation = batch.statements.length;
+  batch.add(
     confirmRegistration(db, registration.id, free, now, late),
+    ...rejoin.map((w) => rejoinLine(db, registration.id, w.id, now)),
+    // Back in line where a seat is free and nobody confirmed is ahead: the seat at once.
+    ...(rejoin.length > 0
+      ? fillFromWaitlist(
+          db,
+          now,
+          rejoin.map((w) => w.id),
+        )
+      : []),
   );
-  await queueConfirmed(batch, link, free);
+  const lengths = await lineLengths(
+    db,
+    rejoin.map((w) => w.id),
+    now,
+  );
+  const places = rejoin.map((w) => ({ workshop: w, place: lengths.get(w.id)! + 1 }));
+  await queueConfirmed(batch, link, free, places);
   try {
-    const [, update] = await batch.commit(runSeatBatch);
-    if (update!.meta.changes !== 1) return null;
+    const results = await batch.commit(runSeatBatch);
+    if (results[confirmation]!.meta.changes !== 1) return null;
   } catch (error) {
     // Someone took a seat we saw free (or the same address did): look again.
     if (error instanceof SeatRefusedError || error instanceof DuplicateSeatError) return null;

@@ -3,27 +3,46 @@ import { expirePlaces, fillFromWaitlist } from '../db/waitlist';
 import { expireOffers } from '../db/offers';
 
 /**
- * Seats were freed: unconfirmed registrations whose hold ran out expire, and their seats go back
- * to the workshop. The one place this happens (the cron, and every registration and confirmation
- * first), so that it is the one place to hook what follows from a freed seat: a waiting list
- * (issue 12) would promote the first confirmed person in line here, in the same batch, before any
- * new registration can take the seat.
+ * Holds that ran out: the one place where they expire and free their seats. The seat guard
+ * (migrations 0006, 0008) and the waiting-list fill do not count a lapsed hold even before it
+ * expires, so nothing on a request's path has to expire other people's holds first: the cron
+ * does all of them every quarter of an hour (`releaseLapsedHolds`), and a request that meets its
+ * own registration's lapsed hold (the address registering again, a late confirmation) expires
+ * just that one, in its own batch (`lapsedHoldGoes`).
+ *
+ * Whatever a hold frees goes to the first confirmed people in line in the same batch, before any
+ * new registration can take it (and the seat guard's line rule keeps it theirs meanwhile).
+ * services/waitlist.ts then tells them (the cron and the routes call it after this).
  *
  * Races: D1 runs one statement at a time, and every other change is conditional on what it read.
  * A confirmation meeting this finds the registration expired and becomes a late confirmation
- * (which takes the seat back only if it is still free); a cancellation finds nothing held and
- * changes nothing; overlapping cron runs expire each registration once; a workshop the organizer
- * cancels meanwhile has no held seat left to release here.
+ * (which takes the seat back only if it is still free and owed to nobody in line); a
+ * cancellation finds nothing held and changes nothing; overlapping runs expire each registration
+ * once; a workshop the organizer cancels meanwhile has no held seat left to release here.
  */
 export async function releaseLapsedHolds(db: D1Database, now: number): Promise<void> {
-  // Issue 12: the seats freed go to the first confirmed people in line, in the same batch (and
-  // any seat left free by an earlier change, e.g. a raised capacity). services/waitlist.ts then
-  // tells them (the cron and the routes call it after this).
   await db.batch([
     ...expirePending(db, now),
     expirePlaces(db, now),
     // Offers not accepted in time pass to the next in line the same way.
     ...expireOffers(db, now),
+    // Every workshop: also any seat left free by an earlier change (e.g. a raised capacity).
     ...fillFromWaitlist(db, now, 'all'),
   ]);
 }
+
+/**
+ * One registration's lapsed hold goes (if it is still pending past its hold; otherwise these
+ * change nothing): its seats and places end, and the seats it held in `workshopIds` go to the
+ * line. Statements for the caller's batch.
+ */
+export const lapsedHoldGoes = (
+  db: D1Database,
+  registrationId: string,
+  workshopIds: readonly string[],
+  now: number,
+): D1PreparedStatement[] => [
+  ...expirePending(db, now, registrationId),
+  expirePlaces(db, now, registrationId),
+  ...fillFromWaitlist(db, now, workshopIds),
+];

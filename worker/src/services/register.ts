@@ -2,11 +2,7 @@ import type { RegistrationReceipt } from '../../contract';
 import { ApiError, validationFailed } from '../http/errors';
 import { randomId } from '../ids';
 import { insertRegistration, type Registration } from '../db/registrations';
-import {
-  expireLapsedRegistration,
-  readRegistrationContext,
-  type RegistrationContext,
-} from '../db/register-reads';
+import { readRegistrationContext, type RegistrationContext } from '../db/register-reads';
 import { allOf, holdsAll, registrationIs } from '../db/mail-guards';
 import {
   DuplicateSeatError,
@@ -21,6 +17,7 @@ import type { RegistrationInput } from '../schemas/registration';
 import { splitChoice, type Choice } from '../domain/waitlist';
 import { insertPlaces, lineLengths, placesOf } from '../db/waitlist';
 import { WriteBatch } from './write-batch';
+import { lapsedHoldGoes } from './holds';
 import { confirmLinkEnd, holdEnd, PENDING_PER_CLIENT } from '../domain/holds';
 
 /** What the API answers for an accepted registration (the public contract's receipt). */
@@ -55,9 +52,9 @@ export function lookUp(
  * Two D1 round trips when nothing races: `first` (one read batch, from `lookUp`) and one write
  * batch. Lapsed holds are not expired here (the cron does that); the seat guard does not count
  * them (migration 0006), and only the address's own lapsed registration is expired, in the write
- * batch, to make way for its new seat. (Issue 12's waiting list: a seat freed by a lapsed hold is
- * free for this request at once, so promotion that must come first belongs in the seat guard's
- * count or in this write batch.)
+ * batch, to make way for its new seat. A seat a lapsed hold frees is owed to the confirmed people
+ * in line first: the seat guard counts them (migration 0008), so no read of this request can be
+ * stale enough to take it.
  */
 export async function register(
   db: D1Database,
@@ -95,8 +92,8 @@ export async function register(
       const row = { registrationId: id, emailKey, now };
       batch.add(
         // The address's own lapsed hold gives way first (its seat is the one the unique index
-        // would find); everyone else's lapsed holds wait for the cron.
-        ...lapsed.flatMap((r) => expireLapsedRegistration(db, r.id, now)),
+        // would find; the line gets it before this request); everyone else's wait for the cron.
+        ...lapsed.flatMap((r) => lapsedHoldGoes(db, r.id, r.heldWorkshopIds, now)),
         insertRegistration(db, {
           id,
           seriesId: series.id,

@@ -120,7 +120,7 @@ export async function promoteOnBehalf(
     audit(db, actor, 'waitlist.promote', workshop, registrationId, now),
   );
   try {
-    const [, insert] = await batch.commit(runSeatBatch);
+    const [, , insert] = await batch.commit(runSeatBatch);
     if (insert!.meta.changes === 1) return;
   } catch (error) {
     if (error instanceof SeatRefusedError) {

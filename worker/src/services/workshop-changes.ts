@@ -1,5 +1,13 @@
 import { insertAudit } from '../db/audit';
-import { allOf, holdsAll, registrationIs, releasedAt, workshopAt } from '../db/mail-guards';
+import {
+  allOf,
+  holdsAll,
+  placeEndedAt,
+  registrationIs,
+  releasedAt,
+  workshopAt,
+} from '../db/mail-guards';
+import { confirmedInLine } from '../db/waitlist-reads';
 import { dropQueuedReminders, dropUnsentReminders, registrationsReminded } from '../db/outbox';
 import {
   registrationsHoldingSeatIn,
@@ -164,6 +172,11 @@ export async function whoCancellingTells(db: D1Database, workshop: Workshop) {
  * before is not told). A seat taken between the read and the batch is released by it too (the
  * workshop is marked cancelled first, so no seat can follow); a second pass tells its holder.
  * Two cancellations at once: the second finds nothing to release and tells no one again.
+ *
+ * The confirmed people in its line are told too (`line_cancelled`, once per place: only if this
+ * cancellation ended their place; someone who left the line or was moved in just before is not
+ * told that, and one who confirmed their place meanwhile is told by the second pass). People
+ * whose place was never confirmed get nothing: they never confirmed the address either.
  */
 export async function cancelWorkshopAndTell(
   db: D1Database,
@@ -189,6 +202,22 @@ export async function cancelWorkshopAndTell(
       });
     }
   };
+  const toldInLine = new Set<string>();
+  const tellLine = async (into: WriteBatch, waiting: Registration[]) => {
+    for (const person of waiting) {
+      if (toldInLine.has(person.id)) continue;
+      toldInLine.add(person.id);
+      await into.queueMail({
+        kind: 'line_cancelled',
+        dedupeKey: `line_cancelled:${person.id}:${workshop.id}`,
+        registration: person,
+        series,
+        workshops: [cancelled],
+        workshopId: workshop.id,
+        onlyIf: placeEndedAt(person.id, workshop.id, 'removed', now),
+      });
+    }
+  };
   const { holders } = await whoCancellingTells(db, workshop);
   const batch = new WriteBatch(db, now).add(
     ...cancelWorkshop(db, workshop.id, now),
@@ -198,9 +227,11 @@ export async function cancelWorkshopAndTell(
     workshopAudit(db, actor, 'workshop.cancel', workshop, now, { notified: holders.length }),
   );
   await tell(batch, holders);
+  await tellLine(batch, await confirmedInLine(db, workshop.id));
   await batch.commit();
   const late = new WriteBatch(db, now);
   await tell(late, await registrationsReleasedFrom(db, workshop.id, 'workshop_cancelled', now));
+  await tellLine(late, await confirmedInLine(db, workshop.id, now));
   await late.commit();
   return [...batch.outboxIds, ...late.outboxIds];
 }
