@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpuDelta, devCpu, type CpuSplit } from './lib/cpu';
 import { directUrl } from './lib/direct';
+import { writeHelloAssetsConfig } from './lib/hello-assets';
 import { writeInstrumentedConfig } from './lib/instrumented';
 import { CHROMIUM, describeMachine } from './lib/machine';
 import { PROJECT_VARS, seedSeries } from './lib/project';
@@ -143,7 +144,7 @@ try {
     'starting wrangler dev: the project, hello world, the minimal D1 worker, the counting worker…',
   );
   const logFile = (name: string) => join(work, `${name}.log`);
-  const [project, hello, minimal, counting] = await Promise.all([
+  const [project, hello, helloAssets, minimal, counting] = await Promise.all([
     startDev({
       name: 'project',
       config: CONFIG.project,
@@ -153,6 +154,11 @@ try {
       readyPath: '/api/v1/series/-',
     }),
     startDev({ name: 'hello', config: CONFIG.hello, logFile: logFile('hello') }),
+    startDev({
+      name: 'hello-assets',
+      config: writeHelloAssetsConfig(work),
+      logFile: logFile('hello-assets'),
+    }),
     startDev({
       name: 'minimal-d1',
       config: CONFIG.minimal,
@@ -168,7 +174,7 @@ try {
       readyPath: '/api/v1/series/-',
     }),
   ]);
-  devs.push(project, hello, minimal, counting);
+  devs.push(project, hello, helloAssets, minimal, counting);
 
   log('seeding the list and rush series through the admin API…');
   await seedSeries(project.url, 'bench-list', { count: 10, capacity: 50 });
@@ -185,8 +191,11 @@ try {
   });
   if (put.status !== 201) throw new Error(`minimal-d1 setup answered ${put.status}`);
 
-  log(`(a) GET /api/v1/series/:slug vs hello world, ${SETTINGS.list.concurrency} connections…`);
-  const list = await benchList(project, hello, 'bench-list', SETTINGS.list);
+  log(
+    `(a) GET /api/v1/series/:slug vs hello world (plain, and with the project's assets), ` +
+      `${SETTINGS.list.concurrency} connections, through wrangler dev and then straight to workerd…`,
+  );
+  const list = await benchList({ project, hello, helloAssets }, 'bench-list', SETTINGS.list);
 
   log(`(d) the widget in Chromium, ${SETTINGS.widget.runs} navigations…`);
   const widget = await benchWidget(project.url, 'bench-list', SETTINGS.widget);

@@ -1,5 +1,5 @@
 import type { D1Counts } from '../sections/d1-counts';
-import type { ListResult, ListRow } from '../sections/list';
+import type { ListResult, ListRow, ListRows } from '../sections/list';
 import type { ReminderResult } from '../sections/reminders';
 import type { RushResult, RushSettings } from '../sections/rush';
 import type { WidgetResult } from '../sections/widget';
@@ -76,6 +76,31 @@ const listCpu = (name: string, row: ListRow) =>
       `proxy workerd ${row.cpuMsPerRequest.proxy.toFixed(2)} ms`
     : '';
 
+/** The list's rows of the table: the headline (through wrangler dev), then straight to workerd. */
+function listTableRows(list: ListResult): string[] {
+  const { concurrency, seconds } = list.settings;
+  const row = (how: string, l: ListRows) =>
+    `| \`GET /api/v1/series/:slug\` (10 workshops), ${concurrency} connections, ${seconds} s, ${how} | ` +
+    `${int(l.project.perSecond)} req/s, p50 ${ms(l.project.p50)}, p99 ${ms(l.project.p99)} | ` +
+    `hello world: ${int(l.hello.perSecond)} req/s, p50 ${ms(l.hello.p50)}, p99 ${ms(l.hello.p99)} ` +
+    `(**ratio ${l.ratio.toFixed(2)}**); hello world with the project's static-assets config: ` +
+    `${int(l.helloAssets.perSecond)} req/s, p99 ${ms(l.helloAssets.p99)} (ratio ${l.ratioToHelloAssets.toFixed(2)}) |`;
+  return [
+    row('through wrangler dev', list),
+    ...(list.direct ? [row('straight to workerd', list.direct)] : []),
+  ];
+}
+
+function listDetails(how: string, l: ListRows): string[] {
+  return [
+    `- list ${how}: answers project ${JSON.stringify(l.project.statuses)}, ` +
+      `hello ${JSON.stringify(l.hello.statuses)}, hello with assets ${JSON.stringify(l.helloAssets.statuses)}` +
+      listCpu('project', l.project) +
+      listCpu('hello world', l.hello) +
+      listCpu('hello world with assets', l.helloAssets),
+  ];
+}
+
 /** The summary table (Markdown, to paste into the README) and the details under it. */
 export function printReport(r: Results): void {
   const m = r.machine;
@@ -90,10 +115,7 @@ export function printReport(r: Results): void {
     '',
     '| figure | this project | reference on the same runtime |',
     '|---|---|---|',
-    `| \`GET /api/v1/series/:slug\` (10 workshops), ${r.list.settings.concurrency} connections, ` +
-      `${r.list.settings.seconds} s | ${int(r.list.project.perSecond)} req/s, p50 ${ms(r.list.project.p50)}, ` +
-      `p99 ${ms(r.list.project.p99)} | hello world: ${int(r.list.hello.perSecond)} req/s, ` +
-      `p99 ${ms(r.list.hello.p99)} (**ratio ${r.list.ratio.toFixed(2)}**) |`,
+    ...listTableRows(r.list),
     `| rush: ${int(rush.registrations)} registrations from ${rush.clients} clients over ` +
       `${rush.workshops} workshops × ${rush.capacity} seats` +
       `${r.rush.direct ? ' (straight to workerd, a connection per request)' : ' (through wrangler dev)'} | ${rushCell(r.rush.project)} | ` +
@@ -161,9 +183,8 @@ export function printReport(r: Results): void {
     `- widget, on screen: list in the DOM → painted ${ms(w.median.paintMs)}; API response → list painted ` +
       `${ms(w.median.paintedAfterApiMs)} (p90 ${ms(w.p90.paintedAfterApiMs)}); with the snippet's preload: navigation → list ` +
       `${ms(w.preloaded?.median.listMs ?? NaN)}, element → list painted ${ms(w.preloaded?.median.paintedAfterApiMs ?? NaN)}`,
-    `- list: answers project ${JSON.stringify(r.list.project.statuses)}, hello ${JSON.stringify(r.list.hello.statuses)}` +
-      listCpu('project', r.list.project) +
-      listCpu('hello world', r.list.hello),
+    ...listDetails('through wrangler dev', r.list),
+    ...(r.list.direct ? listDetails('straight to workerd', r.list.direct) : []),
     '',
   );
   console.log(lines.join('\n'));

@@ -1,4 +1,5 @@
 import { cpuDelta, devCpu, type CpuSplit } from '../lib/cpu';
+import { directUrl } from '../lib/direct';
 import { closedLoop, summarize, type RequestSpec, type Sample, type Throughput } from '../lib/load';
 import type { Dev } from '../lib/wrangler';
 
@@ -15,45 +16,45 @@ export interface ListRow extends Throughput {
   cpuMsPerRequest: { runtime: number; proxy: number } | null;
 }
 
-export interface ListResult {
-  settings: ListSettings;
+/** The three, driven alike, through one route (wrangler dev's port, or straight to workerd). */
+export interface ListRows {
   project: ListRow;
   hello: ListRow;
-  /** project req/s ÷ hello-world req/s. */
+  /** Hello world behind the project's own `assets` config (the assets router in front). */
+  helloAssets: ListRow;
+  /** project req/s ÷ hello-world req/s: the headline. */
   ratio: number;
+  /** project req/s ÷ hello world behind the same assets config. */
+  ratioToHelloAssets: number;
 }
 
-/**
- * (a) The public list against hello world on the same runtime, driven by the same closed loop.
- * The two take turns (project, hello, project, hello …) so that a burst of other work on the
- * machine lands on both rather than on one.
- */
-export async function benchList(
-  project: Dev,
-  hello: Dev,
-  slug: string,
-  settings: ListSettings,
-): Promise<ListResult> {
-  const target = (dev: Dev, spec: RequestSpec) => ({
-    dev,
-    spec,
-    samples: [] as Sample[],
-    cpu: { runtime: 0, proxy: 0, wrangler: 0 } as CpuSplit | null,
-  });
-  // wrangler dev's proxy can lose a GET whose connection to the worker was reset (it waits for a
-  // reload that never comes): such a request counts as failed after 10 s instead of hanging.
-  const timeoutMs = 10_000;
-  const targets = [
-    target(project, { path: `/api/v1/series/${slug}`, timeoutMs }),
-    target(hello, { path: '/', timeoutMs }),
-  ];
+export interface ListResult extends ListRows {
+  settings: ListSettings;
+  /**
+   * The same, sent straight to the workerd that runs each worker, past wrangler dev's proxy
+   * (which production does not have; lib/direct.ts), on kept-alive connections like the rest.
+   * Null when that workerd was not found.
+   */
+  direct: ListRows | null;
+}
+
+interface Target {
+  dev: Dev;
+  base: string;
+  spec: RequestSpec;
+  samples: Sample[];
+  cpu: CpuSplit | null;
+}
+
+/** Takes turns (a, b, c, a, b, c …) so that a burst of other work lands on all of them. */
+async function measure(targets: Target[], settings: ListSettings): Promise<ListRow[]> {
   const perRound = settings.seconds / settings.rounds;
   for (let round = 0; round < settings.rounds; round++) {
     for (const t of targets) {
       let before: CpuSplit | null = null;
       let used: CpuSplit | null = null;
       const { samples } = await closedLoop(
-        t.dev.url,
+        t.base,
         t.spec,
         {
           concurrency: settings.concurrency,
@@ -75,7 +76,7 @@ export async function benchList(
       t.samples.push(...samples);
     }
   }
-  const [p, h] = targets.map((t): ListRow => {
+  return targets.map((t): ListRow => {
     const summary = summarize(t.samples, settings.seconds);
     return {
       ...summary,
@@ -84,6 +85,59 @@ export async function benchList(
         proxy: (t.cpu.proxy * 1000) / summary.requests,
       },
     };
-  }) as [ListRow, ListRow];
-  return { settings, project: p, hello: h, ratio: p.perSecond / h.perSecond };
+  });
+}
+
+const rows = ([project, hello, helloAssets]: ListRow[]): ListRows => ({
+  project: project!,
+  hello: hello!,
+  helloAssets: helloAssets!,
+  ratio: project!.perSecond / hello!.perSecond,
+  ratioToHelloAssets: project!.perSecond / helloAssets!.perSecond,
+});
+
+/**
+ * (a) The public list against hello world on the same runtime, driven by the same closed loop,
+ * and against hello world behind the same static-assets config as the project: in `wrangler dev`
+ * (as on Cloudflare) a worker with assets runs behind the assets router, which routes /api/* to
+ * it — work a plain hello world is spared. Then all three again straight to their workerd.
+ */
+export async function benchList(
+  devs: { project: Dev; hello: Dev; helloAssets: Dev },
+  slug: string,
+  settings: ListSettings,
+): Promise<ListResult> {
+  // wrangler dev's proxy can lose a GET whose connection to the worker was reset (it waits for a
+  // reload that never comes): such a request counts as failed after 10 s instead of hanging.
+  const timeoutMs = 10_000;
+  const listPath = `/api/v1/series/${slug}`;
+  const plan: [Dev, string][] = [
+    [devs.project, listPath],
+    [devs.hello, '/'],
+    // The same path as the list's, so the assets router takes the same route (run_worker_first).
+    [devs.helloAssets, listPath],
+  ];
+  const target = (dev: Dev, base: string, path: string): Target => ({
+    dev,
+    base,
+    spec: { path, timeoutMs },
+    samples: [],
+    cpu: { runtime: 0, proxy: 0, wrangler: 0 },
+  });
+  const viaWrangler = rows(
+    await measure(
+      plan.map(([dev, path]) => target(dev, dev.url, path)),
+      settings,
+    ),
+  );
+  const bases = await Promise.all(plan.map(([dev, path]) => directUrl(dev, path)));
+  const direct = bases.every((b): b is string => b !== null)
+    ? rows(
+        await measure(
+          plan.map(([dev, path], i) => target(dev, bases[i]!, path)),
+          settings,
+        ),
+      )
+    : null;
+  return { settings, ...viaWrangler, direct };
 }

@@ -1,13 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AdminApp } from '../../widget/admin/admin-app.js';
 import { jsonResponse } from '../widget/fixtures.js';
-import { TOKEN, cleanUpApp, fakeAdminApi, renderApp, screen, until } from './fixtures.js';
+import { TOKEN, renderApp, screen, until } from './fixtures.js';
+import { useFakeAdminApi } from './harness.js';
 
-let restore: () => void = () => {};
-afterEach(() => {
-  restore();
-  cleanUpApp();
-});
+const fakeAdminApi = useFakeAdminApi();
 
 /** The focused element, inside shadow roots. */
 function focused(): Element | null {
@@ -29,7 +26,6 @@ async function signInWith(app: AdminApp, token: string) {
 describe('admin sign-in', () => {
   it('takes the token once, keeps it in sessionStorage, and sends it only as a header', async () => {
     const api = fakeAdminApi();
-    restore = api.restore;
     const app = await renderApp('#/', 'sk', null);
     await signInWith(app, TOKEN);
     await until(app, 'table');
@@ -43,7 +39,7 @@ describe('admin sign-in', () => {
   });
 
   it('says a wrong token is not valid, keeps what was typed, and stores nothing', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await renderApp('#/', 'sk', null);
     await signInWith(app, 'wrong-token');
     const summary = await until(app, '.error-summary');
@@ -60,7 +56,6 @@ describe('admin sign-in', () => {
       { 'GET /me': () => jsonResponse({ actor: 'jana@mirri.gov.sk', via: 'access' }) },
       { access: true },
     );
-    restore = api.restore;
     const app = await renderApp('#/', 'sk', null);
     await waitUntil(() => app.shadowRoot!.querySelector('.who'));
     expect(app.shadowRoot!.querySelector('.who')!.textContent).to.include('jana@mirri.gov.sk');
@@ -73,9 +68,9 @@ describe('admin sign-in', () => {
   });
 
   it('goes back to the sign-in when the API answers 401 (token revoked)', async () => {
-    restore = fakeAdminApi({
+    fakeAdminApi({
       'GET /series': () => jsonResponse({ error: { code: 'unauthorized', message: 'x' } }, 401),
-    }).restore;
+    });
     const app = await renderApp('#/', 'sk');
     await waitUntil(() => screen(app)?.localName === 'ws-admin-sign-in', 'no sign-in');
     expect(sessionStorage.getItem('workshop-signup-admin-token')).to.equal(null);
@@ -84,7 +79,7 @@ describe('admin sign-in', () => {
 
 describe('admin routes', () => {
   it('moves focus to the new screen’s h1 and names it in the title', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await renderApp('#/', 'sk');
     await until(app, 'table');
     location.hash = '#/audit';
@@ -96,7 +91,7 @@ describe('admin routes', () => {
   });
 
   it('switches to English and back, with <html lang>', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await renderApp('#/', 'sk');
     await until(app, 'table');
     const toggle = app.shadowRoot!.querySelector('header button') as HTMLButtonElement;
@@ -115,7 +110,7 @@ describe('admin routes', () => {
   });
 
   it('lists current series before the archive', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await renderApp('#/', 'sk');
     await until(app, 'table');
     const tables = screen(app).shadowRoot.querySelectorAll('table');
@@ -125,7 +120,7 @@ describe('admin routes', () => {
   });
 
   it('downloads a CSV through fetch with the header, never a URL with the token', async () => {
-    const api = fakeAdminApi({
+    fakeAdminApi({
       'GET /series/smart/registrations.csv': (request) =>
         request.headers.get('authorization') === `Bearer ${TOKEN}`
           ? new Response('\ufeffa;b\r\n', {
@@ -136,7 +131,6 @@ describe('admin routes', () => {
             })
           : new Response('', { status: 401 }),
     });
-    restore = api.restore;
     const clicked: string[] = [];
     const original = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
@@ -167,7 +161,6 @@ describe('admin routes', () => {
     const api = fakeAdminApi({
       'POST /series/smart/messages/retry': () => jsonResponse({ requeued: 1, dropped: 0 }),
     });
-    restore = api.restore;
     const app = await renderApp('#/series/smart', 'en');
     await until(app, 'section');
     await waitUntil(() => document.title.startsWith('Séria'));
@@ -189,7 +182,6 @@ describe('admin routes', () => {
 
   it('shows one series’ audit log when asked from the series', async () => {
     const api = fakeAdminApi();
-    restore = api.restore;
     const app = await renderApp('#/audit?series=smart', 'en');
     await until(app, 'table');
     const audit = new URL(api.requests.find((r) => r.url.includes('/audit'))!.url);

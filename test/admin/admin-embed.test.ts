@@ -1,12 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { iframeSnippet, iframeUrl, sriSnippet } from '../../widget/admin/embed-snippets.js';
-import { cleanUpApp, embedInfo, fakeAdminApi, renderApp, screen, until } from './fixtures.js';
+import { embedInfo, renderApp, screen, until } from './fixtures.js';
+import { useFakeAdminApi } from './harness.js';
 
-let restore: () => void = () => {};
-afterEach(() => {
-  restore();
-  cleanUpApp();
-});
+const fakeAdminApi = useFakeAdminApi();
 
 const choice = {
   series: 'smart',
@@ -44,7 +41,7 @@ describe('embed snippets', () => {
 
 describe('embed configurator', () => {
   it('updates the snippets as choices change, and says “Copied” in a live region', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const written: string[] = [];
     const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
     Object.defineProperty(navigator, 'clipboard', {

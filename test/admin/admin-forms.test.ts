@@ -1,25 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { AdminApp } from '../../widget/admin/admin-app.js';
 import { fromWallClock, toWallClock } from '../../widget/admin/time.js';
 import { jsonResponse } from '../widget/fixtures.js';
-import { cleanUpApp, fakeAdminApi, renderApp, screen, until, workshop } from './fixtures.js';
+import { renderApp, screen, until, workshop } from './fixtures.js';
+import { NEW_WORKSHOP, fill, submit, useFakeAdminApi } from './harness.js';
 
-let restore: () => void = () => {};
-afterEach(() => {
-  restore();
-  cleanUpApp();
-});
-
-async function fill(app: AdminApp, values: Record<string, string>) {
-  for (const [id, value] of Object.entries(values)) {
-    const input = (await until(app, `#${id}`)) as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
-}
-
-const submit = (app: AdminApp) =>
-  (screen(app).shadowRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+const fakeAdminApi = useFakeAdminApi();
 
 describe('Bratislava wall-clock time', () => {
   it('converts to the instant in winter and in summer time', () => {
@@ -51,7 +36,6 @@ describe('workshop form', () => {
     const api = fakeAdminApi({
       'POST /series/smart/workshops': () => jsonResponse({ workshop: workshop('new') }, 201),
     });
-    restore = api.restore;
     const app = await renderApp('#/series/smart/workshops/new');
     await fill(app, {
       'title-sk': 'Dáta v obciach',
@@ -73,22 +57,15 @@ describe('workshop form', () => {
   });
 
   it('shows the API’s refusal beside the field, in the summary, keeping what was typed', async () => {
-    restore = fakeAdminApi({
+    fakeAdminApi({
       'POST /series/smart/workshops': () =>
         jsonResponse(
           { error: { code: 'validation', message: 'x', fields: { joinUrl: 'invalid_url' } } },
           422,
         ),
-    }).restore;
-    const app = await renderApp('#/series/smart/workshops/new', 'en');
-    await fill(app, {
-      'title-sk': 'Dáta',
-      'start-date': '2026-12-02',
-      'start-time': '10:00',
-      'end-time': '12:00',
-      capacity: '5',
-      'join-url': 'https://meet.example.org/a',
     });
+    const app = await renderApp('#/series/smart/workshops/new', 'en');
+    await fill(app, NEW_WORKSHOP);
     submit(app);
     const summary = await until(app, '.error-summary');
     expect(summary.textContent).to.include('This value is not valid');
@@ -103,14 +80,12 @@ describe('workshop form', () => {
 
   it('refuses an end before the start and a time that does not exist, before sending', async () => {
     const api = fakeAdminApi();
-    restore = api.restore;
     const app = await renderApp('#/series/smart/workshops/new', 'en');
     await fill(app, {
-      'title-sk': 'Dáta',
+      ...NEW_WORKSHOP,
       'start-date': '2026-03-29',
       'start-time': '02:30',
       'end-time': '01:00',
-      capacity: '5',
       'join-url': 'http://not-https.example.org',
     });
     submit(app);
@@ -124,7 +99,6 @@ describe('workshop form', () => {
     const api = fakeAdminApi({
       'PATCH /workshops/w1': () => jsonResponse({ workshop: workshop('w1') }),
     });
-    restore = api.restore;
     const app = await renderApp('#/series/smart/workshops/w1/edit');
     await fill(app, { capacity: '40' });
     submit(app);
@@ -139,7 +113,6 @@ describe('series form', () => {
     const api = fakeAdminApi({
       'PUT /series/obec-2026': () => jsonResponse({ series: {} }, 201),
     });
-    restore = api.restore;
     const app = await renderApp('#/series/new');
     await fill(app, {
       slug: 'obec-2026',
@@ -159,7 +132,7 @@ describe('series form', () => {
   });
 
   it('says what is missing, in Slovak, each linked to its field', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await renderApp('#/series/new');
     await until(app, 'form');
     submit(app);

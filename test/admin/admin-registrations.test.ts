@@ -1,9 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { AdminApp } from '../../widget/admin/admin-app.js';
 import { jsonResponse } from '../widget/fixtures.js';
 import {
   cleanUpApp,
-  fakeAdminApi,
+  message,
   registration,
   renderApp,
   screen,
@@ -11,17 +10,9 @@ import {
   until,
   workshop,
 } from './fixtures.js';
+import { button, useFakeAdminApi } from './harness.js';
 
-let restore: () => void = () => {};
-afterEach(() => {
-  restore();
-  cleanUpApp();
-});
-
-const button = (app: AdminApp, text: string) =>
-  [...screen(app).shadowRoot.querySelectorAll('button')].find((b) =>
-    b.textContent!.includes(text),
-  ) as HTMLButtonElement | undefined;
+const fakeAdminApi = useFakeAdminApi();
 
 async function openList(hash = '#/series/smart/registrations', lang: 'sk' | 'en' = 'en') {
   const app = await renderApp(hash, lang);
@@ -32,7 +23,6 @@ async function openList(hash = '#/series/smart/registrations', lang: 'sk' | 'en'
 describe('registrations screen', () => {
   it('asks before cancelling, says what will happen, and does nothing on “No”', async () => {
     const api = fakeAdminApi();
-    restore = api.restore;
     const app = await openList();
     const opener = button(app, 'Cancel registration')!;
     opener.focus();
@@ -55,7 +45,6 @@ describe('registrations screen', () => {
           cancelledWorkshopIds: ['w1'],
         }),
     });
-    restore = api.restore;
     const app = await openList();
     button(app, 'Cancel registration')!.click();
     await until(app, '.confirm');
@@ -73,7 +62,6 @@ describe('registrations screen', () => {
     const api = fakeAdminApi({
       'DELETE /registrations/r1': () => new Response(null, { status: 204 }),
     });
-    restore = api.restore;
     const app = await openList();
     button(app, 'Erase')!.click();
     const confirm = await until(app, '.confirm');
@@ -84,11 +72,29 @@ describe('registrations screen', () => {
     expect(api.requests.some((r) => r.method === 'DELETE')).to.equal(true);
   });
 
+  it('shows the rows once the series is there too, with each seat’s short reminder', async () => {
+    let answerSeries = () => {};
+    const seriesAsked = new Promise<void>((resolve) => (answerSeries = resolve));
+    fakeAdminApi({
+      'GET /series/smart': async () => {
+        await seriesAsked;
+        return jsonResponse(seriesDetail());
+      },
+    });
+    const app = await renderApp('#/series/smart/registrations', 'en');
+    await waitUntil(() => screen(app)?.shadowRoot?.querySelector('form.search'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const early = screen(app).shadowRoot.querySelector('table');
+    answerSeries();
+    expect(Boolean(early), 'a table before the series came').to.equal(false);
+    const table = await until(app, 'table');
+    expect(table.textContent).to.include('Short reminder failed');
+  });
+
   it('offers the join link only once the reminder window is open', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     let app = await openList();
     expect(button(app, 'Resend join link')).to.not.equal(undefined);
-    restore();
     cleanUpApp();
     const later = seriesDetail();
     later.workshops = [
@@ -97,7 +103,7 @@ describe('registrations screen', () => {
         endsAt: new Date(Date.now() + 74 * 3_600_000).toISOString(),
       }),
     ];
-    restore = fakeAdminApi({ 'GET /series/smart': () => jsonResponse(later) }).restore;
+    fakeAdminApi({ 'GET /series/smart': () => jsonResponse(later) });
     app = await openList();
     expect(button(app, 'Resend join link')).to.equal(undefined);
     expect(button(app, 'Resend confirmation')).to.not.equal(undefined);
@@ -108,7 +114,6 @@ describe('registrations screen', () => {
       'POST /registrations/r1/resend-join-link': () =>
         jsonResponse({ error: { code: 'recently_sent', message: 'x' } }, 429),
     });
-    restore = api.restore;
     const app = await openList();
     button(app, 'Resend join link')!.click();
     await until(app, '.confirm');
@@ -121,7 +126,6 @@ describe('registrations screen', () => {
 
   it('searches with the words, the status and the workshop', async () => {
     const api = fakeAdminApi();
-    restore = api.restore;
     const app = await openList('#/series/smart/registrations?workshop=w1');
     const q = screen(app).shadowRoot.querySelector('#q') as HTMLInputElement;
     q.value = 'novakova';
@@ -138,7 +142,7 @@ describe('registrations screen', () => {
   });
 
   it('opens one person with every email to them and why one failed', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await openList();
     (screen(app).shadowRoot.querySelector('a.person') as HTMLAnchorElement).click();
     await waitUntil(() => screen(app)?.localName === 'ws-admin-registration-detail');
@@ -148,5 +152,27 @@ describe('registrations screen', () => {
     expect(table.textContent).to.include('Failed');
     expect(table.textContent).to.include('smtp 550');
     expect(screen(app).shadowRoot.querySelector('h1')!.textContent).to.include('<img');
+  });
+
+  it('names the waiting list’s emails to one person, in both languages', async () => {
+    fakeAdminApi({
+      'GET /registrations/r1': () =>
+        jsonResponse({
+          registration: registration(),
+          messages: [
+            message({ id: 'm2', kind: 'line_cancelled', status: 'sent' }),
+            message({ id: 'm3', kind: 'offer_reminder', status: 'sent' }),
+          ],
+        }),
+    });
+    for (const [lang, names] of [
+      ['en', ['Workshop cancelled, to those in line', 'Reminder of an offered seat']],
+      ['sk', ['Workshop zrušený, ľuďom v\u00a0poradí', 'Pripomienka ponuky miesta']],
+    ] as const) {
+      const app = await renderApp('#/series/smart/registrations/r1', lang);
+      const text = (await until(app, 'table')).textContent!;
+      for (const name of names) expect(text).to.include(name);
+      expect(text).not.to.match(/line_cancelled|offer_reminder/);
+    }
   });
 });

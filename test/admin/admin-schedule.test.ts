@@ -1,63 +1,23 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AdminApp } from '../../widget/admin/admin-app.js';
 import { jsonResponse } from '../widget/fixtures.js';
-import {
-  cleanUpApp,
-  fakeAdminApi,
-  renderApp,
-  screen,
-  seriesDetail,
-  until,
-  workshop,
-} from './fixtures.js';
+import { cleanUpApp, renderApp, screen, seriesDetail, until, workshop } from './fixtures.js';
+import { NEW_SERIES, NEW_WORKSHOP, fill, submit, useFakeAdminApi } from './harness.js';
 
 /** The reminder schedule on the series form, the waiting list and follow-up on the workshop form. */
-let restore: () => void = () => {};
-afterEach(() => {
-  restore();
-  cleanUpApp();
-});
-
-async function fill(app: AdminApp, values: Record<string, string>) {
-  for (const [id, value] of Object.entries(values)) {
-    const input = (await until(app, `#${id}`)) as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
-}
+const fakeAdminApi = useFakeAdminApi();
 
 async function tick(app: AdminApp, id: string) {
   ((await until(app, `#${id}`)) as HTMLInputElement).click();
   await (screen(app) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
 }
 
-const submit = (app: AdminApp) =>
-  (screen(app).shadowRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
-
 const summaryItems = async (app: AdminApp) =>
   [...(await until(app, '.error-summary')).querySelectorAll('a')].map((a) => a.textContent);
-
-const NEW_SERIES = {
-  slug: 'obec-2026',
-  'title-sk': 'Obecné dielne',
-  'organizer-name': 'Obec',
-  'organizer-email': 'obec@example.org',
-  'privacy-url': 'https://obec.example.org/gdpr',
-};
-
-const NEW_WORKSHOP = {
-  'title-sk': 'Dáta v obciach',
-  'start-date': '2026-12-02',
-  'start-time': '10:00',
-  'end-time': '12:00',
-  capacity: '25',
-  'join-url': 'https://meet.example.org/a',
-};
 
 describe('series form: reminder schedule', () => {
   it('a new series sends the join link 24 hours before, with no second reminder', async () => {
     const api = fakeAdminApi({ 'PUT /series/obec-2026': () => jsonResponse({ series: {} }, 201) });
-    restore = api.restore;
     const app = await renderApp('#/series/new');
     await fill(app, NEW_SERIES);
     expect(((await until(app, '#lead-hours')) as HTMLInputElement).value).to.equal('24');
@@ -70,7 +30,6 @@ describe('series form: reminder schedule', () => {
 
   it('shows the stored schedule and saves a changed one (hours with a decimal comma)', async () => {
     const api = fakeAdminApi({ 'PUT /series/smart': () => jsonResponse({ series: {} }) });
-    restore = api.restore;
     const app = await renderApp('#/series/smart/edit');
     expect(((await until(app, '#lead-hours')) as HTMLInputElement).value).to.equal('24');
     expect(((await until(app, '#second-reminder')) as HTMLInputElement).checked).to.equal(true);
@@ -84,7 +43,6 @@ describe('series form: reminder schedule', () => {
 
   it('refuses a second reminder not after the first, linked to its field, sending nothing', async () => {
     const api = fakeAdminApi();
-    restore = api.restore;
     const app = await renderApp('#/series/new', 'en');
     await fill(app, { ...NEW_SERIES, 'lead-hours': '0.5' });
     await tick(app, 'second-reminder');
@@ -103,7 +61,7 @@ describe('series form: reminder schedule', () => {
   });
 
   it('says it in Slovak, and a lead time out of range too', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await renderApp('#/series/new', 'sk');
     await fill(app, { ...NEW_SERIES, 'lead-hours': '400' });
     await tick(app, 'second-reminder');
@@ -115,7 +73,7 @@ describe('series form: reminder schedule', () => {
   });
 
   it('puts the API’s refusal of the schedule beside its field', async () => {
-    restore = fakeAdminApi({
+    fakeAdminApi({
       'PUT /series/smart': () =>
         jsonResponse(
           {
@@ -127,7 +85,7 @@ describe('series form: reminder schedule', () => {
           },
           422,
         ),
-    }).restore;
+    });
     const app = await renderApp('#/series/smart/edit', 'en');
     await until(app, '#second-minutes');
     submit(app);
@@ -142,7 +100,6 @@ describe('workshop form: waiting list and follow-up', () => {
     const api = fakeAdminApi({
       'POST /series/smart/workshops': () => jsonResponse({ workshop: workshop('new') }, 201),
     });
-    restore = api.restore;
     const app = await renderApp('#/series/smart/workshops/new');
     await fill(app, NEW_WORKSHOP);
     expect(((await until(app, '#waitlist')) as HTMLInputElement).checked).to.equal(true);
@@ -159,7 +116,6 @@ describe('workshop form: waiting list and follow-up', () => {
     const api = fakeAdminApi({
       'POST /series/smart/workshops': () => jsonResponse({ workshop: workshop('new') }, 201),
     });
-    restore = api.restore;
     const app = await renderApp('#/series/smart/workshops/new', 'en');
     await fill(app, NEW_WORKSHOP);
     await tick(app, 'waitlist-offer');
@@ -198,7 +154,6 @@ describe('workshop form: waiting list and follow-up', () => {
       ],
     ] as const) {
       const api = fakeAdminApi();
-      restore = api.restore;
       const app = await renderApp('#/series/smart/workshops/new', lang);
       await fill(app, NEW_WORKSHOP);
       await tick(app, 'followup');
@@ -208,7 +163,6 @@ describe('workshop form: waiting list and follow-up', () => {
       expect(items).to.include(message);
       expect(items).to.include(link);
       expect(api.requests.some((r) => r.method === 'POST')).to.equal(false);
-      restore();
       cleanUpApp();
     }
   });
@@ -217,7 +171,6 @@ describe('workshop form: waiting list and follow-up', () => {
     const api = fakeAdminApi({
       'PATCH /workshops/w1': () => jsonResponse({ workshop: workshop('w1') }),
     });
-    restore = api.restore;
     const app = await renderApp('#/series/smart/workshops/w1/edit');
     const text = (await until(app, '#followup-sk')) as HTMLTextAreaElement;
     expect(text.value).to.equal('Ďakujeme za účasť.');
@@ -245,13 +198,12 @@ describe('registrations: second reminder and follow-up per seat', () => {
         ],
       ],
     ] as const) {
-      restore = fakeAdminApi().restore;
+      fakeAdminApi();
       const app = await renderApp('#/series/smart/registrations', lang);
       await until(app, 'table');
       await waitUntil(() => screen(app).shadowRoot.querySelector('td .hint'));
       const seat = screen(app).shadowRoot.querySelector('td ul .hint')!.textContent!;
       for (const text of expected) expect(seat).to.include(text);
-      restore();
       cleanUpApp();
     }
   });
@@ -260,7 +212,7 @@ describe('registrations: second reminder and follow-up per seat', () => {
     const plain = seriesDetail();
     plain.series.reminders = { leadMinutes: 1440, secondLeadMinutes: null };
     plain.workshops[0]!.followUp = null;
-    restore = fakeAdminApi({ 'GET /series/smart': () => jsonResponse(plain) }).restore;
+    fakeAdminApi({ 'GET /series/smart': () => jsonResponse(plain) });
     const app = await renderApp('#/series/smart/registrations', 'en');
     await until(app, 'table');
     // The seat's answer still says 'failed' for the short reminder: one that went out shows.
@@ -272,7 +224,7 @@ describe('registrations: second reminder and follow-up per seat', () => {
   });
 
   it('shows them on one person’s screen too', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await renderApp('#/series/smart/registrations/r1', 'en');
     await until(app, 'dl');
     await waitUntil(() => screen(app).shadowRoot.textContent!.includes('Short reminder failed'));

@@ -1,27 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AdminApp } from '../../widget/admin/admin-app.js';
 import { jsonResponse } from '../widget/fixtures.js';
-import {
-  HOSTILE,
-  allText,
-  cleanUpApp,
-  fakeAdminApi,
-  renderApp,
-  screen,
-  until,
-} from './fixtures.js';
+import { HOSTILE, allText, renderApp, screen, seriesDetail, until, workshop } from './fixtures.js';
+import { buttons, useFakeAdminApi } from './harness.js';
 import { place, waitlist } from './waitlist-fixtures.js';
 
-let restore: () => void = () => {};
-afterEach(() => {
-  restore();
-  cleanUpApp();
-});
-
-const buttons = (app: AdminApp, text: string) =>
-  [...screen(app).shadowRoot.querySelectorAll('button')].filter((b) =>
-    b.textContent!.includes(text),
-  );
+const fakeAdminApi = useFakeAdminApi();
 
 async function openLine(lang: 'sk' | 'en' = 'en') {
   const app = await renderApp('#/series/smart/workshops/w1/waitlist', lang);
@@ -36,7 +20,7 @@ const rowTexts = (app: AdminApp) =>
 
 describe('waiting list screen', () => {
   it('lists the line in join order with each place’s state, names as text', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await openLine();
     const rows = rowTexts(app);
     expect(rows).to.have.length(5);
@@ -54,7 +38,7 @@ describe('waiting list screen', () => {
   });
 
   it('is reached from the workshop on the series page', async () => {
-    restore = fakeAdminApi().restore;
+    fakeAdminApi();
     const app = await renderApp('#/series/smart', 'en');
     await until(app, 'section table');
     const link = [...screen(app).shadowRoot.querySelectorAll('a')].find((a) =>
@@ -63,9 +47,24 @@ describe('waiting list screen', () => {
     expect(link.getAttribute('href')).to.equal('#/series/smart/workshops/w1/waitlist');
   });
 
+  it('shows each workshop’s line length on the series page, in both languages', async () => {
+    const detail = seriesDetail();
+    detail.workshops[1] = workshop('w2', { waitlist: false });
+    fakeAdminApi({ 'GET /series/smart': () => jsonResponse(detail) });
+    for (const [lang, length, off] of [
+      ['en', 'In line now: 3 people', 'The waiting list is switched off'],
+      ['sk', 'Teraz v\u00a0poradí: 3 osoby', 'Čakacia listina je pre tento workshop vypnutá'],
+    ] as const) {
+      const app = await renderApp('#/series/smart', lang);
+      await until(app, 'section table');
+      const cards = [...screen(app).shadowRoot.querySelectorAll('section')];
+      expect(cards[0]!.textContent).to.include(length);
+      expect(cards[1]!.textContent).to.include(off);
+    }
+  });
+
   it('asks before moving someone in, says what will happen, and does nothing on “No”', async () => {
     const api = fakeAdminApi();
-    restore = api.restore;
     const app = await openLine();
     const opener = buttons(app, 'Move into the workshop')[1]!;
     opener.focus();
@@ -93,7 +92,6 @@ describe('waiting list screen', () => {
           waitlist: api.requests.some((r) => r.method === 'POST') ? after : waitlist(),
         }),
     });
-    restore = api.restore;
     const app = await openLine();
     buttons(app, 'Move into the workshop')[1]!.click();
     await until(app, '.confirm');
@@ -111,7 +109,6 @@ describe('waiting list screen', () => {
     const api = fakeAdminApi({
       'DELETE /workshops/w1/waitlist/q1': () => jsonResponse({ waitlist: waitlist() }),
     });
-    restore = api.restore;
     const app = await openLine();
     buttons(app, 'Remove from the line')[0]!.click();
     const confirm = await until(app, '.confirm');
@@ -124,11 +121,10 @@ describe('waiting list screen', () => {
   });
 
   it('says so when the person is no longer waiting (a concurrent change), in Slovak too', async () => {
-    const api = fakeAdminApi({
+    fakeAdminApi({
       'POST /workshops/w1/waitlist/q1/promote': () =>
         jsonResponse({ error: { code: 'not_waiting', message: 'x' } }, 409),
     });
-    restore = api.restore;
     const app = await openLine('sk');
     buttons(app, 'Presunúť do workshopu')[0]!.click();
     await until(app, '.confirm');

@@ -42,6 +42,7 @@ export function workshop(
     offerMinutes: 1440,
     followUp: null,
     seatsTaken: 2,
+    inLine: 3,
     joinUrl: 'https://meet.example.org/x',
     registrationClosesAt: new Date(start).toISOString(),
     cancelledAt: null,
@@ -156,7 +157,8 @@ const audit: AuditEntry[] = [
   },
 ];
 
-const failedMessage: AdminMessage = {
+/** An email to r1 as the admin API lists it: by default w1's join link, which failed. */
+export const message = (overrides: Partial<AdminMessage> = {}): AdminMessage => ({
   id: 'm1',
   kind: 'reminder',
   registrationId: 'r1',
@@ -168,7 +170,9 @@ const failedMessage: AdminMessage = {
   dropReason: null,
   createdAt: new Date().toISOString(),
   sentAt: null,
-};
+  ...overrides,
+});
+const failedMessage = message();
 
 /** A fake admin API: answers as the worker would; `overrides` per "METHOD /path" win. */
 export function fakeAdminApi(

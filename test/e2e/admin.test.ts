@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { bratislavaInstant, bratislavaWorkday } from '../../demo/bratislava-time';
-import {
-  E2E_ADMIN_TOKEN,
-  freePort,
-  startDevStackAndBrowser,
-  type DevStack,
-} from '../support/dev-stack';
+import { E2E_ADMIN_TOKEN, startDevStackAndBrowser, type DevStack } from '../support/dev-stack';
+import { startHostSite, type HostSite } from '../support/host-site';
 
 /**
  * An organizer's day on the admin page (/admin), in Chromium against `wrangler dev`: sign in,
@@ -19,7 +14,7 @@ import {
  */
 let stack: DevStack;
 let browser: Browser;
-let host: Server;
+let host: HostSite;
 let hostUrl: string;
 let page: Page;
 const hostPages = new Map<string, string>();
@@ -47,21 +42,15 @@ async function hostPage(path: string, body: string): Promise<{ page: Page; error
 
 before(async () => {
   ({ stack, browser } = await startDevStackAndBrowser());
-  host = createServer((req, res) => {
-    const body = hostPages.get(req.url ?? '');
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => host.listen(port, '127.0.0.1', resolve));
-  hostUrl = `http://localhost:${port}`;
+  host = await startHostSite(hostPages);
+  hostUrl = host.url;
   const context = await browser.newContext({ acceptDownloads: true });
   page = await context.newPage();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (host ? host.close(() => resolve()) : resolve()));
+  await host?.close();
   await stack?.stop();
 });
 

@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { EmbedInfo } from '../../worker/contract';
 import { DEMO_SERIES_SLUG, demoSeries } from '../../demo/content';
-import {
-  E2E_ADMIN_TOKEN,
-  freePort,
-  startDevStackAndBrowser,
-  type DevStack,
-} from '../support/dev-stack';
+import { E2E_ADMIN_TOKEN, startDevStackAndBrowser, type DevStack } from '../support/dev-stack';
+import { startHostSite, type HostSite } from '../support/host-site';
 
 /**
  * The snippets an editor pastes, on a town hall's page on its own origin: the versioned script
@@ -18,7 +13,7 @@ import {
  */
 let stack: DevStack;
 let browser: Browser;
-let host: Server;
+let host: HostSite;
 /** The town hall's page: "localhost" vs the worker's "127.0.0.1", so another origin. */
 let hostUrl: string;
 let embed: EmbedInfo;
@@ -41,14 +36,8 @@ const html = (body: string) =>
 
 before(async () => {
   ({ stack, browser } = await startDevStackAndBrowser());
-  host = createServer((req, res) => {
-    const page = pages.get(req.url ?? '');
-    res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page ?? 'not found');
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => host.listen(port, '127.0.0.1', resolve));
-  hostUrl = `http://localhost:${port}`;
+  host = await startHostSite(pages);
+  hostUrl = host.url;
   // The organizer lets this town hall embed the series (and only it: framing included).
   await admin('PUT', `/series/${DEMO_SERIES_SLUG}`, { ...demoSeries, allowedOrigins: [hostUrl] });
   embed = (await admin('GET', '/embed')) as EmbedInfo;
@@ -56,7 +45,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (host ? host.close(() => resolve()) : resolve()));
+  await host?.close();
   await stack?.stop();
 });
 

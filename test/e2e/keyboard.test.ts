@@ -61,9 +61,13 @@ async function tabTo(page: Page, what: string, matches: (f: Focus) => boolean, l
   throw new Error(`Tab never reached ${what}`);
 }
 
-/** Waits (up to 2.5 s) until focus lands where `matches` says; focus moves after a render. */
+/**
+ * Waits (up to 10 s: a busy machine renders slowly) until focus lands where `matches` says; focus
+ * moves after a render.
+ */
 async function untilFocused(page: Page, what: string, matches: (f: Focus) => boolean) {
-  for (let i = 0; i < 50; i++) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
     if (matches(await focus(page))) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

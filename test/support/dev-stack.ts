@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -13,20 +12,10 @@ import {
 } from '../../demo/dev-server';
 import { seedDemo } from '../../demo/seed';
 import { launchChromium } from './browser';
+import { freePort } from './free-port';
+import { E2E_ADMIN_TOKEN, E2E_VARS, copySeededState } from './seeded-state';
 
-export const E2E_ADMIN_TOKEN = 'e2e-admin-token-abcdefghijklmnop';
-
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { E2E_ADMIN_TOKEN, freePort };
 
 export interface DevStack {
   server: DevServer;
@@ -43,7 +32,8 @@ export interface DevStack {
 
 /**
  * What `npm start` runs, in isolation: a fresh local D1 in a temporary folder, migrated with
- * wrangler, the worker and the built demo site served by `wrangler dev`, seeded through the API.
+ * wrangler and seeded through the API (or a copy of the run's D1 made so, see seeded-state.ts),
+ * the worker and the built demo site served by `wrangler dev`.
  * Expects `npm run build` to have run (npm test and npm run test:e2e do it).
  */
 export async function startDevStack(): Promise<DevStack> {
@@ -51,15 +41,16 @@ export async function startDevStack(): Promise<DevStack> {
   const forget = () => rmSync(persistTo, { recursive: true, force: true });
   let server: DevServer | undefined;
   try {
-    await applyLocalMigrations(persistTo);
+    const seeded = copySeededState(persistTo);
+    if (!seeded) await applyLocalMigrations(persistTo);
     server = await startDevServer({
       port: await freePort(),
       // Not the default: wrangler instances started side by side would both pick 9229.
       inspectorPort: await freePort(),
       persistTo,
-      vars: { ADMIN_TOKEN: E2E_ADMIN_TOKEN, ENVIRONMENT: 'development' },
+      vars: E2E_VARS,
     });
-    await seedDemo(server.url, E2E_ADMIN_TOKEN);
+    if (!seeded) await seedDemo(server.url, E2E_ADMIN_TOKEN);
   } catch (error) {
     // A wrangler left running would keep the test process, and the whole run, from ending.
     await server?.stop();

@@ -295,9 +295,10 @@ export const everythingIn = (m: OutboxMessage) =>
 
 /**
  * Waits until what requests handed to `waitUntil` is done: no message is being sent, and none is
- * still waiting for its first attempt. Time-travelling cron runs must not race those sends.
+ * still waiting for its first attempt. Time-travelling cron runs must not race those sends. The
+ * limit only ends a wait that would never end: a busy machine may take seconds to get there.
  */
-export async function settle(worker: TestWorker, timeoutMs = 5_000): Promise<void> {
+export async function settle(worker: TestWorker, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const row = await worker.db

@@ -7,8 +7,8 @@ import type { BuildOptions } from 'esbuild';
 import { Miniflare, Response as MiniflareResponse } from 'miniflare';
 import type { D1Database } from '@cloudflare/workers-types/experimental';
 import ts from 'typescript';
+import { BRIDGE_WORKER, bridgeD1 } from './d1-bridge';
 import { applyMigrations } from './migrations';
-import { retrySyncProxyFlake } from './sync-proxy-retry';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const ORIGIN = 'http://worker.test';
@@ -32,8 +32,13 @@ const BUILD: BuildOptions = {
 /**
  * Every test file runs in a process of its own, so the bundle is kept on disk with a hash of each
  * file that went into it (the worker's sources, hono, zod) and rebuilt only when one changed.
+ * One cache per checkout: git worktrees sharing one node_modules would otherwise evict each other.
  */
-const CACHE = join(ROOT, 'node_modules/.cache/workshop-signup/worker-bundle.json');
+const CACHE = join(
+  ROOT,
+  'node_modules/.cache/workshop-signup',
+  `worker-bundle-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.json`,
+);
 
 interface CachedBundle {
   options: string;
@@ -86,7 +91,10 @@ function bundleWorker(): Promise<string> {
 export interface TestWorker {
   /** A request to the worker; `path` is relative to its origin. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  /** The worker's own D1 database, for looking at what was stored. */
+  /**
+   * The worker's own D1 database, for looking at what was stored: the real D1 binding in workerd,
+   * reached through a bridge worker bound to the same database (see d1-bridge.ts).
+   */
   db: D1Database;
   mf: Miniflare;
   /** Everything the worker wrote to stdout and stderr so far. */
@@ -170,6 +178,9 @@ function queuesFromWranglerConfig() {
   };
 }
 
+const COMPATIBILITY_DATE = '2026-04-20';
+const BRIDGE = 'd1-bridge';
+
 /** The real worker in workerd with a fresh in-memory D1, migrations applied. */
 export async function startTestWorker(
   bindings: Record<string, string | undefined> = {},
@@ -178,61 +189,77 @@ export async function startTestWorker(
   const logs: string[] = [];
   const { outbound, sendEmail, registrationLimiter, persistTo, assets, mailQueue, listCache } =
     options;
+  const databaseId = crypto.randomUUID();
   const mf = new Miniflare({
-    modules: true,
-    script: await bundleWorker(),
-    compatibilityDate: '2026-04-20',
     // Miniflare would download its sample `Request.cf` data; tests call nobody, and read no cf.
     cf: false,
-    d1Databases: { DB: crypto.randomUUID() },
-    cache: listCache ?? false,
     ...(persistTo && { d1Persist: persistTo }),
-    // Development by default: the outbox transport (the row is the message) exists only there.
-    // A binding given as undefined is left out.
-    bindings: Object.fromEntries(
-      Object.entries({ ADMIN_TOKEN, ENVIRONMENT: 'development', ...bindings }).filter(
-        (entry): entry is [string, string] => entry[1] !== undefined,
-      ),
-    ),
-    ...(sendEmail && {
-      email: {
-        send_email: [
-          {
-            name: 'EMAIL',
-            ...(sendEmail.allowedDestinations && {
-              allowed_destination_addresses: sendEmail.allowedDestinations,
-            }),
-          },
-        ],
-      },
-    }),
-    // As wrangler sets it up: the worker answers whatever is not a file.
-    ...(assets && {
-      assets: { directory: assets, binding: 'ASSETS', routerConfig: { has_user_worker: true } },
-    }),
-    ...(mailQueue && queuesFromWranglerConfig()),
-    ...(registrationLimiter && {
-      ratelimits: { REGISTRATION_LIMITER: { simple: registrationLimiter } },
-    }),
-    ...(outbound && {
-      // Miniflare hands over its own Request and wants its own Response back.
-      outboundService: async (request: unknown) => {
-        const response = await outbound(request as Request);
-        const headers: Record<string, string> = {};
-        response.headers.forEach((value, name) => (headers[name] = value));
-        return new MiniflareResponse(await response.arrayBuffer(), {
-          status: response.status,
-          headers,
-        });
-      },
-    }),
     // Keep what the worker logs, so tests can check it carries no personal data.
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       for (const stream of [stdout, stderr])
         stream.on('data', (chunk: Buffer) => logs.push(String(chunk)));
     },
+    workers: [
+      {
+        // First, so requests, `getWorker()` and the cron go to it, as before.
+        name: 'worker',
+        modules: true,
+        script: await bundleWorker(),
+        compatibilityDate: COMPATIBILITY_DATE,
+        d1Databases: { DB: databaseId },
+        cache: listCache ?? false,
+        // Development by default: the outbox transport (the row is the message) exists only there.
+        // A binding given as undefined is left out.
+        bindings: Object.fromEntries(
+          Object.entries({ ADMIN_TOKEN, ENVIRONMENT: 'development', ...bindings }).filter(
+            (entry): entry is [string, string] => entry[1] !== undefined,
+          ),
+        ),
+        ...(sendEmail && {
+          email: {
+            send_email: [
+              {
+                name: 'EMAIL',
+                ...(sendEmail.allowedDestinations && {
+                  allowed_destination_addresses: sendEmail.allowedDestinations,
+                }),
+              },
+            ],
+          },
+        }),
+        // As wrangler sets it up: the worker answers whatever is not a file.
+        ...(assets && {
+          assets: { directory: assets, binding: 'ASSETS', routerConfig: { has_user_worker: true } },
+        }),
+        ...(mailQueue && queuesFromWranglerConfig()),
+        ...(registrationLimiter && {
+          ratelimits: { REGISTRATION_LIMITER: { simple: registrationLimiter } },
+        }),
+        ...(outbound && {
+          // Miniflare hands over its own Request and wants its own Response back.
+          outboundService: async (request: unknown) => {
+            const response = await outbound(request as Request);
+            const headers: Record<string, string> = {};
+            response.headers.forEach((value, name) => (headers[name] = value));
+            return new MiniflareResponse(await response.arrayBuffer(), {
+              status: response.status,
+              headers,
+            });
+          },
+        }),
+      },
+      {
+        // The tests' way into the same database (no route: only its own socket reaches it).
+        name: BRIDGE,
+        modules: true,
+        script: BRIDGE_WORKER,
+        compatibilityDate: COMPATIBILITY_DATE,
+        d1Databases: { DB: databaseId },
+        unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
+      },
+    ],
   });
-  const db = retrySyncProxyFlake(await mf.getD1Database('DB'));
+  const db = bridgeD1(await mf.unsafeGetDirectURL(BRIDGE));
   await applyMigrations(db);
   return {
     db,

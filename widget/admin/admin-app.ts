@@ -10,6 +10,7 @@ import { AdminScreen } from './admin-screen.js';
 import { initialLocale, useLocale, type AdminLocale } from './localization.js';
 import { href, parseRoute, type Route } from './routes.js';
 import { screenFor, titleFor } from './screens.js';
+import { apiErrorText } from './views/texts.js';
 import './sign-in.js';
 
 /**
@@ -26,6 +27,8 @@ export class AdminApp extends LitElement {
   @state() private checking = true;
   @state() private route: Route = parseRoute(location.hash);
   @state() private locale: AdminLocale = initialLocale();
+  /** Why the server could not say who is signed in when the page opened (not a 401). */
+  @state() private unreachable: AdminApiError | null = null;
   private api = new AdminApi(null);
 
   /** What the current screen called itself (a series' title), else the route's name. */
@@ -47,8 +50,15 @@ export class AdminApp extends LitElement {
     window.addEventListener('hashchange', this.onHashChange);
     this.addEventListener('ws-admin-screen-name', this.onScreenName);
     void useLocale(this.locale);
-    void this.signIn(sessionStorage.getItem(TOKEN_KEY));
+    void this.start();
   }
+
+  /** Signs in with the tab's token (or Access) as the page opens, and again on "Try again". */
+  private start = async () => {
+    this.unreachable = null;
+    this.checking = true;
+    await this.signIn(sessionStorage.getItem(TOKEN_KEY), true);
+  };
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.onHashChange);
@@ -59,7 +69,7 @@ export class AdminApp extends LitElement {
    * Asks /admin/me with the token (or none: behind Cloudflare Access the worker knows the person
    * already). Returns the refusal, if any, for the sign-in form to show.
    */
-  async signIn(token: string | null): Promise<AdminApiError | null> {
+  async signIn(token: string | null, opening = false): Promise<AdminApiError | null> {
     const api = new AdminApi(token);
     try {
       this.me = await api.get<AdminMe>('/me');
@@ -68,7 +78,12 @@ export class AdminApp extends LitElement {
       return null;
     } catch (error) {
       if (!(error instanceof AdminApiError)) throw error;
-      if (token && error.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+      if (error.status === 401) {
+        if (token) sessionStorage.removeItem(TOKEN_KEY);
+      } else if (opening) {
+        // Not a refusal: the token may be fine. Say so and offer to try again, not a sign-in form.
+        this.unreachable = error;
+      }
       return error;
     } finally {
       this.checking = false;
@@ -103,12 +118,13 @@ export class AdminApp extends LitElement {
   private async focusScreen() {
     await this.updateComplete;
     this.updateTitle();
-    const first = this.renderRoot.querySelector('main')?.firstElementChild;
+    const main = this.renderRoot.querySelector('main');
+    const first = main?.firstElementChild;
     if (first instanceof AdminScreen) {
       await first.updateComplete;
       first.focusHeading();
     } else if (first instanceof HTMLHeadingElement) {
-      first.focus();
+      (main!.querySelector<HTMLElement>('.failure') ?? first).focus();
     }
   }
 
@@ -156,6 +172,14 @@ export class AdminApp extends LitElement {
       }`;
   }
 
+  private unreachableNotice(error: AdminApiError) {
+    return html`<h1 tabindex="-1">${msg('Workshop registration administration')}</h1>
+      <div class="notice notice--warning failure" role="alert" tabindex="-1">
+        <p>${apiErrorText(error)}</p>
+        <button class="button--secondary" @click=${this.start}>${msg('Try again')}</button>
+      </div>`;
+  }
+
   override render() {
     return html`${this.header()}
       <div class="width">
@@ -163,12 +187,14 @@ export class AdminApp extends LitElement {
           ${
             this.checking
               ? html`<p role="status">${msg('Loading…')}</p>`
-              : this.me
-                ? keyed(JSON.stringify(this.route), screenFor(this.route, this.api, this.locale))
-                : html`<ws-admin-sign-in
-                    .signIn=${(token: string) => this.signIn(token)}
-                    locale=${this.locale}
-                  ></ws-admin-sign-in>`
+              : this.unreachable
+                ? this.unreachableNotice(this.unreachable)
+                : this.me
+                  ? keyed(JSON.stringify(this.route), screenFor(this.route, this.api, this.locale))
+                  : html`<ws-admin-sign-in
+                      .signIn=${(token: string) => this.signIn(token)}
+                      locale=${this.locale}
+                    ></ws-admin-sign-in>`
           }
         </main>
       </div>

@@ -57,7 +57,7 @@ export class AdminAuditLog extends AdminScreen {
   }
 
   private async more() {
-    await this.attempt(async () => {
+    await this.load(async () => {
       const query = new URLSearchParams({ limit: '50' });
       if (this.series) query.set('series', this.series);
       if (this.next) query.set('before', this.next);

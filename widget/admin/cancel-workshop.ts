@@ -24,7 +24,7 @@ export class AdminCancelWorkshop extends AdminScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.attempt(async () => {
+    void this.load(async () => {
       const [series, preview] = await Promise.all([
         this.api.get<AdminSeriesResponse>(`/series/${this.slug}`),
         this.api.get<CancelWorkshopPreview>(`/workshops/${this.workshopId}/cancel-preview`),

@@ -49,7 +49,7 @@ export class AdminEmbedConfigurator extends AdminScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.attempt(async () => {
+    void this.load(async () => {
       const [list, info] = await Promise.all([
         this.api.get<AdminSeriesListResponse>('/series'),
         this.api.get<EmbedInfo>('/embed'),
@@ -78,7 +78,7 @@ export class AdminEmbedConfigurator extends AdminScreen {
   private async chooseSeries(slug: string) {
     this.choice = { ...this.choice, series: slug, workshops: [] };
     this.detail = null;
-    await this.attempt(async () => {
+    await this.load(async () => {
       this.detail = await this.api.get<AdminSeriesResponse>(`/series/${slug}`);
     });
   }

@@ -19,7 +19,7 @@ export class AdminHome extends AdminScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.attempt(async () => {
+    void this.load(async () => {
       this.series = (await this.api.get<AdminSeriesListResponse>('/series')).series;
     });
   }

@@ -40,8 +40,15 @@ function kindLabel(kind: MessageKind): string {
       return msg('Short reminder');
     case 'followup':
       return msg('Follow-up');
-    default:
-      return kind;
+    case 'line_cancelled':
+      return msg('Workshop cancelled, to those in line');
+    case 'offer_reminder':
+      return msg('Reminder of an offered seat');
+    default: {
+      // A kind this page does not know yet is a type error here; a newer worker's shows as is.
+      const unknown: never = kind;
+      return unknown;
+    }
   }
 }
 
@@ -74,7 +81,7 @@ export class AdminRegistrationDetail extends AdminScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.attempt(async () => {
+    void this.load(async () => {
       const [data, series] = await Promise.all([
         this.api.get<AdminRegistrationResponse>(`/registrations/${this.registrationId}`),
         this.api.get<AdminSeriesResponse>(`/series/${this.slug}`),

@@ -8,13 +8,13 @@ import type {
   RegistrationStatus,
 } from '../../worker/contract/index.js';
 import { AdminScreen } from './admin-screen.js';
-import { AdminApiError } from './api.js';
+import { ConfirmStep } from './confirm-step.js';
 import { describe, perform, type RegistrationAction } from './registration-actions.js';
 import { registrationsStyles } from './registrations.styles.js';
 import { href } from './routes.js';
 import { localizedString, localizedText } from './views/localized-text.js';
 import { registrationTable } from './views/registration-table.js';
-import { apiErrorText, peopleCount } from './views/texts.js';
+import { peopleCount } from './views/texts.js';
 
 /**
  * The people registered in a series (or one workshop): search, status, reminder state, and per
@@ -32,13 +32,18 @@ export class AdminRegistrations extends AdminScreen {
   @state() private rows: AdminRegistration[] | null = null;
   @state() private q = '';
   @state() private status: RegistrationStatus | '' = '';
-  @state() private pending: RegistrationAction | null = null;
-  @state() private result: string | null = null;
-  @state() private busy = false;
+  private step = new ConfirmStep<RegistrationAction>(this, {
+    describe: (action) => ({
+      ...describe(action),
+      warning: action.kind === 'cancel' || action.kind === 'erase',
+    }),
+    perform: (action) => perform(this.api, action),
+    refresh: () => this.search(),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.attempt(async () => {
+    void this.load(async () => {
       this.series = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
     });
     void this.search();
@@ -50,66 +55,10 @@ export class AdminRegistrations extends AdminScreen {
     if (this.workshop) query.set('workshop', this.workshop);
     if (this.q.trim()) query.set('q', this.q.trim());
     if (this.status) query.set('status', this.status);
-    await this.attempt(async () => {
+    await this.load(async () => {
       const path = `/series/${this.slug}/registrations?${query}`;
       this.rows = (await this.api.get<AdminRegistrationsResponse>(path)).registrations;
     });
-  }
-
-  /** The button that asked: focus goes back to it when the organizer says no. */
-  private opener: HTMLElement | null = null;
-
-  private async ask(action: RegistrationAction) {
-    this.opener = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    this.pending = action;
-    this.result = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.confirm h2')?.focus();
-  }
-
-  private async confirm() {
-    const action = this.pending!;
-    this.busy = true;
-    try {
-      this.result = await perform(this.api, action);
-    } catch (error) {
-      if (!(error instanceof AdminApiError)) throw error;
-      this.result = apiErrorText(error);
-    } finally {
-      this.busy = false;
-      this.pending = null;
-    }
-    await this.search();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
-  }
-
-  private decline = async () => {
-    this.pending = null;
-    await this.updateComplete;
-    if (this.opener?.isConnected) this.opener.focus();
-    else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
-  };
-
-  private confirmation(action: RegistrationAction) {
-    const { question, effect, yes } = describe(action);
-    const warning = action.kind === 'cancel' || action.kind === 'erase';
-    return html`<div
-      class="notice notice--warning confirm"
-      role="group"
-      aria-labelledby="confirm-q"
-    >
-      <h2 id="confirm-q" tabindex="-1">${question}</h2>
-      <p>${effect}</p>
-      <button
-        class=${warning ? 'button--warning' : ''}
-        ?disabled=${this.busy}
-        @click=${this.confirm}
-      >
-        ${yes}
-      </button>
-      <button class="button--secondary" @click=${this.decline}>${msg('No, go back')}</button>
-    </div>`;
   }
 
   private filters() {
@@ -174,17 +123,11 @@ export class AdminRegistrations extends AdminScreen {
             </p>`
           : nothing
       }
-      ${this.failureNotice()}
+      ${this.failureNotice()} ${this.step.render()} ${this.filters()}
       ${
-        this.result
-          ? html`<div class="notice notice--success result" role="status" tabindex="-1">
-              <p>${this.result}</p>
-            </div>`
-          : nothing
-      }
-      ${this.pending ? this.confirmation(this.pending) : nothing} ${this.filters()}
-      ${
-        this.rows === null
+        // The rows wait for the series too: without its workshops and reminder schedule a row
+        // would show fewer states and actions, then change under the organizer's eyes.
+        this.rows === null || !s
           ? nothing
           : html`<p role="status">
                 ${msg(str`Found: ${peopleCount(this.rows.length, this.locale)}`)}
@@ -194,11 +137,11 @@ export class AdminRegistrations extends AdminScreen {
                   ? registrationTable(this.rows, {
                       slug: this.slug,
                       locale: this.locale,
-                      workshops: s?.workshops ?? [],
+                      workshops: s.workshops,
                       workshopId: this.workshop || undefined,
                       now: Date.now(),
-                      secondReminder: (s?.series.reminders?.secondLeadMinutes ?? null) !== null,
-                      ask: (action) => void this.ask(action),
+                      secondReminder: (s.series.reminders?.secondLeadMinutes ?? null) !== null,
+                      ask: (action) => void this.step.ask(action),
                     })
                   : nothing
               }`

@@ -23,7 +23,7 @@ export class AdminSeriesPage extends AdminScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.attempt(async () => {
+    void this.load(async () => {
       this.data = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
       this.nameScreen(localizedString(this.data.series.title, this.locale));
       this.mail = await this.api.get<AdminMessagesResponse>(`/series/${this.slug}/messages`);

@@ -2,10 +2,8 @@ import { html, nothing } from 'lit';
 import { localized, msg } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
 import type { AdminSeriesResponse } from '../../worker/contract/index.js';
-import { AdminScreen } from './admin-screen.js';
-import { AdminApiError } from './api.js';
+import { AdminFormScreen } from './form-screen.js';
 import { href, navigate } from './routes.js';
-import { errorSummary, field, focusErrorSummary, type FieldError } from './views/form.js';
 import {
   emptyWorkshop,
   workshopFieldCodeText,
@@ -25,15 +23,12 @@ import { extrasFields } from './views/workshop-extras.js';
 
 /** Add a workshop to a series, or edit one. Times are Bratislava wall-clock time. */
 @localized()
-export class AdminWorkshopForm extends AdminScreen {
+export class AdminWorkshopForm extends AdminFormScreen<WorkshopValues> {
   @property() slug = '';
   /** The workshop to edit; empty: a new one. */
   @property() workshopId = '';
 
-  @state() private values: WorkshopValues = emptyWorkshop();
-  @state() private errors: FieldError[] = [];
-  @state() private loaded = false;
-  @state() private busy = false;
+  protected override values = emptyWorkshop();
   /** The waiting list and follow-up (issue 12). */
   @state() private extras: ExtrasValues = emptyExtras();
   private original: WorkshopValues | null = null;
@@ -45,7 +40,7 @@ export class AdminWorkshopForm extends AdminScreen {
       this.loaded = true;
       return;
     }
-    void this.attempt(async () => {
+    void this.load(async () => {
       const data = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
       const workshop = data.workshops.find((w) => w.id === this.workshopId);
       if (!workshop) {
@@ -64,50 +59,26 @@ export class AdminWorkshopForm extends AdminScreen {
     event.preventDefault();
     const main = workshopRequest(this.values, this.original);
     const extras = extrasRequest(this.extras, this.originalExtras);
-    const errors = [...main.errors, ...extras.errors];
-    const body = { ...main.body, ...extras.body };
-    this.errors = errors;
-    if (errors.length === 0) {
-      this.busy = true;
-      try {
-        if (this.workshopId) await this.api.call('PATCH', `/workshops/${this.workshopId}`, body);
-        else await this.api.call('POST', `/series/${this.slug}/workshops`, body);
-        navigate(href.series(this.slug));
-        return;
-      } catch (error) {
-        if (!(error instanceof AdminApiError) || error.code !== 'validation') {
-          await this.attempt(() => Promise.reject(error));
-          return;
-        }
-        this.errors = Object.entries(error.fields).map(([path, code]) => ({
-          id: extrasFieldId(path) ?? workshopFieldId(path),
-          text: workshopFieldCodeText(code),
-        }));
-      } finally {
-        this.busy = false;
-      }
-    }
-    await focusErrorSummary(this, this.shadowRoot);
-  }
-
-  private input(id: string, key: keyof WorkshopValues, label: string, extra: object = {}) {
-    return field({
-      id,
-      label,
-      value: this.values[key],
-      error: this.errors.find((e) => e.id === id)?.text,
-      onInput: (v) => (this.values = { ...this.values, [key]: v }),
-      ...extra,
-    });
+    await this.save(
+      [...main.errors, ...extras.errors],
+      () => {
+        const body = { ...main.body, ...extras.body };
+        return this.workshopId
+          ? this.api.call('PATCH', `/workshops/${this.workshopId}`, body)
+          : this.api.call('POST', `/series/${this.slug}/workshops`, body);
+      },
+      (path, code) => ({
+        id: extrasFieldId(path) ?? workshopFieldId(path),
+        text: workshopFieldCodeText(code),
+      }),
+      () => navigate(href.series(this.slug)),
+    );
   }
 
   override render() {
     const title = this.workshopId ? msg('Edit the workshop') : msg('Add a workshop');
-    if (!this.loaded)
-      return html`<h1 tabindex="-1">${title}</h1>
-        ${this.failureNotice()}`;
-    return html`<h1 tabindex="-1">${title}</h1>
-      ${errorSummary(this.errors, this.shadowRoot)} ${this.failureNotice()}
+    if (!this.loaded) return this.formHead(title);
+    return html`${this.formHead(title)}
       ${
         this.workshopId
           ? html`<div class="notice">
@@ -120,24 +91,7 @@ export class AdminWorkshopForm extends AdminScreen {
           : nothing
       }
       <form novalidate @submit=${this.submit}>
-        <fieldset>
-          <legend>${msg('Title and description')}</legend>
-          ${this.input('title-sk', 'titleSk', msg('Title in Slovak'), { lang: 'sk' })}
-          ${this.input('title-en', 'titleEn', msg('Title in English (optional)'), { lang: 'en' })}
-          ${this.input('description-sk', 'descriptionSk', msg('Description in Slovak (optional)'), {
-            lang: 'sk',
-            multiline: true,
-          })}
-          ${this.input(
-            'description-en',
-            'descriptionEn',
-            msg('Description in English (optional)'),
-            {
-              lang: 'en',
-              multiline: true,
-            },
-          )}
-        </fieldset>
+        ${this.titleFields()}
         <fieldset>
           <legend>${msg('When (Bratislava time)')}</legend>
           ${this.input('start-date', 'startDate', msg('Date'), { type: 'date', narrow: true })}
@@ -172,7 +126,7 @@ export class AdminWorkshopForm extends AdminScreen {
         </fieldset>
         ${extrasFields({
           values: this.extras,
-          errorFor: (id) => this.errors.find((e) => e.id === id)?.text,
+          errorFor: (id) => this.errorFor(id),
           set: (patch) => (this.extras = { ...this.extras, ...patch }),
           linkAdded: (i) =>
             void this.updateComplete.then(() =>

@@ -177,6 +177,11 @@ export interface WorkshopStats {
 
 export interface AdminWorkshopWithStats extends AdminWorkshop {
   stats: WorkshopStats;
+  /**
+   * People waiting in the workshop's line now, as the next to join would count them (a place
+   * counts while its registration is confirmed, or pending within its hold; a seat on offer not).
+   */
+  inLine: number;
 }
 
 /** `GET /api/v1/admin/series/:slug`: every workshop, past and cancelled ones too, by start. */

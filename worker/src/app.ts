@@ -1,33 +1,15 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
 import { seriesCors } from './http/cors';
 import { noSuchEndpoint } from './http/errors';
 import { handleError } from './http/handle-error';
+import { securityHeaders } from './http/security-headers';
 import { seriesRoutes } from './routes/series';
 import { registrationRoutes } from './routes/registrations';
 import { adminRoutes } from './routes/admin';
 import { registrationLinkRoutes } from './routes/registration-links';
 import { devRoutes } from './routes/dev';
 import { embedRoutes } from './routes/embed';
-
-/**
- * Every response the worker makes, errors included: nosniff and the usual hardening, and a CSP
- * that allows nothing and no framing, which fits JSON and is the floor for any page that does not
- * set its own (the link pages and the dev outbox set theirs; `overwrite: false` keeps them).
- * Cross-Origin-Resource-Policy stays unset: host pages on other sites read the public API.
- */
-const securityHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'none'"],
-    baseUri: ["'none'"],
-    formAction: ["'none'"],
-    frameAncestors: ["'none'"],
-  },
-  crossOriginResourcePolicy: false,
-  xFrameOptions: 'DENY',
-  overwrite: false,
-});
 
 /** Admin answers carry personal data, link pages carry tokens: no cache may keep them. */
 const noStore: MiddlewareHandler = async (c, next) => {

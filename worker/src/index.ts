@@ -2,9 +2,11 @@ import { app } from './app';
 import type { Bindings, MailJob } from './env';
 import { runScheduled } from './jobs/scheduled';
 import { consumeMail } from './jobs/mail-queue';
+import { listFastPath } from './http/list-fast-path';
 
 export default {
-  fetch: app.fetch,
+  // The public list, while this isolate holds a fresh copy, skips the app (http/list-fast-path.ts).
+  fetch: (request, env, ctx) => listFastPath(request) ?? app.fetch(request, env, ctx),
   // A thin shell: "now" is the scheduled time, so tests can run the cron at any instant.
   scheduled: (controller, env) => runScheduled(env, controller.scheduledTime),
   // The mail queue's consumer (and its dead-letter queue's): jobs/mail-queue.ts.

@@ -86,6 +86,23 @@ export function field(o: FieldOptions): TemplateResult {
   </div>`;
 }
 
+/** A labelled checkbox, GOV.UK style. */
+export const checkbox = (
+  id: string,
+  label: string,
+  checked: boolean,
+  on: (checked: boolean) => void,
+) =>
+  html`<div class="checkbox">
+    <input
+      id=${id}
+      type="checkbox"
+      .checked=${checked}
+      @change=${(e: Event) => on((e.target as HTMLInputElement).checked)}
+    />
+    <label for=${id}>${label}</label>
+  </div>`;
+
 /** Focuses the error summary once it is on screen (after a failed submit). */
 export async function focusErrorSummary(
   host: { updateComplete: Promise<boolean> },

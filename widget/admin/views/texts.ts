@@ -6,7 +6,7 @@ import type {
   RegistrationStatus,
   ReminderState,
 } from '../../../worker/contract/index.js';
-import type { AdminApiError } from '../api.js';
+import { AdminApiError } from '../api.js';
 
 /** The announcement's audience, as the widget names them. */
 export function organizationTypeLabel(type: OrganizationType): string {
@@ -75,6 +75,10 @@ export function apiErrorText(error: AdminApiError): string {
   switch (error.code) {
     case 'network':
       return msg('The server could not be reached. Check your connection and try again.');
+    case 'network_change':
+      return msg(
+        'The connection failed before the server answered, so the change may or may not have been made. Check your connection and try again.',
+      );
     case 'unauthorized':
       return msg('You are not signed in, or the admin token is not valid.');
     case 'series_not_found':
@@ -104,6 +108,12 @@ export function apiErrorText(error: AdminApiError): string {
     default:
       return msg(str`The server refused the request (${error.code}).`);
   }
+}
+
+/** Any failure in words: the API's refusal, or (a fault of this page) an apology. */
+export function failureText(error: unknown): string {
+  if (error instanceof AdminApiError) return apiErrorText(error);
+  return msg('Something went wrong on this page. Try again; if it happens again, reload the page.');
 }
 
 export function secondReminderLabel(state: ReminderState): string {

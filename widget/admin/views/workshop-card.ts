@@ -5,7 +5,7 @@ import { ORGANIZATION_TYPES } from '../../../worker/contract/registration-rules.
 import { href } from '../routes.js';
 import { formatDateTime, formatTimeRange } from '../time.js';
 import { localizedText } from './localized-text.js';
-import { organizationTypeLabel } from './texts.js';
+import { organizationTypeLabel, peopleCount } from './texts.js';
 
 export interface WorkshopCardOptions {
   slug: string;
@@ -44,6 +44,16 @@ export function workshopCard(w: AdminWorkshopWithStats, o: WorkshopCardOptions) 
           ${msg(
             str`${s.confirmed} confirmed, ${s.pending} waiting for confirmation, ${s.cancelled} cancelled, ${s.expired} expired`,
           )}
+        </dd>
+      </div>
+      <div>
+        <dt>${msg('Waiting list')}</dt>
+        <dd>
+          ${
+            w.waitlist
+              ? msg(str`In line now: ${peopleCount(w.inLine, o.locale)}`)
+              : msg('The waiting list is switched off for this workshop.')
+          }
         </dd>
       </div>
       <div>

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { MAX_LINKS, emptyLink, type ExtrasValues } from '../workshop-extras-model.js';
-import { field } from './form.js';
+import { checkbox, field } from './form.js';
 
 export interface ExtrasFieldsOptions {
   values: ExtrasValues;
@@ -10,17 +10,6 @@ export interface ExtrasFieldsOptions {
   /** After "Add another link": focus goes to the new link's first field. */
   linkAdded: (index: number) => void;
 }
-
-const checkbox = (id: string, label: string, checked: boolean, on: (checked: boolean) => void) =>
-  html`<div class="checkbox">
-    <input
-      id=${id}
-      type="checkbox"
-      .checked=${checked}
-      @change=${(e: Event) => on((e.target as HTMLInputElement).checked)}
-    />
-    <label for=${id}>${label}</label>
-  </div>`;
 
 const radio = (id: string, label: string, checked: boolean, on: () => void) =>
   html`<div class="checkbox">

@@ -53,7 +53,8 @@ export const adminWorkshopWithStats = (
   w: Workshop,
   stats: WorkshopStats,
   now: number,
-): AdminWorkshopWithStats => ({ ...adminWorkshop(w, now), stats });
+  inLine = 0,
+): AdminWorkshopWithStats => ({ ...adminWorkshop(w, now), stats, inLine });
 
 export function cancelPreview(
   workshop: Workshop,

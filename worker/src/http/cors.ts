@@ -14,13 +14,9 @@ const PREFLIGHT_MAX_AGE = '600';
  * `Access-Control-Allow-Origin: *`.)
  */
 export const seriesCors: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const origin = c.req.header('origin');
   const allowed = await recentAllowedOrigins(c.env.DB, c.req.param('slug') ?? '');
-  const allow = corsOriginFor(allowed, origin);
-  const headers: Record<string, string> = {};
-  if (allow) headers['Access-Control-Allow-Origin'] = allow;
-  // The answer depends on the Origin whenever the series has a list: caches must know.
-  if (allow !== '*') headers.Vary = 'Origin';
+  const allow = corsOriginFor(allowed, c.req.header('origin'));
+  const headers = corsHeaders(allow);
   if (c.req.method === 'OPTIONS') {
     if (allow && c.req.header('access-control-request-method')) {
       headers['Access-Control-Allow-Methods'] = 'GET, POST, OPTIONS';
@@ -32,3 +28,12 @@ export const seriesCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
   await next();
 };
+
+/** The CORS headers of an answer (not a preflight) allowed to `allow` (corsOriginFor's result). */
+export function corsHeaders(allow: string | null): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (allow) headers['Access-Control-Allow-Origin'] = allow;
+  // The answer depends on the Origin whenever the series has a list: caches must know.
+  if (allow !== '*') headers.Vary = 'Origin';
+  return headers;
+}

@@ -18,6 +18,8 @@ export const LIST_TTL_SECONDS = 5;
 export interface CachedBody {
   body: string;
   etag: string;
+  /** The body gzipped, once per copy this isolate keeps (see `gzipped`). */
+  gzip?: ArrayBuffer;
 }
 
 /** What is used of `caches.default`. */
@@ -53,9 +55,16 @@ const memo = new Map<string, CachedBody & { expiresAt: number }>();
 
 const EXPIRES_HEADER = 'x-list-expires-at';
 
-const asksPastCaches = (c: Context<AppEnv>) =>
-  /no-cache|max-age=0/.test(c.req.header('cache-control') ?? '') ||
-  c.req.header('pragma') === 'no-cache';
+/** Whether a request asks past caches (a reload, the widget's after a 409). */
+export const asksPastCaches = (headers: Headers) =>
+  /no-cache|max-age=0/.test(headers.get('cache-control') ?? '') ||
+  headers.get('pragma') === 'no-cache';
+
+/** This isolate's copy of the list, while it is fresh (the fast path answers from it). */
+export function freshList(slug: string, now: number): CachedBody | undefined {
+  const mine = memo.get(slug);
+  return mine && mine.expiresAt > now ? mine : undefined;
+}
 
 /**
  * The cached body for `slug`, or `produce()`'s (then cached for LIST_TTL_SECONDS). A null from
@@ -67,13 +76,14 @@ export async function cachedList(
   produce: () => Promise<unknown>,
 ): Promise<CachedBody | null> {
   const now = Date.now();
-  const mine = memo.get(slug);
-  if (mine && mine.expiresAt > now && !asksPastCaches(c)) return mine;
+  const mine = freshList(slug, now);
+  if (mine && !asksPastCaches(c.req.raw.headers)) return mine;
   const store = cache();
   const key = keyOf(c, slug);
   const hit = await store?.match(key);
   if (hit) {
-    const found = { body: await hit.text(), etag: hit.headers.get('etag') ?? '' };
+    const body = await hit.text();
+    const found = { body, etag: hit.headers.get('etag') ?? '', gzip: await gzipped(body) };
     remember(slug, found, Number(hit.headers.get(EXPIRES_HEADER)) || now);
     return found;
   }
@@ -97,6 +107,16 @@ export async function cachedList(
   return { body, etag };
 }
 
+/**
+ * Compressed once here rather than on every answer: Cloudflare's front line (and Miniflare's
+ * imitation of it, inside the local runtime) gzips a JSON answer for each request that accepts
+ * it; an answer already gzipped passes through. The list is a few KB, the request a rush repeats.
+ */
+async function gzipped(body: string): Promise<ArrayBuffer> {
+  const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(stream).arrayBuffer();
+}
+
 function remember(slug: string, value: CachedBody, expiresAt: number): void {
   // Bounded: slugs are anyone's input (unknown ones are not remembered, but be safe).
   if (memo.size >= 1_000) memo.clear();
@@ -116,4 +136,38 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
     .split(',')
     .map((t) => t.trim().replace(/^W\//, ''))
     .some((t) => t === etag || t === '*');
+}
+
+/**
+ * The list's answer from its cached body: 304 when If-None-Match names its ETag, else 200. Browsers
+ * revalidate every time (no-cache), so the seat counts a person sees are never older than the
+ * cache's few seconds. The route and the fast path (http/list-fast-path.ts) both answer with it.
+ */
+export function listReply(
+  cached: CachedBody,
+  request: { ifNoneMatch: string | undefined; acceptEncoding: string | undefined },
+) {
+  const headers: Record<string, string> = { ETag: cached.etag, 'Cache-Control': 'no-cache' };
+  if (matchesEtag(request.ifNoneMatch, cached.etag)) {
+    return { status: 304 as const, body: null, headers };
+  }
+  headers['Content-Type'] = 'application/json';
+  if (cached.gzip && acceptsGzip(request.acceptEncoding)) {
+    headers['Content-Encoding'] = 'gzip';
+    return { status: 200 as const, body: cached.gzip, headers };
+  }
+  return { status: 200 as const, body: cached.body, headers };
+}
+
+/** Whether an Accept-Encoding header allows gzip (named, or by `*`; not with q=0). */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  let any = false;
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [coding, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    const allowed = q === undefined || Number(q.slice(2)) > 0;
+    if (coding === 'gzip') return allowed;
+    if (coding === '*') any = allowed;
+  }
+  return any;
 }

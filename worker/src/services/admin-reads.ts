@@ -12,6 +12,7 @@ import {
 import { tallySeats } from '../db/seats';
 import type { Series } from '../db/series';
 import { listAllWorkshops, type Workshop } from '../db/workshops';
+import { lineLengths } from '../db/waitlist';
 import { matchesSearch } from '../domain/registrations';
 import { reminderStates, workshopStats } from '../domain/workshop-stats';
 
@@ -79,3 +80,7 @@ export async function findRegistrationWithReminders(db: D1Database, id: string) 
     deliveries: seatDeliveries(deliveries),
   };
 }
+
+/** How many wait in each workshop's line now, as the next to join would count them. */
+export const linesNow = (db: D1Database, workshopIds: readonly string[], now: number) =>
+  lineLengths(db, workshopIds, now);

@@ -17,7 +17,7 @@ import { deliverSoon } from '../../jobs/deliver';
 import { exportQuery, registrationsQuery } from '../../schemas/admin';
 import { seriesInput, seriesPath } from '../../schemas/series';
 import { workshopInput } from '../../schemas/workshop';
-import { findRegistrations, workshopsAtAGlance } from '../../services/admin-reads';
+import { findRegistrations, linesNow, workshopsAtAGlance } from '../../services/admin-reads';
 import { exportRegistrations } from '../../services/export';
 import { saveSeries } from '../../services/series';
 import { createWorkshop } from '../../services/workshop-changes';
@@ -54,6 +54,11 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
     const workshops = await workshopsAtAGlance(c.env.DB, series);
+    const lines = await linesNow(
+      c.env.DB,
+      workshops.map(({ workshop }) => workshop.id),
+      now,
+    );
     const upcoming = workshops.filter(
       ({ workshop: w }) => w.cancelledAt === null && w.endsAt > now,
     ).length;
@@ -61,7 +66,7 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
       series: adminSeries(series),
       archived: isArchived({ workshops: workshops.length, upcomingWorkshops: upcoming }),
       workshops: workshops.map(({ workshop, stats }) =>
-        adminWorkshopWithStats(workshop, stats, now),
+        adminWorkshopWithStats(workshop, stats, now, lines.get(workshop.id)),
       ),
     } satisfies AdminSeriesResponse);
   })

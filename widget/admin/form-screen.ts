@@ -1,0 +1,114 @@
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { state } from 'lit/decorators.js';
+import { AdminScreen } from './admin-screen.js';
+import { AdminApiError } from './api.js';
+import {
+  errorSummary,
+  field,
+  focusErrorSummary,
+  type FieldError,
+  type FieldOptions,
+} from './views/form.js';
+
+/** The title and description both forms ask for, in Slovak (required) and English. */
+export interface TitleValues {
+  titleSk: string;
+  titleEn: string;
+  descriptionSk: string;
+  descriptionEn: string;
+}
+
+/** A field's options beyond what the form screen fills in itself. */
+export type FieldExtras = Partial<Omit<FieldOptions, 'id' | 'label' | 'value' | 'onInput'>>;
+
+/**
+ * What the series and workshop forms share: the values typed (never lost on a failure), GOV.UK's
+ * inline errors and error summary, and the submit's tail — the page's own checks, then the API's
+ * field refusals beside their fields, any other failure in the screen's alert.
+ */
+export class AdminFormScreen<V extends TitleValues> extends AdminScreen {
+  /** What the organizer typed; each form starts it with its empty values. */
+  @state() protected values!: V;
+  @state() protected errors: FieldError[] = [];
+  /** The record to edit has arrived (a new one: at once). */
+  @state() protected loaded = false;
+  @state() protected busy = false;
+
+  protected set<K extends keyof V>(key: K, value: V[K]) {
+    this.values = { ...this.values, [key]: value };
+  }
+
+  protected errorFor(id: string) {
+    return this.errors.find((e) => e.id === id)?.text;
+  }
+
+  /** A labelled field bound to `values[key]`. */
+  protected input(id: string, key: keyof V, label: string, extra: FieldExtras = {}) {
+    return field({
+      id,
+      label,
+      value: String(this.values[key]),
+      error: this.errorFor(id),
+      onInput: (v) => this.set(key, v as V[keyof V]),
+      ...extra,
+    });
+  }
+
+  /** The title and description, each language marked with its `lang`. */
+  protected titleFields(titleEnHint?: string) {
+    return html`<fieldset>
+      <legend>${msg('Title and description')}</legend>
+      ${this.input('title-sk', 'titleSk', msg('Title in Slovak'), { lang: 'sk' })}
+      ${this.input('title-en', 'titleEn', msg('Title in English (optional)'), {
+        lang: 'en',
+        hint: titleEnHint,
+      })}
+      ${this.input('description-sk', 'descriptionSk', msg('Description in Slovak (optional)'), {
+        lang: 'sk',
+        multiline: true,
+      })}
+      ${this.input('description-en', 'descriptionEn', msg('Description in English (optional)'), {
+        lang: 'en',
+        multiline: true,
+      })}
+    </fieldset>`;
+  }
+
+  /**
+   * Submits: with `errors` (the page's own checks) nothing is sent; otherwise `send` saves and
+   * `done` leaves the form. The API's field refusals come back as `fieldError`s; after any problem
+   * focus goes to the error summary or the alert, and every value typed stays.
+   */
+  protected async save(
+    errors: FieldError[],
+    send: () => Promise<unknown>,
+    fieldError: (path: string, code: string) => FieldError,
+    done: () => void,
+  ) {
+    this.errors = errors;
+    if (errors.length === 0) {
+      this.busy = true;
+      try {
+        await send();
+        done();
+        return;
+      } catch (error) {
+        if (!(error instanceof AdminApiError) || error.code !== 'validation') {
+          await this.attempt(() => Promise.reject(error));
+          return;
+        }
+        this.errors = Object.entries(error.fields).map(([path, code]) => fieldError(path, code));
+      } finally {
+        this.busy = false;
+      }
+    }
+    await focusErrorSummary(this, this.shadowRoot);
+  }
+
+  /** The heading, the error summary (once the form shows) and the failure alert. */
+  protected formHead(title: string) {
+    return html`<h1 tabindex="-1">${title}</h1>
+      ${this.loaded ? errorSummary(this.errors, this.shadowRoot) : nothing} ${this.failureNotice()}`;
+  }
+}
