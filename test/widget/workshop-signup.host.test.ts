@@ -226,3 +226,30 @@ describe('<workshop-signup> language of the page', () => {
     expect($$(el, '[lang="en"]').map((n) => n.className)).to.deep.equal(['root idsk2']);
   });
 });
+
+describe('<workshop-signup> twice on one page, in two languages', () => {
+  const shown = (el: WorkshopSignup) => root(el).querySelector('.root')?.getAttribute('lang');
+
+  it('both render, in the language asked for last, and the page keeps running', async () => {
+    fakeApi();
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <workshop-signup series=${SLUG} api=${API} lang="sk"></workshop-signup>
+        <workshop-signup series=${SLUG} api=${API} lang="en"></workshop-signup>
+      </div>`,
+    );
+    const [sk, en] = [...page.querySelectorAll('workshop-signup')] as WorkshopSignup[];
+    await untilLoaded(sk!);
+    await untilLoaded(en!);
+    // Before, each render switched the page's language back: an endless chain of renders that
+    // never let a timer run, so this wait never ended.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([shown(sk!), shown(en!)]).to.deep.equal(['en', 'en']);
+
+    // A language change on one widget is a new ask: both follow it.
+    en!.lang = 'sk';
+    await waitUntil(() => shown(sk!) === 'sk' && shown(en!) === 'sk', 'both in Slovak');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([shown(sk!), shown(en!)]).to.deep.equal(['sk', 'sk']);
+  });
+});

@@ -10,7 +10,6 @@ import { LanguageController } from './controllers/language.js';
 import { RegistrationSender } from './controllers/registration-sender.js';
 import { SeriesLoader } from './controllers/series-loader.js';
 import { isSelectable, type FieldName } from './form-model.js';
-import { useLocale } from './localization.js';
 import { loadContact } from './session-store.js';
 import type { FormContext } from './views/context.js';
 import { registrationForm } from './views/form.js';
@@ -164,7 +163,7 @@ export class WorkshopSignup extends LitElement {
     if (!this.hasUpdated) {
       await Promise.race([this.loader.pending, new Promise((r) => setTimeout(r, 50))]);
     }
-    await useLocale(this.locale);
+    await this.language.settle();
     super.scheduleUpdate();
   }
 
