@@ -20,6 +20,7 @@ import {
   uniqueEmail,
   validRegistration,
 } from '../support/fixtures';
+import { seatStatus } from '../support/waitlist-fixtures';
 
 /**
  * Lapsed holds expire in one place (services/holds.ts over db/registrations.ts `expirePending`):
@@ -37,13 +38,8 @@ after(() => worker.dispose());
 const lapse = (id: string, at = Date.now() - MINUTE) =>
   worker.db.prepare('UPDATE registrations SET expires_at = ? WHERE id = ?').bind(at, id).run();
 
-const seatOf = async (registrationId: string, workshopId: string) =>
-  (
-    await worker.db
-      .prepare(`SELECT status FROM seats WHERE registration_id = ? AND workshop_id = ?`)
-      .bind(registrationId, workshopId)
-      .first<{ status: string }>()
-  )?.status ?? null;
+const seatOf = (registrationId: string, workshopId: string) =>
+  seatStatus(worker, registrationId, workshopId);
 
 async function confirm(registrationId: string) {
   const request = await onlyMessage(worker, { registrationId, kind: 'confirm_request' });

@@ -25,6 +25,7 @@ import {
   uniqueEmail,
   validRegistration,
 } from '../support/fixtures';
+import { seatStatus } from '../support/waitlist-fixtures';
 
 /**
  * The line rule under races (README "Waiting lists"): a seat that the first confirmed person in
@@ -121,13 +122,8 @@ async function confirmNow(registrationId: string) {
   await settle(worker);
 }
 
-const seatOf = async (registrationId: string, workshopId: string) =>
-  (
-    await worker.db
-      .prepare(`SELECT status FROM seats WHERE registration_id = ? AND workshop_id = ?`)
-      .bind(registrationId, workshopId)
-      .first<{ status: string }>()
-  )?.status ?? null;
+const seatOf = (registrationId: string, workshopId: string) =>
+  seatStatus(worker, registrationId, workshopId);
 
 const placeOf = async (registrationId: string, workshopId: string) =>
   (

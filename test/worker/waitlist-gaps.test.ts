@@ -9,23 +9,22 @@ import { findSeriesById } from '../../worker/src/db/series';
 import { findWorkshop } from '../../worker/src/db/workshops';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import {
-  cancelThroughManagePage,
-  createSeries,
-  createWorkshop,
   HOUR,
-  manageLink,
   MINUTE,
   onlyMessage,
   outbox,
   postRegistration,
   received,
-  registerConfirmed,
   runCron,
   settle,
-  unique,
   uniqueEmail,
   validRegistration,
 } from '../support/fixtures';
+import {
+  cancelAllByLink,
+  confirmByLink,
+  fullWorkshop as fullWorkshopOf,
+} from '../support/waitlist-fixtures';
 
 /**
  * Waiting-list gaps (issue 12's follow-ups): people in the line of a cancelled workshop are told,
@@ -40,18 +39,8 @@ before(async () => {
 after(() => worker.dispose());
 
 /** A series with one workshop of `capacity` seats, all taken by confirmed holders. */
-async function fullWorkshop(capacity: number, extra: Record<string, unknown> = {}) {
-  const slug = unique('gaps');
-  await createSeries(worker, slug);
-  const workshop = await createWorkshop(worker, slug, { startsInHours: 72, capacity, ...extra });
-  const holders: string[] = [];
-  for (let i = 0; i < capacity; i++) {
-    holders.push(
-      await registerConfirmed(worker, slug, [workshop.id], { email: uniqueEmail('holder') }),
-    );
-  }
-  return { slug, workshop, holders };
-}
+const fullWorkshop = (capacity: number, extra: Record<string, unknown> = {}) =>
+  fullWorkshopOf(worker, capacity, extra);
 
 /** Joins the line (pending); returns the registration id. */
 async function join(slug: string, workshopId: string, overrides = {}) {
@@ -70,20 +59,7 @@ async function join(slug: string, workshopId: string, overrides = {}) {
   return (JSON.parse(text) as { registration: { id: string } }).registration.id;
 }
 
-async function confirm(id: string) {
-  const request = await onlyMessage(worker, { registrationId: id, kind: 'confirm_request' });
-  const token = new URL(
-    (await received(worker, request)).text.match(/https?:\S+confirm\?token=\S+/)![0],
-  ).searchParams.get('token')!;
-  const res = await worker.fetch('/api/v1/registrations/confirm', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token }).toString(),
-  });
-  assert.equal(res.status, 200);
-  await res.arrayBuffer();
-  await settle(worker);
-}
+const confirm = (id: string) => confirmByLink(worker, id);
 
 async function joinConfirmed(slug: string, workshopId: string, overrides = {}) {
   const id = await join(slug, workshopId, overrides);
@@ -91,17 +67,8 @@ async function joinConfirmed(slug: string, workshopId: string, overrides = {}) {
   return id;
 }
 
-async function cancelAll(registrationId: string, kind = 'confirmed') {
-  const message = await onlyMessage(worker, { registrationId, kind });
-  const res = await cancelThroughManagePage(
-    worker,
-    manageLink(await received(worker, message)),
-    'all',
-  );
-  assert.equal(res.status, 200);
-  await res.arrayBuffer();
-  await settle(worker);
-}
+const cancelAll = (registrationId: string, kind = 'confirmed') =>
+  cancelAllByLink(worker, registrationId, kind);
 
 const cancelWorkshop = async (id: string) => {
   const res = await adminSend(worker, 'POST', `/api/v1/admin/workshops/${id}/cancel`);

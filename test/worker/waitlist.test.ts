@@ -4,7 +4,6 @@ import { HOLD_MS } from '../../worker/src/domain/holds';
 import { adminGet, adminSend } from '../support/admin';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import {
-  cancelThroughManagePage,
   createSeries,
   createWorkshop,
   expectError,
@@ -18,7 +17,6 @@ import {
   publicWorkshop,
   received,
   register,
-  registerConfirmed,
   registrationStatus,
   runCron,
   settle,
@@ -26,6 +24,12 @@ import {
   uniqueEmail,
   validRegistration,
 } from '../support/fixtures';
+import {
+  cancelAllByLink,
+  confirmByLink,
+  fullWorkshop as fullWorkshopOf,
+  seatStatus,
+} from '../support/waitlist-fixtures';
 
 let worker: TestWorker;
 before(async () => {
@@ -51,22 +55,8 @@ interface Line {
 }
 
 /** A series with one workshop of `capacity` seats starting in `startsInHours`, all taken. */
-async function fullWorkshop(
-  capacity: number,
-  startsInHours = 72,
-  extra: Record<string, unknown> = {},
-) {
-  const slug = unique('line');
-  await createSeries(worker, slug);
-  const workshop = await createWorkshop(worker, slug, { startsInHours, capacity, ...extra });
-  const holders: string[] = [];
-  for (let i = 0; i < capacity; i++) {
-    holders.push(
-      await registerConfirmed(worker, slug, [workshop.id], { email: uniqueEmail('holder') }),
-    );
-  }
-  return { slug, workshop, holders };
-}
+const fullWorkshop = (capacity: number, startsInHours = 72, extra: Record<string, unknown> = {}) =>
+  fullWorkshopOf(worker, capacity, { startsInHours, ...extra });
 
 /** Joins a workshop's line (201 expected); returns the receipt. */
 async function join(slug: string, workshopIds: string[], lineIds: string[], overrides = {}) {
@@ -86,19 +76,7 @@ async function join(slug: string, workshopIds: string[], lineIds: string[], over
 }
 
 /** Confirms a registration through the link in its confirmation request. */
-async function confirm(id: string) {
-  const request = await onlyMessage(worker, { registrationId: id, kind: 'confirm_request' });
-  const token = new URL(
-    (await received(worker, request)).text.match(/https?:\S+confirm\?token=\S+/)![0],
-  ).searchParams.get('token')!;
-  const res = await worker.fetch('/api/v1/registrations/confirm', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token }).toString(),
-  });
-  assert.equal(res.status, 200, await res.text());
-  await settle(worker);
-}
+const confirm = (id: string) => confirmByLink(worker, id);
 
 /** Joins the line and confirms; returns the registration id. */
 async function joinConfirmed(slug: string, workshopId: string, overrides = {}) {
@@ -107,27 +85,13 @@ async function joinConfirmed(slug: string, workshopId: string, overrides = {}) {
   return registration.id;
 }
 
-async function cancelAll(registrationId: string) {
-  const confirmed = await onlyMessage(worker, { registrationId, kind: 'confirmed' });
-  const res = await cancelThroughManagePage(
-    worker,
-    manageLink(await received(worker, confirmed)),
-    'all',
-  );
-  assert.equal(res.status, 200);
-  await settle(worker);
-}
+const cancelAll = (registrationId: string) => cancelAllByLink(worker, registrationId);
 
 const line = (workshopId: string) =>
   adminGet<Line>(worker, `/api/v1/admin/workshops/${workshopId}/waitlist`);
 
-const seatOf = async (registrationId: string, workshopId: string) =>
-  (
-    await worker.db
-      .prepare(`SELECT status FROM seats WHERE registration_id = ? AND workshop_id = ?`)
-      .bind(registrationId, workshopId)
-      .first<{ status: string }>()
-  )?.status ?? null;
+const seatOf = (registrationId: string, workshopId: string) =>
+  seatStatus(worker, registrationId, workshopId);
 
 describe('joining a waiting list', () => {
   test('one request: a seat where open, a place in line where full, told which in both languages', async () => {

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import type { TestWorker } from './worker';
+import {
+  cancelThroughManagePage,
+  createSeries,
+  createWorkshop,
+  manageLink,
+  onlyMessage,
+  received,
+  registerConfirmed,
+  settle,
+  unique,
+  uniqueEmail,
+} from './fixtures';
+
+/** The worker-side steps the waiting-list, line-race and expiry tests share. */
+
+/** A series with one workshop of `capacity` seats, all taken by confirmed holders. */
+export async function fullWorkshop(
+  worker: TestWorker,
+  capacity: number,
+  workshop: Record<string, unknown> = {},
+) {
+  const slug = unique('line');
+  await createSeries(worker, slug);
+  const made = await createWorkshop(worker, slug, { startsInHours: 72, capacity, ...workshop });
+  const holders: string[] = [];
+  for (let i = 0; i < capacity; i++) {
+    holders.push(
+      await registerConfirmed(worker, slug, [made.id], { email: uniqueEmail('holder') }),
+    );
+  }
+  return { slug, workshop: made, holders };
+}
+
+/** Confirms a registration by posting the token from its confirmation request's link. */
+export async function confirmByLink(worker: TestWorker, registrationId: string) {
+  const request = await onlyMessage(worker, { registrationId, kind: 'confirm_request' });
+  const token = new URL(
+    (await received(worker, request)).text.match(/https?:\S+confirm\?token=\S+/)![0],
+  ).searchParams.get('token')!;
+  const res = await worker.fetch('/api/v1/registrations/confirm', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token }).toString(),
+  });
+  assert.equal(res.status, 200, await res.text());
+  await settle(worker);
+}
+
+/** Cancels the whole registration through the manage link in its `kind` message. */
+export async function cancelAllByLink(
+  worker: TestWorker,
+  registrationId: string,
+  kind = 'confirmed',
+) {
+  const message = await onlyMessage(worker, { registrationId, kind });
+  const res = await cancelThroughManagePage(
+    worker,
+    manageLink(await received(worker, message)),
+    'all',
+  );
+  assert.equal(res.status, 200);
+  await res.arrayBuffer();
+  await settle(worker);
+}
+
+/** A seat's status, or null when the registration has none at that workshop. */
+export const seatStatus = async (worker: TestWorker, registrationId: string, workshopId: string) =>
+  (
+    await worker.db
+      .prepare(`SELECT status FROM seats WHERE registration_id = ? AND workshop_id = ?`)
+      .bind(registrationId, workshopId)
+      .first<{ status: string }>()
+  )?.status ?? null;
