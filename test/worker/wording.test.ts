@@ -5,6 +5,7 @@ import type { Series } from '../../worker/src/db/series';
 import type { Workshop } from '../../worker/src/db/workshops';
 import type { MailKind } from '../../worker/src/mail/message';
 import { renderMail, type MailWorkshop } from '../../worker/src/mail/templates';
+import { WAITLIST_WORDING } from '../../worker/src/mail/waitlist-wording';
 import { WORDING } from '../../worker/src/mail/wording';
 import {
   cancelledPage,
@@ -12,6 +13,7 @@ import {
   confirmPage,
   managePage,
 } from '../../worker/src/pages/registration-pages';
+import { offerPage } from '../../worker/src/pages/waitlist-pages';
 import { T } from '../../worker/src/pages/wording';
 import { breakableAfterOneLetterWord, slashForms, stringsIn } from '../support/slovak-text';
 
@@ -31,6 +33,10 @@ const KINDS: MailKind[] = [
   // Session 15's waiting-list messages.
   'line_cancelled',
   'offer_reminder',
+  'promoted',
+  'offer',
+  'reminder_short',
+  'followup',
 ];
 
 /** Workshops in the order a registration might name them: not the order they start in. */
@@ -78,6 +84,10 @@ const mail = (kind: MailKind, locale: 'sk' | 'en', n: number) =>
     holdUntil: Date.parse('2037-12-01T10:00:00Z'),
     confirmUntil: Date.parse('2037-12-02T09:00:00Z'),
     includeJoinLink: false,
+    offer: {
+      url: 'https://signup.example.gov.sk/api/v1/registrations/offer?token=y',
+      until: Date.parse('2037-12-02T09:00:00Z'),
+    },
     now: Date.parse('2037-12-01T09:00:00Z'),
   });
 
@@ -110,6 +120,7 @@ describe('Slovak wording: dictionaries and rendered samples', () => {
   const samples = [
     ...stringsIn(WORDING.sk).map((s) => ['mail dictionary', s] as const),
     ...stringsIn(T.sk).map((s) => ['page dictionary', s] as const),
+    ...stringsIn(WAITLIST_WORDING.sk).map((s) => ['waiting-list dictionary', s] as const),
     ...KINDS.flatMap((kind) =>
       [1, 3, 5].map((n) => [`${kind} ×${n}`, withoutUrls(mail(kind, 'sk', n).text)] as const),
     ),
@@ -122,6 +133,16 @@ describe('Slovak wording: dictionaries and rendered samples', () => {
 
   test('no slash forms such as "zaregistrovaný/-á"', () => {
     for (const [where, text] of samples) assert.deepEqual(slashForms(text), [], where);
+  });
+
+  test('the formal "vy" takes no gendered adjective: not "ste prvý", "ste zaregistrovaná"', () => {
+    for (const [where, text] of samples) {
+      assert.deepEqual(
+        text.match(/(?<!\p{L})ste\s+\p{L}+[ýá](?!\p{L})/gu) ?? [],
+        [],
+        `${where}: ${text}`,
+      );
+    }
   });
 
   test('no breakable space after v, k, s, z, o, a, i, u', () => {
@@ -212,6 +233,17 @@ describe('order, terms and times', () => {
     for (const page of pages(2)) {
       if (!/\d\d:\d\d/.test(page)) continue;
       assert.equal(page.split(T.sk.timesNote).length - 1, 1, page);
+    }
+  });
+
+  test('the offer page says once whose times they are, in both languages', () => {
+    for (const locale of ['sk', 'en'] as const) {
+      const offer = { token: 't', locale, series, workshop: workshops(1)[0]!, until: 2e12 };
+      for (const state of ['open', 'accepted', 'expired'] as const) {
+        const text = pageText(offerPage(state, offer));
+        const note = locale === 'sk' ? T.sk.timesNote : 'Bratislava time';
+        assert.equal(text.split(note).length - 1, 1, `${locale} ${state}: ${text}`);
+      }
     }
   });
 });

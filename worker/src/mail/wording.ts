@@ -239,7 +239,7 @@ const en: MailWording = {
   workshopChanged: {
     subject: (workshop) => `Workshop changed: ${workshop}`,
     changed: (workshop, when) =>
-      `the organiser has changed the details of the workshop “${workshop}”.\nWhen: ${when}`,
+      `the organizer has changed the details of the workshop “${workshop}”.\nWhen: ${when}`,
     joinLinkNow: 'The join link to use:',
     joinLinkLater: 'We will email you the join link about 24 hours before the workshop starts.',
   },
