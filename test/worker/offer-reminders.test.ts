@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  createSeries,
+  createWorkshop,
+  HOUR,
+  MINUTE,
+  outbox,
+  runCron,
+  testWorker,
+  unique,
+} from '../support/fixtures';
+import type { TestWorker } from '../support/worker';
+
+/**
+ * Offer reminders at volume: every due one is queued before its offer runs out, however many are
+ * due at once and however many open offers that are not due (or never will be) run out sooner.
+ * The job reads its candidates a page at a time and goes on within the run; the cron used to read
+ * 200 offers per run, soonest to run out first, and act on the due ones among them. Queued is what
+ * the job owes: the cron's fan-out hands every due outbox row to the queue (mail-queue.test.ts).
+ */
+
+/** A workshop in 'offer' mode, three days ahead, with room for every seat the test offers. */
+async function offerWorkshop(worker: TestWorker) {
+  const slug = unique('offers');
+  await createSeries(worker, slug);
+  const offerMode: Record<string, unknown> = { waitlistMode: 'offer', offerMinutes: 120 };
+  const workshop = await createWorkshop(worker, slug, {
+    startsInHours: 72,
+    capacity: 1000,
+    ...offerMode,
+  });
+  return workshop;
+}
+
+/**
+ * `n` confirmed people, each holding a seat offered to them at `offeredAt` until `offeredUntil`
+ * (announced already: the test is about the reminders only).
+ */
+async function seedOffers(
+  worker: TestWorker,
+  workshopId: string,
+  n: number,
+  offeredAt: number,
+  offeredUntil: number,
+) {
+  const prefix = unique('offered');
+  await worker.db.batch([
+    worker.db
+      .prepare(
+        `INSERT INTO registrations (id, series_id, given_name, family_name, email, email_key,
+           organization_type, locale, status, created_at, confirmed_at, base_url)
+         WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?3 - 1)
+         SELECT ?1 || '-' || i, (SELECT series_id FROM workshops WHERE id = ?2), 'Ema', 'Nová',
+           ?1 || '-' || i || '@example.org', ?1 || '-' || i || '@example.org', 'municipality',
+           'sk', 'confirmed', ?4, ?4, 'http://worker.test'
+         FROM k`,
+      )
+      .bind(prefix, workshopId, n, offeredAt),
+    worker.db
+      .prepare(
+        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at)
+         SELECT id, ?2, email_key, ?3 FROM registrations WHERE id LIKE ?1 || '-%'`,
+      )
+      .bind(prefix, workshopId, Date.now()),
+    worker.db
+      .prepare(
+        `INSERT INTO waitlist (registration_id, workshop_id, email_key, status, created_at,
+           promoted_at, offered_until, announced_at)
+         SELECT id, ?2, email_key, 'offered', ?3, ?3, ?4, ?3
+         FROM registrations WHERE id LIKE ?1 || '-%'`,
+      )
+      .bind(prefix, workshopId, offeredAt, offeredUntil),
+  ]);
+}
+
+const offerReminders = async (worker: TestWorker, workshopId: string) =>
+  outbox(worker, { kind: 'offer_reminder', workshopId });
+
+describe('offer reminders at volume', () => {
+  test('450 due at once: every one is queued before the offers run out, once', async (t) => {
+    const worker = await testWorker(t);
+    const workshop = await offerWorkshop(worker);
+    const t0 = Date.now();
+    // Two-hour offers: each reminder is due from 1 h 30 min, half an hour before the end.
+    await seedOffers(worker, workshop.id, 450, t0, t0 + 2 * HOUR);
+
+    // Every cron run between "due" and the end of the offers.
+    for (const at of [91, 106]) await runCron(worker, t0 + at * MINUTE);
+    const queued = await offerReminders(worker, workshop.id);
+    assert.equal(queued.length, 450, 'all queued by the last run before the offers end');
+    assert.equal(new Set(queued.map((m) => m.registrationId)).size, 450, 'one each');
+
+    // Another run before the end: nothing twice.
+    await runCron(worker, t0 + 110 * MINUTE);
+    assert.equal((await offerReminders(worker, workshop.id)).length, 450);
+  });
+
+  test('open offers that are never due and run out sooner do not crowd out due ones', async (t) => {
+    const worker = await testWorker(t);
+    const workshop = await offerWorkshop(worker);
+    const t0 = Date.now();
+    // 250 one-hour offers (too short for a reminder) that end a minute before the due ones.
+    await seedOffers(worker, workshop.id, 250, t0 + HOUR - MINUTE, t0 + 2 * HOUR - MINUTE);
+    await seedOffers(worker, workshop.id, 20, t0, t0 + 2 * HOUR);
+
+    for (const at of [91, 106]) await runCron(worker, t0 + at * MINUTE);
+    const queued = await offerReminders(worker, workshop.id);
+    assert.equal(queued.length, 20, 'every due offer has its reminder before it ends');
+  });
+});
