@@ -17,8 +17,7 @@ export interface Workshop {
    * not run out (a lapsed hold is not counted even before the cron expires it; migration 0006).
    */
   seatsTaken: number;
-  /** Confirmed people in its line holding no seat there: a seat freed while they wait is theirs
-   * (the cron moves them in), so a script re-registering as its hold lapses cannot jump the line. */
+  /** Confirmed people in its line with no seat there: owed the next free seats (migration 0008). */
   lineWaiting: number;
   /** Whether people may join its waiting list when it is full (migration 0007). */
   waitlistEnabled: boolean;
