@@ -109,6 +109,30 @@ describe('registrations screen', () => {
     expect(button(app, 'Resend confirmation')).to.not.equal(undefined);
   });
 
+  it('opens the join-link window at the series’ own lead time, not a fixed 24 hours', async () => {
+    const inThreeDays = () => {
+      const detail = seriesDetail();
+      detail.workshops = [
+        workshop('w1', {
+          startsAt: new Date(Date.now() + 72 * 3_600_000).toISOString(),
+          endsAt: new Date(Date.now() + 74 * 3_600_000).toISOString(),
+        }),
+      ];
+      return detail;
+    };
+    const fourDays = inThreeDays();
+    fourDays.series.reminders = { leadMinutes: 4 * 24 * 60, secondLeadMinutes: null };
+    fakeAdminApi({ 'GET /series/smart': () => jsonResponse(fourDays) });
+    let app = await openList();
+    expect(button(app, 'Resend join link')).to.not.equal(undefined);
+    cleanUpApp();
+    const twoDays = inThreeDays();
+    twoDays.series.reminders = { leadMinutes: 2 * 24 * 60, secondLeadMinutes: null };
+    fakeAdminApi({ 'GET /series/smart': () => jsonResponse(twoDays) });
+    app = await openList();
+    expect(button(app, 'Resend join link')).to.equal(undefined);
+  });
+
   it('resends the join link for that workshop and shows a refusal in words', async () => {
     const api = fakeAdminApi({
       'POST /registrations/r1/resend-join-link': () =>

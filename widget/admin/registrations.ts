@@ -141,6 +141,7 @@ export class AdminRegistrations extends AdminScreen {
                       workshopId: this.workshop || undefined,
                       now: Date.now(),
                       secondReminder: (s.series.reminders?.secondLeadMinutes ?? null) !== null,
+                      leadMinutes: s.series.reminders?.leadMinutes,
                       ask: (action) => void this.step.ask(action),
                     })
                   : nothing
