@@ -69,15 +69,16 @@ const series: Series = {
   retentionDays: 30,
   turnstile: null,
   allowedOrigins: [],
+  reminders: { leadMinutes: 24 * 60, secondLeadMinutes: null },
 } as unknown as Series;
 
-const mail = (kind: MailKind, locale: 'sk' | 'en', n: number) =>
+const mail = (kind: MailKind, locale: 'sk' | 'en', n: number, leadMinutes = 24 * 60) =>
   renderMail(kind, {
     locale,
     to: 'person@example.org',
     registrationId: 'r1',
     baseUrl: 'https://signup.example.gov.sk',
-    series,
+    series: { ...series, reminders: { leadMinutes, secondLeadMinutes: null } },
     workshops: workshops(n),
     confirmUrl: 'https://signup.example.gov.sk/api/v1/registrations/confirm?token=x',
     manageUrl: 'https://signup.example.gov.sk/api/v1/registrations/manage?token=y',
@@ -246,4 +247,69 @@ describe('order, terms and times', () => {
       }
     }
   });
+});
+
+describe('the series’ reminder lead, wherever the join link’s timing is told', () => {
+  const cases: [number, string, string, string, string][] = [
+    [
+      24 * 60,
+      'približne 24 hodín pred',
+      'o\u00a0necelých 24 hodín',
+      'about 24 hours before',
+      'in less than 24 hours',
+    ],
+    [
+      48 * 60,
+      'približne 48 hodín pred',
+      'o\u00a0necelých 48 hodín',
+      'about 48 hours before',
+      'in less than 48 hours',
+    ],
+    [
+      3 * 60,
+      'približne 3 hodiny pred',
+      'o\u00a0necelé 3 hodiny',
+      'about 3 hours before',
+      'in less than 3 hours',
+    ],
+    [
+      60,
+      'približne hodinu pred',
+      'o\u00a0necelú hodinu',
+      'about an hour before',
+      'in less than an hour',
+    ],
+    [
+      90,
+      'približne 90 minút pred',
+      'o\u00a0necelých 90 minút',
+      'about 90 minutes before',
+      'in less than 90 minutes',
+    ],
+  ];
+  for (const [lead, skBefore, skWithin, enBefore, enWithin] of cases) {
+    test(`${lead} minutes: "${skBefore}", "${enBefore}"`, () => {
+      for (const [locale, before, within] of [
+        ['sk', skBefore, skWithin],
+        ['en', enBefore, enWithin],
+      ] as const) {
+        const confirmed = mail('confirmed', locale, 1, lead);
+        assert.ok(confirmed.text.includes(before), confirmed.text);
+        const calendar = confirmed.attachments[0]!.content.replace(/\r\n[ \t]/g, '');
+        assert.ok(calendar.includes(before), calendar);
+        assert.ok(mail('workshop_changed', locale, 1, lead).text.includes(before), 'changed');
+        const reminder = mail('reminder', locale, 1, lead).text;
+        assert.ok(reminder.includes(within), reminder);
+        const other = cases.find(([l]) => l !== lead)!;
+        assert.ok(!confirmed.text.includes(locale === 'sk' ? other[1] : other[3]), 'no other lead');
+      }
+      const withLead = { ...series, reminders: { leadMinutes: lead, secondLeadMinutes: null } };
+      const page = pageText(confirmPage('confirmed', 'sk', withLead, workshops(1), []));
+      assert.ok(page.includes(skBefore), page);
+      assert.deepEqual(
+        breakableAfterOneLetterWord(withoutUrls(mail('reminder', 'sk', 1, lead).text)),
+        [],
+      );
+    });
+  }
 });
