@@ -78,7 +78,7 @@ const mail = (kind: MailKind, locale: 'sk' | 'en', n: number, leadMinutes = 24 *
     to: 'person@example.org',
     registrationId: 'r1',
     baseUrl: 'https://signup.example.gov.sk',
-    series: { ...series, reminders: { leadMinutes, secondLeadMinutes: null } },
+    series: { ...series, reminders: { leadMinutes } },
     workshops: workshops(n),
     confirmUrl: 'https://signup.example.gov.sk/api/v1/registrations/confirm?token=x',
     manageUrl: 'https://signup.example.gov.sk/api/v1/registrations/manage?token=y',
