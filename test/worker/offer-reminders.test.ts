@@ -43,6 +43,8 @@ async function seedOffers(
   n: number,
   offeredAt: number,
   offeredUntil: number,
+  /** Null: moved in by a request that did not get to announce it (the cron's catch-up). */
+  announcedAt: number | null = offeredAt,
 ) {
   const prefix = unique('offered');
   await worker.db.batch([
@@ -67,10 +69,10 @@ async function seedOffers(
       .prepare(
         `INSERT INTO waitlist (registration_id, workshop_id, email_key, status, created_at,
            promoted_at, offered_until, announced_at)
-         SELECT id, ?2, email_key, 'offered', ?3, ?3, ?4, ?3
+         SELECT id, ?2, email_key, 'offered', ?3, ?3, ?4, ?5
          FROM registrations WHERE id LIKE ?1 || '-%'`,
       )
-      .bind(prefix, workshopId, offeredAt, offeredUntil),
+      .bind(prefix, workshopId, offeredAt, offeredUntil, announcedAt),
   ]);
 }
 
@@ -107,5 +109,21 @@ describe('offer reminders at volume', () => {
     for (const at of [91, 106]) await runCron(worker, t0 + at * MINUTE);
     const queued = await offerReminders(worker, workshop.id);
     assert.equal(queued.length, 20, 'every due offer has its reminder before it ends');
+  });
+});
+
+describe('offers at volume: the offer itself', () => {
+  test('250 offers a request left unannounced: the next cron run announces every one', async (t) => {
+    const worker = await testWorker(t);
+    const workshop = await offerWorkshop(worker);
+    const t0 = Date.now();
+    // E.g. a capacity raised by 250 with 250 in line: a request announces only the first 100.
+    await seedOffers(worker, workshop.id, 250, t0, t0 + 2 * HOUR, null);
+    await runCron(worker, t0 + MINUTE);
+    const offers = await outbox(worker, { kind: 'offer', workshopId: workshop.id });
+    assert.equal(offers.length, 250, 'a two-hour offer cannot wait a quarter of an hour per 100');
+    assert.equal(new Set(offers.map((m) => m.registrationId)).size, 250);
+    await runCron(worker, t0 + 16 * MINUTE);
+    assert.equal((await outbox(worker, { kind: 'offer', workshopId: workshop.id })).length, 250);
   });
 });

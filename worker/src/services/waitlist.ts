@@ -18,8 +18,8 @@ import { findWorkshop, findWorkshopsInSeries, type Workshop } from '../db/worksh
 import { ApiError } from '../http/errors';
 import { WriteBatch } from './write-batch';
 
-/** Promotions announced per call; the cron takes the rest a quarter of an hour later. */
-const PER_RUN = 100;
+/** Promotions announced per call (one batch); the cron calls again until none is left. */
+export const ANNOUNCE_PER_CALL = 100;
 
 /**
  * Tells everyone moved in from a waiting list (by whatever freed the seat, in its batch) that
@@ -27,14 +27,15 @@ const PER_RUN = 100;
  * `promoted:<registration>:<workshop>`), queued only if still true when the batch runs (confirmed,
  * seat held, workshop as read). Marks each promotion announced in the same batch, so overlapping
  * runs announce it once. Returns the outbox ids and the registrations, whose join-link reminder
- * is due at once if the workshop is within the reminder window (jobs/waitlist.ts).
+ * is due at once if the workshop is within the reminder window (jobs/waitlist.ts), and whether
+ * there may be more to announce.
  */
 export async function announcePromotions(
   db: D1Database,
   now: number,
-): Promise<{ outboxIds: string[]; registrationIds: string[] }> {
-  const due = await unannouncedPromotions(db, PER_RUN);
-  if (due.length === 0) return { outboxIds: [], registrationIds: [] };
+): Promise<{ outboxIds: string[]; registrationIds: string[]; more: boolean }> {
+  const due = await unannouncedPromotions(db, ANNOUNCE_PER_CALL);
+  if (due.length === 0) return { outboxIds: [], registrationIds: [], more: false };
   const batch = new WriteBatch(db, now);
   const seriesById = new Map<number, Series | null>();
   for (const { registrationId, workshopId, offeredUntil } of due) {
@@ -69,6 +70,8 @@ export async function announcePromotions(
   return {
     outboxIds: batch.outboxIds,
     registrationIds: [...new Set(due.map((d) => d.registrationId))],
+    // A full page: there may be more (the cron calls again).
+    more: due.length === ANNOUNCE_PER_CALL,
   };
 }
 
