@@ -11,6 +11,7 @@ import {
   unique,
 } from '../support/fixtures';
 import type { TestWorker } from '../support/worker';
+import { whyNoLongerTrue, type MessageToCheck } from '../../worker/src/domain/mail-checks';
 
 /**
  * Offer reminders at volume: every due one is queued before its offer runs out, however many are
@@ -126,4 +127,38 @@ describe('offers at volume: the offer itself', () => {
     await runCron(worker, t0 + 16 * MINUTE);
     assert.equal((await outbox(worker, { kind: 'offer', workshopId: workshop.id })).length, 250);
   });
+});
+
+describe('an offer mail is sent only while the offer is open', () => {
+  const seat = (offeredUntil: number | null) =>
+    new Map([
+      [
+        'w',
+        {
+          held: true,
+          workshopCancelled: false,
+          sequence: 1,
+          startsAt: 10 * HOUR,
+          endsAt: 12 * HOUR,
+          offeredUntil,
+        },
+      ],
+    ]);
+  const confirmed = { status: 'confirmed', canStillConfirm: false };
+  for (const kind of ['offer', 'offer_reminder'] as const) {
+    test(`${kind}: dropped once the offer ran out (before the cron passed it on) or was accepted`, () => {
+      const message: MessageToCheck = {
+        kind,
+        workshopId: 'w',
+        startsAt: null,
+        workshopSequences: { w: 1 },
+      };
+      const facts = (until: number | null) => ({ registration: confirmed, seats: seat(until) });
+      assert.equal(whyNoLongerTrue(message, facts(2 * HOUR), HOUR), null, 'open');
+      // "We hold it for you until 2:00", read at 3:00: the seat is still held, the offer is over.
+      assert.equal(whyNoLongerTrue(message, facts(2 * HOUR), 3 * HOUR), 'offer_ended');
+      // Accepted meanwhile (no open offer): the confirmation says so; "accept here" would not.
+      assert.equal(whyNoLongerTrue(message, facts(null), HOUR), 'offer_ended');
+    });
+  }
 });
