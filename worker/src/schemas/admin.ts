@@ -5,6 +5,9 @@ import { seriesSlug } from './fields';
 /** Workshop and registration ids are random base32 (ids.ts); anything longer is not ours. */
 const recordId = z.string().min(1).max(64);
 
+/** `:id` of a workshop or registration in an admin path: unknown ids are 404, malformed ones 422. */
+export const recordPath = z.object({ id: recordId });
+
 /** `{workshop?, q?, status?}`: the body of a search of a series' registrations. */
 export const registrationsSearch = z.object({
   workshop: recordId.optional(),

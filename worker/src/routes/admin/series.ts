@@ -54,6 +54,9 @@ async function searchRegistrations(
 
 /** Admin: series, their workshops, registrations, messages and exports. Mounted under /admin/series. */
 export const adminSeriesRoutes = new Hono<AppEnv>()
+  // Every path's slug is judged before anything reads it (zod on every input); a PUT judges its
+  // body first (below), so its own slug check stays on the route.
+  .on(['GET', 'POST', 'PATCH', 'DELETE'], ['/:slug', '/:slug/*'], validate('param', seriesPath))
   .get('/', async (c) => {
     const overviews = orderForHome(await listSeriesOverviews(c.env.DB, Date.now()));
     return c.json({ series: overviews.map(seriesSummary) } satisfies AdminSeriesListResponse);
