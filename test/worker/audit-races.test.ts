@@ -4,8 +4,16 @@ import { ApiError } from '../../worker/src/http/errors';
 import { cancelOnBehalf } from '../../worker/src/services/admin-registrations';
 import { hasSql, pausedBefore } from '../support/interleave';
 import { startTestWorker, type TestWorker } from '../support/worker';
-import { registerConfirmed, seriesWithTwoWorkshops, uniqueEmail } from '../support/fixtures';
-import { cancelAllByLink } from '../support/waitlist-fixtures';
+import { adminSend } from '../support/admin';
+import {
+  postRegistration,
+  registerConfirmed,
+  seriesWithTwoWorkshops,
+  settle,
+  uniqueEmail,
+  validRegistration,
+} from '../support/fixtures';
+import { cancelAllByLink, confirmByLink, fullWorkshop } from '../support/waitlist-fixtures';
 
 /**
  * The audit log records what happened, not what was tried: an organizer's cancellation that
@@ -18,13 +26,30 @@ before(async () => {
 });
 after(() => worker.dispose());
 
-const cancelEntries = async (registrationId: string) =>
+const entries = async (action: string, registrationId: string) =>
   (await worker.db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'registration.cancel' AND target_id = ?`,
-    )
-    .bind(registrationId)
+    .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = ? AND target_id = ?`)
+    .bind(action, registrationId)
     .first<{ n: number }>())!.n;
+const cancelEntries = (registrationId: string) => entries('registration.cancel', registrationId);
+
+/** A confirmed person waiting in the line of a full workshop. */
+async function waiting() {
+  const { slug, workshop } = await fullWorkshop(worker, 1);
+  const res = await postRegistration(
+    worker,
+    slug,
+    validRegistration([workshop.id], {
+      email: uniqueEmail('waiting'),
+      waitlistWorkshopIds: [workshop.id],
+    }),
+  );
+  assert.equal(res.status, 201);
+  const { registration } = (await res.json()) as { registration: { id: string } };
+  await settle(worker);
+  await confirmByLink(worker, registration.id);
+  return { workshop, id: registration.id };
+}
 
 describe('audit entries under races', () => {
   test('a cancellation on someone’s behalf that lost to their own is not recorded', async () => {
@@ -44,7 +69,28 @@ describe('audit entries under races', () => {
   test('one that wins is recorded once', async () => {
     const { slug, first } = await seriesWithTwoWorkshops(worker);
     const id = await registerConfirmed(worker, slug, [first.id], { email: uniqueEmail() });
-    await cancelOnBehalf(worker.db as never, id, undefined, 'organizer', Date.now());
+    const res = await adminSend(worker, 'POST', `/api/v1/admin/registrations/${id}/cancel`, {});
+    assert.equal(res.status, 200, await res.text());
+    await settle(worker);
     assert.equal(await cancelEntries(id), 1);
+  });
+
+  test('taking someone out of line twice: one entry, the second is refused', async () => {
+    const { workshop, id } = await waiting();
+    const path = `/api/v1/admin/workshops/${workshop.id}/waitlist/${id}`;
+    const [first, second] = await Promise.all([
+      adminSend(worker, 'DELETE', path),
+      adminSend(worker, 'DELETE', path),
+    ]);
+    assert.deepEqual([first.status, second.status].sort(), [200, 409]);
+    assert.equal(await entries('waitlist.remove', id), 1);
+  });
+
+  test('moving someone in by hand who is not waiting any more: refused, not recorded', async () => {
+    const { workshop, id } = await waiting();
+    const path = `/api/v1/admin/workshops/${workshop.id}/waitlist/${id}`;
+    assert.equal((await adminSend(worker, 'POST', `${path}/promote`)).status, 200);
+    assert.equal((await adminSend(worker, 'POST', `${path}/promote`)).status, 409);
+    assert.equal(await entries('waitlist.promote', id), 1);
   });
 });

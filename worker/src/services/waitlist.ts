@@ -1,5 +1,13 @@
 import { insertAudit } from '../db/audit';
-import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
+import {
+  allOf,
+  holdsAll,
+  placeEndedAt,
+  registrationIs,
+  seatTakenAt,
+  workshopAt,
+} from '../db/mail-guards';
+import type { Guard } from '../db/outbox';
 import { findRegistration, findRegistrationByToken, type Registration } from '../db/registrations';
 import { hashToken } from '../tokens';
 import type { OfferState } from '../domain/waitlist';
@@ -93,6 +101,8 @@ const audit = (
   workshop: Workshop,
   registrationId: string,
   now: number,
+  /** The change it records happened in this batch (a refused one is not recorded). */
+  happened: Guard,
 ) =>
   insertAudit(
     db,
@@ -104,6 +114,8 @@ const audit = (
       detail: { workshopId: workshop.id },
     },
     now,
+    undefined,
+    happened,
   );
 
 /**
@@ -120,7 +132,15 @@ export async function promoteOnBehalf(
 ): Promise<void> {
   const batch = new WriteBatch(db, now).add(
     ...promoteByHand(db, registrationId, workshop.id, now),
-    audit(db, actor, 'waitlist.promote', workshop, registrationId, now),
+    audit(
+      db,
+      actor,
+      'waitlist.promote',
+      workshop,
+      registrationId,
+      now,
+      seatTakenAt(registrationId, workshop.id, now),
+    ),
   );
   try {
     const [, , insert] = await batch.commit(runSeatBatch);
@@ -147,7 +167,15 @@ export async function removeFromLine(
 ): Promise<void> {
   const [end] = await db.batch([
     endPlace(db, registrationId, workshop.id, 'removed', now),
-    audit(db, actor, 'waitlist.remove', workshop, registrationId, now),
+    audit(
+      db,
+      actor,
+      'waitlist.remove',
+      workshop,
+      registrationId,
+      now,
+      placeEndedAt(registrationId, workshop.id, 'removed', now),
+    ),
   ]);
   if (end!.meta.changes !== 1) {
     throw new ApiError(409, 'not_waiting', 'This registration has no place in this line.');
