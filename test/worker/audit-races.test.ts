@@ -93,4 +93,24 @@ describe('audit entries under races', () => {
     assert.equal((await adminSend(worker, 'POST', `${path}/promote`)).status, 409);
     assert.equal(await entries('waitlist.promote', id), 1);
   });
+
+  test('two organizers cancelling one workshop at once: one entry', async () => {
+    const { first } = await seriesWithTwoWorkshops(worker);
+    const path = `/api/v1/admin/workshops/${first.id}/cancel`;
+    const answers = await Promise.all([
+      adminSend(worker, 'POST', path),
+      adminSend(worker, 'POST', path),
+    ]);
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      [200, 200],
+    );
+    const row = await worker.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'workshop.cancel' AND target_id = ?`,
+      )
+      .bind(first.id)
+      .first<{ n: number }>();
+    assert.equal(row!.n, 1);
+  });
 });

@@ -113,3 +113,10 @@ export async function listAudit(
     detail: JSON.parse(r.detail) as AuditDetail,
   }));
 }
+
+/**
+ * For an audit entry placed right after the statement it records: written only if that statement
+ * changed a row (SQLite's `changes()`), so a change another request made first, even in the same
+ * millisecond, is not recorded twice.
+ */
+export const afterAChange: Guard = { sql: 'changes() > 0', params: [] };

@@ -68,13 +68,6 @@ export const placeEndedAt = (
   params: [registrationId, workshopId, status, now],
 });
 
-/** This batch gave the registration a seat in the workshop (e.g. moved in from the line by hand). */
-export const seatTakenAt = (registrationId: string, workshopId: string, now: number): Guard => ({
-  sql: `EXISTS (SELECT 1 FROM seats
-                WHERE registration_id = ? AND workshop_id = ? AND status = 'held' AND created_at = ?)`,
-  params: [registrationId, workshopId, now],
-});
-
 /** The seat is still offered to the registration until this instant, and that is after `now`. */
 export const offerOpenUntil = (
   registrationId: string,

@@ -1,12 +1,5 @@
-import { insertAudit } from '../db/audit';
-import {
-  allOf,
-  holdsAll,
-  placeEndedAt,
-  registrationIs,
-  seatTakenAt,
-  workshopAt,
-} from '../db/mail-guards';
+import { afterAChange, insertAudit } from '../db/audit';
+import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 import type { Guard } from '../db/outbox';
 import { findRegistration, findRegistrationByToken, type Registration } from '../db/registrations';
 import { hashToken } from '../tokens';
@@ -101,7 +94,7 @@ const audit = (
   workshop: Workshop,
   registrationId: string,
   now: number,
-  /** The change it records happened in this batch (a refused one is not recorded). */
+  /** Right after the statement it records: written only if that changed a row (db/audit.ts). */
   happened: Guard,
 ) =>
   insertAudit(
@@ -132,15 +125,7 @@ export async function promoteOnBehalf(
 ): Promise<void> {
   const batch = new WriteBatch(db, now).add(
     ...promoteByHand(db, registrationId, workshop.id, now),
-    audit(
-      db,
-      actor,
-      'waitlist.promote',
-      workshop,
-      registrationId,
-      now,
-      seatTakenAt(registrationId, workshop.id, now),
-    ),
+    audit(db, actor, 'waitlist.promote', workshop, registrationId, now, afterAChange),
   );
   try {
     const [, , insert] = await batch.commit(runSeatBatch);
@@ -167,15 +152,7 @@ export async function removeFromLine(
 ): Promise<void> {
   const [end] = await db.batch([
     endPlace(db, registrationId, workshop.id, 'removed', now),
-    audit(
-      db,
-      actor,
-      'waitlist.remove',
-      workshop,
-      registrationId,
-      now,
-      placeEndedAt(registrationId, workshop.id, 'removed', now),
-    ),
+    audit(db, actor, 'waitlist.remove', workshop, registrationId, now, afterAChange),
   ]);
   if (end!.meta.changes !== 1) {
     throw new ApiError(409, 'not_waiting', 'This registration has no place in this line.');
