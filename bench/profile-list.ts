@@ -103,9 +103,12 @@ try {
     });
     devs.push(dev);
     if (v.isProject) await seedSeries(dev.url, 'bench-list', { count: 10, capacity: 50 });
-    // The list's path for all, so the assets router takes the same route (run_worker_first).
-    started.push({ ...v, dev, direct: await directUrl(dev, LIST_PATH) });
+    started.push({ ...v, dev, direct: null as string | null });
   }
+  // Found once all run: a `wrangler dev` started later (its registration in the dev registry) can
+  // make an earlier one restart its workerd on new ports. The list's path for all, so the assets
+  // router takes the same route (run_worker_first).
+  for (const v of started) v.direct = await directUrl(v.dev, LIST_PATH);
   console.log(`load average at start ${loadavg()[0]!.toFixed(1)}`);
   for (const direct of [false, true]) {
     const results = new Map<string, { runtime: number[]; proxy: number[]; perSecond: number[] }>();
