@@ -197,6 +197,10 @@ export async function startTestWorker(
   const mf = new Miniflare({
     // Miniflare would download its sample `Request.cf` data; tests call nobody, and read no cf.
     cf: false,
+    // The cron is run through a request (/cdn-cgi/handler/scheduled): `getWorker()`'s proxy
+    // costs each worker about half a second to set up, and its synchronous calls are the ones
+    // that now and then lose an answer under load (fetch-sync.ts).
+    unsafeTriggerHandlers: true,
     ...(persistTo && { d1Persist: persistTo }),
     // Keep what the worker logs, so tests can check it carries no personal data.
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
