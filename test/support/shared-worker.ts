@@ -22,12 +22,22 @@ export interface SharedWorker {
    * `{ outbound: true }`); `logs()` holds only what the worker logged since.
    */
   fresh(
-    t?: { after: (fn: () => void) => void },
+    t?: { after: (fn: () => Promise<void>) => void },
     perTest?: { outbound?: TestWorkerOptions['outbound'] },
   ): Promise<TestWorker>;
 }
 
 type SharedOptions = Omit<TestWorkerOptions, 'outbound' | 'persistTo'> & { outbound?: boolean };
+
+/** A worker for one test, disposed when the test ends: for a test that needs bindings of its own. */
+export async function testWorker(
+  t: { after: (fn: () => Promise<void>) => void },
+  ...args: Parameters<typeof startTestWorker>
+): Promise<TestWorker> {
+  const worker = await startTestWorker(...args);
+  t.after(() => worker.dispose());
+  return worker;
+}
 
 /** Call while tests are declared (in a describe callback or at the top of a file). */
 export function sharedWorker(
@@ -61,7 +71,7 @@ export function sharedWorker(
       if (holder) throw new Error('two tests at once on one shared worker: run them in turn');
       if (t) {
         holder = t;
-        t.after(() => void (holder = undefined));
+        t.after(async () => void (holder = undefined));
       }
       const isNew = !started;
       started ??= start();

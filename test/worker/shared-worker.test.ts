@@ -97,7 +97,7 @@ describe('a shared worker held by a test', () => {
     const worker = await shared.fresh(t);
     const slug = unique('series');
     await createSeries(worker, slug);
-    await assert.rejects(shared.fresh({ after: () => {} }), /two tests at once/);
+    await assert.rejects(shared.fresh({ after: () => undefined }), /two tests at once/);
     assert.equal((await worker.fetch(`/api/v1/series/${slug}`)).status, 200, 'nothing emptied');
   });
 
