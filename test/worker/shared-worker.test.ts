@@ -89,10 +89,7 @@ describe('a worker shared by the tests of a file', () => {
     assert.ok(message!.lastError, 'the attempt failed');
     assert.equal(firstProvider.calls.length, 3);
   });
-});
 
-describe('a shared worker held by a test', () => {
-  const shared = sharedWorker();
   test('is not emptied for another test at the same time', async (t) => {
     const worker = await shared.fresh(t);
     const slug = unique('series');
