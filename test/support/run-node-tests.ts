@@ -47,4 +47,4 @@ stream.on('end', () => {
   writeFileSync(`${TIMES}.${process.pid}`, JSON.stringify({ ...known, ...took }, null, 1));
   renameSync(`${TIMES}.${process.pid}`, TIMES);
 });
-stream.compose(spec).pipe(process.stdout);
+stream.compose(new spec()).pipe(process.stdout);
