@@ -2,8 +2,9 @@
  * Issue 11, point 5: the list renders in the same frame the data arrives. What can be checked
  * without a clock: the list request leaves before the widget's script has set itself up, it is
  * the one request a snippet's preload answers, nothing stands between its answer and the list
- * (no timer, frame or other task), and no formatter is built on the way. The time itself is the
- * benchmark's (`npm run bench:widget`).
+ * (no timer, frame or other task), no formatter is built on the way, and the frame that shows the
+ * list has the list alone: the person's fields follow, losing nothing. The time itself is the
+ * benchmark's (`npm run bench:widget`, `npm run bench:widget-cpu`).
  *
  * This file imports the widget itself, after putting an element in the page: as a host page's
  * module script runs once the page is parsed. (helpers.ts imports it statically, so it comes later.)
