@@ -80,7 +80,7 @@ async function build(options: string): Promise<string> {
 let bundled: Promise<string> | undefined;
 
 /** The worker's bundle, built once per change of its inputs rather than once per test file. */
-function bundleWorker(): Promise<string> {
+export function bundleWorker(): Promise<string> {
   const esbuild = JSON.parse(readFileSync(join(ROOT, 'node_modules/esbuild/package.json'), 'utf8'));
   const options = `esbuild ${esbuild.version} ${JSON.stringify(BUILD)}`;
   bundled ??= Promise.resolve(fromCache(options) ?? build(options));
