@@ -1,6 +1,7 @@
 /**
  * `npm run bench:profile-list`: where the public list's CPU goes. Starts, each with `wrangler dev`,
- * the project (as configured, and without its `assets` block), hello world, hello world with the
+ * the project as the single worker (wrangler.jsonc) and as the API worker (wrangler.api.jsonc: the
+ * same code without static assets), hello world, hello world with the
  * list's answer shape (bench/reference/list-shaped), each of the two also behind the project's
  * `assets` block; then drives them in turns with the bench's closed loop and prints the CPU per
  * answer of the worker's workerd and of wrangler's proxy, through `wrangler dev` and straight to
@@ -14,7 +15,7 @@ import { cpuDelta, devCpu, type CpuSplit } from './lib/cpu';
 import { directUrl } from './lib/direct';
 import { closedLoop, summarize } from './lib/load';
 import { PROJECT_VARS, seedSeries } from './lib/project';
-import { ROOT, applyMigrations, startDev, type Dev } from './lib/wrangler';
+import { DEV_REGISTRY, ROOT, applyMigrations, startDev, type Dev } from './lib/wrangler';
 
 const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
 const option = (name: string, fallback: number) => {
@@ -40,11 +41,17 @@ function read(path: string): WranglerConfig {
 }
 
 const abs = (path: string) => (isAbsolute(path) ? path : join(ROOT, path));
-const project = read(join(ROOT, 'wrangler.jsonc'));
-project.main = abs(project.main);
-for (const db of project.d1_databases ?? []) {
-  if (db.migrations_dir) db.migrations_dir = abs(db.migrations_dir);
+/** A project config, written elsewhere: its paths made absolute. */
+function readProject(path: string): WranglerConfig {
+  const config = read(path);
+  config.main = abs(config.main);
+  for (const db of config.d1_databases ?? []) {
+    if (db.migrations_dir) db.migrations_dir = abs(db.migrations_dir);
+  }
+  return config;
 }
+const project = readProject(join(ROOT, 'wrangler.jsonc'));
+const apiWorker = readProject(join(ROOT, 'wrangler.api.jsonc'));
 const assets = { ...project.assets!, directory: abs(project.assets!.directory) };
 project.assets = assets;
 const hello = read(join(ROOT, 'bench/reference/hello/wrangler.jsonc'));
@@ -54,11 +61,9 @@ const reference = (main: string, withAssets: boolean): WranglerConfig => ({
   ...(withAssets ? { assets } : {}),
 });
 
-const projectWithoutAssets = { ...project };
-delete projectWithoutAssets.assets;
 const VARIANTS: { name: string; config: WranglerConfig; isProject: boolean }[] = [
   { name: 'the list', config: project, isProject: true },
-  { name: 'the list, no assets', config: projectWithoutAssets, isProject: true },
+  { name: 'the list, API worker', config: apiWorker, isProject: true },
   {
     name: 'hello world',
     config: reference('bench/reference/hello/index.ts', false),
@@ -98,9 +103,12 @@ try {
     });
     devs.push(dev);
     if (v.isProject) await seedSeries(dev.url, 'bench-list', { count: 10, capacity: 50 });
-    // The list's path for all, so the assets router takes the same route (run_worker_first).
-    started.push({ ...v, dev, direct: await directUrl(dev, LIST_PATH) });
+    started.push({ ...v, dev, direct: null as string | null });
   }
+  // Found once all run: a `wrangler dev` started later (its registration in the dev registry) can
+  // make an earlier one restart its workerd on new ports. The list's path for all, so the assets
+  // router takes the same route (run_worker_first).
+  for (const v of started) v.direct = await directUrl(v.dev, LIST_PATH);
   console.log(`load average at start ${loadavg()[0]!.toFixed(1)}`);
   for (const direct of [false, true]) {
     const results = new Map<string, { runtime: number[]; proxy: number[]; perSecond: number[] }>();
@@ -145,5 +153,6 @@ try {
   console.log(`load average at the end ${loadavg()[0]!.toFixed(1)}`);
 } finally {
   await Promise.all(devs.map((d) => d.stop()));
+  rmSync(DEV_REGISTRY, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 }

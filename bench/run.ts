@@ -11,12 +11,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpuDelta, devCpu, type CpuSplit } from './lib/cpu';
 import { directUrl } from './lib/direct';
-import { writeHelloAssetsConfig } from './lib/hello-assets';
 import { writeInstrumentedConfig } from './lib/instrumented';
+import { CONFIG, LIST_SLUG, startListWorkers } from './lib/list-workers';
 import { CHROMIUM, describeMachine } from './lib/machine';
 import { PROJECT_VARS, seedSeries } from './lib/project';
 import { printReport, type Results } from './lib/report';
-import { ROOT, applyMigrations, d1Execute, startDev, type Dev } from './lib/wrangler';
+import { DEV_REGISTRY, ROOT, applyMigrations, d1Execute, startDev, type Dev } from './lib/wrangler';
 import { countD1 } from './sections/d1-counts';
 import { benchList } from './sections/list';
 import {
@@ -52,12 +52,6 @@ const SETTINGS = quick
       widget: { runs: 15, warmup: 2 },
       d1Samples: 20,
     };
-
-const CONFIG = {
-  project: join(ROOT, 'wrangler.jsonc'),
-  hello: join(ROOT, 'bench/reference/hello/wrangler.jsonc'),
-  minimal: join(ROOT, 'bench/reference/minimal-d1/wrangler.jsonc'),
-};
 
 const started = performance.now();
 const log = (message: string) =>
@@ -141,31 +135,21 @@ try {
   ]);
 
   log(
-    'starting wrangler dev: the project, hello world, the minimal D1 worker, the counting worker…',
+    'starting wrangler dev: the project, the API worker, hello world (plain and with assets), ' +
+      'the minimal D1 worker, the counting worker…',
   );
   const logFile = (name: string) => join(work, `${name}.log`);
-  const [project, hello, helloAssets, minimal, counting] = await Promise.all([
-    startDev({
-      name: 'project',
-      config: CONFIG.project,
-      persistTo: persist.project,
-      vars: PROJECT_VARS,
-      logFile: logFile('project'),
-      readyPath: '/api/v1/series/-',
-    }),
-    startDev({ name: 'hello', config: CONFIG.hello, logFile: logFile('hello') }),
-    startDev({
-      name: 'hello-assets',
-      config: writeHelloAssetsConfig(work),
-      logFile: logFile('hello-assets'),
-    }),
-    startDev({
+  const startAndKeep = (options: Parameters<typeof startDev>[0]) =>
+    startDev(options).then((dev) => (devs.push(dev), dev));
+  const [listWorkers, minimal, counting] = await Promise.all([
+    startListWorkers(work, persist.project, devs),
+    startAndKeep({
       name: 'minimal-d1',
       config: CONFIG.minimal,
       persistTo: persist.minimal,
       logFile: logFile('minimal-d1'),
     }),
-    startDev({
+    startAndKeep({
       name: 'counting',
       config: countingConfig,
       persistTo: persist.counting,
@@ -174,10 +158,9 @@ try {
       readyPath: '/api/v1/series/-',
     }),
   ]);
-  devs.push(project, hello, helloAssets, minimal, counting);
+  const project = listWorkers.single;
 
-  log('seeding the list and rush series through the admin API…');
-  await seedSeries(project.url, 'bench-list', { count: 10, capacity: 50 });
+  log('seeding the rush series through the admin API…');
   const rushIds = await seedSeries(project.url, 'bench-rush', {
     count: SETTINGS.rush.workshops,
     capacity: SETTINGS.rush.capacity,
@@ -192,13 +175,14 @@ try {
   if (put.status !== 201) throw new Error(`minimal-d1 setup answered ${put.status}`);
 
   log(
-    `(a) GET /api/v1/series/:slug vs hello world (plain, and with the project's assets), ` +
-      `${SETTINGS.list.concurrency} connections, through wrangler dev and then straight to workerd…`,
+    `(a) GET /api/v1/series/:slug, the API worker vs hello world, the single worker vs hello ` +
+      `world with the project's assets, ${SETTINGS.list.concurrency} connections, through ` +
+      `wrangler dev and then straight to workerd…`,
   );
-  const list = await benchList({ project, hello, helloAssets }, 'bench-list', SETTINGS.list);
+  const list = await benchList(listWorkers, LIST_SLUG, SETTINGS.list);
 
   log(`(d) the widget in Chromium, ${SETTINGS.widget.runs} navigations…`);
-  const widget = await benchWidget(project.url, 'bench-list', SETTINGS.widget);
+  const widget = await benchWidget(project.url, LIST_SLUG, SETTINGS.widget);
 
   const rushSettings: RushSettings = SETTINGS.rush;
   log(
@@ -289,6 +273,7 @@ try {
   console.error(error);
 } finally {
   await Promise.all(devs.map((d) => d.stop()));
+  rmSync(DEV_REGISTRY, { recursive: true, force: true });
   if (failed || keepLogs) log(`wrangler logs kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
   process.exitCode = failed ? 1 : 0;

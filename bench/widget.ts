@@ -5,11 +5,14 @@
  *
  *   --runs N          measured navigations (default 15, after 2 not counted)
  *   --trace FILE      also records one Chromium performance trace (open it in DevTools' Performance panel)
+ *   --trace-each      …of every counted run (FILE.1.json, …; FILE.preloaded.1.json, …) for
+ *                     `npm run bench:widget-cpu` to read
  *   --no-build        use the dist/ that is there
  *   --script FILE     another build of the widget in dist/site/ (to compare two builds)
+ *   --json FILE       also writes every run's figures there
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +26,8 @@ const { values } = parseArgs({
     trace: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     script: { type: 'string', default: 'workshop-signup.js' },
+    json: { type: 'string' },
+    'trace-each': { type: 'boolean', default: false },
   },
 });
 
@@ -51,16 +56,22 @@ try {
     runs,
     warmup: 2,
     trace: values.trace,
+    traceEach: values['trace-each'],
     script: values.script,
   });
-  const row = (name: string, r: { median: WidgetRun }) =>
-    `${name.padEnd(10)} ` +
-    (Object.keys(r.median) as (keyof WidgetRun)[])
-      .map((k) => `${k} ${r.median[k].toFixed(1)}`)
+  const row = (name: string, figures: Partial<Record<keyof WidgetRun, number>>) =>
+    `${name.padEnd(14)} ` +
+    (Object.keys(figures) as (keyof WidgetRun)[])
+      .map((k) => `${k} ${figures[k]!.toFixed(1)}`)
       .join(', ');
-  console.log(`gzip ${result.bytes.gzip} B; medians of ${runs} (ms):`);
-  console.log(row('plain', result));
-  if (result.preloaded) console.log(row('preloaded', result.preloaded));
+  console.log(`gzip ${result.bytes.gzip} B; medians and p90 of ${runs} (ms):`);
+  console.log(row('plain', result.median));
+  console.log(row('plain p90', result.p90));
+  if (result.preloaded) {
+    console.log(row('preloaded', result.preloaded.median));
+    console.log(row('preloaded p90', result.preloaded.p90));
+  }
+  if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));
   if (values.trace) console.log(`trace: ${values.trace}`);
 } finally {
   await dev?.stop();

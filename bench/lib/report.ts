@@ -76,26 +76,37 @@ const listCpu = (name: string, row: ListRow) =>
       `proxy workerd ${row.cpuMsPerRequest.proxy.toFixed(2)} ms`
     : '';
 
-/** The list's rows of the table: the headline (through wrangler dev), then straight to workerd. */
-function listTableRows(list: ListResult): string[] {
+/**
+ * The list's rows of the table: the API worker against hello world (the headline), then the
+ * single worker (wrangler.jsonc, behind its assets router) for comparison; through wrangler dev,
+ * then straight to workerd.
+ */
+export function listTableRows(list: ListResult): string[] {
   const { concurrency, seconds } = list.settings;
-  const row = (how: string, l: ListRows) =>
-    `| \`GET /api/v1/series/:slug\` (10 workshops), ${concurrency} connections, ${seconds} s, ${how} | ` +
-    `${int(l.project.perSecond)} req/s, p50 ${ms(l.project.p50)}, p99 ${ms(l.project.p99)} | ` +
-    `hello world: ${int(l.hello.perSecond)} req/s, p50 ${ms(l.hello.p50)}, p99 ${ms(l.hello.p99)} ` +
-    `(**ratio ${l.ratio.toFixed(2)}**); hello world with the project's static-assets config: ` +
-    `${int(l.helloAssets.perSecond)} req/s, p99 ${ms(l.helloAssets.p99)} (ratio ${l.ratioToHelloAssets.toFixed(2)}) |`;
+  const figure = (which: string, how: string) =>
+    `| \`GET /api/v1/series/:slug\` (10 workshops), ${which}, ${concurrency} connections, ${seconds} s, ${how} | `;
+  const cell = (r: ListRow) => `${int(r.perSecond)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}`;
+  const rows = (how: string, l: ListRows) => [
+    figure('API worker (`wrangler.api.jsonc`, no static assets)', how) +
+      `${cell(l.project)} | hello world: ${cell(l.hello)} (**ratio ${l.ratio.toFixed(2)}**) |`,
+    figure('single worker (`wrangler.jsonc`, behind its assets router)', how) +
+      `${cell(l.single)} (ratio ${l.singleRatio.toFixed(2)} to plain hello world) | ` +
+      `hello world with the project's static-assets config: ${cell(l.helloAssets)} ` +
+      `(ratio ${l.ratioToHelloAssets.toFixed(2)}) |`,
+  ];
   return [
-    row('through wrangler dev', list),
-    ...(list.direct ? [row('straight to workerd', list.direct)] : []),
+    ...rows('through wrangler dev', list),
+    ...(list.direct ? rows('straight to workerd', list.direct) : []),
   ];
 }
 
-function listDetails(how: string, l: ListRows): string[] {
+export function listDetails(how: string, l: ListRows): string[] {
   return [
-    `- list ${how}: answers project ${JSON.stringify(l.project.statuses)}, ` +
+    `- list ${how}: answers API worker ${JSON.stringify(l.project.statuses)}, ` +
+      `single worker ${JSON.stringify(l.single.statuses)}, ` +
       `hello ${JSON.stringify(l.hello.statuses)}, hello with assets ${JSON.stringify(l.helloAssets.statuses)}` +
-      listCpu('project', l.project) +
+      listCpu('API worker', l.project) +
+      listCpu('single worker', l.single) +
       listCpu('hello world', l.hello) +
       listCpu('hello world with assets', l.helloAssets),
   ];

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,12 +11,16 @@ const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
 
 /**
  * No telemetry, and no attempt to fetch the `Request.cf` placeholder from the internet: the
- * benchmark works offline, like `npm start`.
+ * benchmark works offline, like `npm start`. A dev registry of this run's own (where `wrangler
+ * dev` finds the workers a service binding names): the API worker's ASSETS binding must find this
+ * run's site worker, not another `wrangler dev` of the same name on the machine.
  */
+export const DEV_REGISTRY = join(tmpdir(), `workshop-signup-bench-registry-${process.pid}`);
 const ENV = {
   ...process.env,
   WRANGLER_SEND_METRICS: 'false',
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_REGISTRY_PATH: DEV_REGISTRY,
 };
 
 /** A port nobody listens on right now. */

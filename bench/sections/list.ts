@@ -16,15 +16,20 @@ export interface ListRow extends Throughput {
   cpuMsPerRequest: { runtime: number; proxy: number } | null;
 }
 
-/** The three, driven alike, through one route (wrangler dev's port, or straight to workerd). */
+/** The four, driven alike, through one route (wrangler dev's port, or straight to workerd). */
 export interface ListRows {
+  /** The API worker (wrangler.api.jsonc: the same code, no static assets): the headline. */
   project: ListRow;
+  /** The single-worker deployment (wrangler.jsonc), behind its own assets router. */
+  single: ListRow;
   hello: ListRow;
   /** Hello world behind the project's own `assets` config (the assets router in front). */
   helloAssets: ListRow;
-  /** project req/s ÷ hello-world req/s: the headline. */
+  /** API worker req/s ÷ hello-world req/s: the headline. */
   ratio: number;
-  /** project req/s ÷ hello world behind the same assets config. */
+  /** Single worker req/s ÷ hello-world req/s (the headline before the API worker). */
+  singleRatio: number;
+  /** Single worker req/s ÷ hello world behind the same assets config. */
   ratioToHelloAssets: number;
 }
 
@@ -46,7 +51,7 @@ interface Target {
   cpu: CpuSplit | null;
 }
 
-/** Takes turns (a, b, c, a, b, c …) so that a burst of other work lands on all of them. */
+/** Takes turns (a, b, c, d, a, b, c, d …) so that a burst of other work lands on all of them. */
 async function measure(targets: Target[], settings: ListSettings): Promise<ListRow[]> {
   const perRound = settings.seconds / settings.rounds;
   for (let round = 0; round < settings.rounds; round++) {
@@ -88,22 +93,26 @@ async function measure(targets: Target[], settings: ListSettings): Promise<ListR
   });
 }
 
-const rows = ([project, hello, helloAssets]: ListRow[]): ListRows => ({
+const rows = ([project, hello, single, helloAssets]: ListRow[]): ListRows => ({
   project: project!,
+  single: single!,
   hello: hello!,
   helloAssets: helloAssets!,
   ratio: project!.perSecond / hello!.perSecond,
-  ratioToHelloAssets: project!.perSecond / helloAssets!.perSecond,
+  singleRatio: single!.perSecond / hello!.perSecond,
+  ratioToHelloAssets: single!.perSecond / helloAssets!.perSecond,
 });
 
 /**
- * (a) The public list against hello world on the same runtime, driven by the same closed loop,
- * and against hello world behind the same static-assets config as the project: in `wrangler dev`
- * (as on Cloudflare) a worker with assets runs behind the assets router, which routes /api/* to
- * it — work a plain hello world is spared. Then all three again straight to their workerd.
+ * (a) The public list from the API worker (wrangler.api.jsonc, the deployment for scale: no
+ * static assets, so no assets router in front) against hello world on the same runtime, driven by
+ * the same closed loop; and, for comparison, the list from the single worker (wrangler.jsonc),
+ * which in `wrangler dev` (as on Cloudflare) runs behind the assets router that routes /api/* to
+ * it, next to hello world behind the same static-assets config. Then all four again straight to
+ * their workerd.
  */
 export async function benchList(
-  devs: { project: Dev; hello: Dev; helloAssets: Dev },
+  devs: { api: Dev; single: Dev; hello: Dev; helloAssets: Dev },
   slug: string,
   settings: ListSettings,
 ): Promise<ListResult> {
@@ -111,9 +120,11 @@ export async function benchList(
   // reload that never comes): such a request counts as failed after 10 s instead of hanging.
   const timeoutMs = 10_000;
   const listPath = `/api/v1/series/${slug}`;
+  // The headline pair next to each other, then the pair behind the assets router.
   const plan: [Dev, string][] = [
-    [devs.project, listPath],
+    [devs.api, listPath],
     [devs.hello, '/'],
+    [devs.single, listPath],
     // The same path as the list's, so the assets router takes the same route (run_worker_first).
     [devs.helloAssets, listPath],
   ];

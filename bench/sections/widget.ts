@@ -82,7 +82,7 @@ const INIT_SCRIPT = `(() => {
     return answer.then((response) => {
       const json = response.json;
       response.json = function () {
-        return json.call(this).then((value) => { bench.jsonAt = performance.now(); return value; });
+        return json.call(this).then((value) => { bench.jsonAt = performance.now(); performance.mark('bench:json'); return value; });
       };
       return response;
     });
@@ -92,15 +92,18 @@ const INIT_SCRIPT = `(() => {
     const root = attach.call(this, init);
     if (this.localName === 'workshop-signup') {
       bench.attachAt = performance.now();
+      performance.mark('bench:attach');
       const seen = () => {
         if (!bench.listAt && root.querySelector('[part~="workshop-list"] [part~="workshop"]')) {
           bench.listAt = performance.now();
+          performance.mark('bench:list');
           // The next frame's style, layout and paint run right after its animation-frame
           // callbacks, in the same task: a message posted from one arrives once they are done.
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
             channel.port1.onmessage = () => {
               bench.paintAt = performance.now();
+              performance.mark('bench:painted');
               console.debug('bench: painted');
             };
             channel.port2.postMessage(0);
@@ -180,7 +183,12 @@ type Series = Omit<WidgetResult, 'bytes' | 'preloaded'>;
 async function measure(
   browser: Browser,
   url: string,
-  { runs, warmup, trace }: { runs: number; warmup: number; trace?: string },
+  {
+    runs,
+    warmup,
+    trace,
+    traceEach,
+  }: { runs: number; warmup: number; trace?: string; traceEach?: boolean },
 ): Promise<Series> {
   const all: WidgetRun[] = [];
   let failed = 0;
@@ -188,8 +196,13 @@ async function measure(
     const context = await browser.newContext();
     let times: PageTimes;
     try {
-      // The trace: of the last run, when the caches of the machine (not the browser's) are warm.
-      times = await navigate(context, url, i === warmup + runs - 1 ? trace : undefined);
+      // The trace: of the last run, when the caches of the machine (not the browser's) are warm;
+      // or of every counted run, FILE.1.json…, to compare CPU time on a busy machine.
+      const path =
+        traceEach && i >= warmup
+          ? trace?.replace(/(\.json)?$/, `.${i - warmup + 1}.json`)
+          : undefined;
+      times = await navigate(context, url, i === warmup + runs - 1 && !traceEach ? trace : path);
     } catch (error) {
       // wrangler dev's proxy can lose a GET whose connection to the worker was reset (it waits
       // for a reload that never comes): the page never loads. Counted, not fatal.
@@ -247,8 +260,9 @@ export async function benchWidget(
     runs,
     warmup,
     trace,
+    traceEach,
     script = 'workshop-signup.js',
-  }: { runs: number; warmup: number; trace?: string; script?: string },
+  }: { runs: number; warmup: number; trace?: string; traceEach?: boolean; script?: string },
 ): Promise<WidgetResult> {
   const bytes = bundleSize();
   const plain = await serve(hostPage(workerUrl, series, false, script));
@@ -265,8 +279,13 @@ export async function benchWidget(
     ],
   });
   try {
-    const result = await measure(browser, plain.url, { runs, warmup, trace });
-    const preloaded = await measure(browser, preloading.url, { runs, warmup });
+    const result = await measure(browser, plain.url, { runs, warmup, trace, traceEach });
+    const preloaded = await measure(browser, preloading.url, {
+      runs,
+      warmup,
+      trace: trace?.replace(/(\.json)?$/, '.preloaded.json'),
+      traceEach,
+    });
     return { bytes, ...result, preloaded };
   } finally {
     await browser.close();

@@ -42,6 +42,22 @@ describe('minifyTemplates (the build step for css`` and html``)', () => {
     );
   });
 
+  test('drops the " /" of a void element, which HTML ignores, also after a binding', () => {
+    const source = 'const t = html`<input .value=${v}\n  />${x}<br />`;';
+    assert.equal(minifyTemplates(source, 'x.ts'), 'const t = html`<input .value=${v}>${x}<br>`;');
+  });
+
+  test('drops the space before a tag’s ">", but not from text', () => {
+    const source = [
+      'const t = html`<label for=${id}\n  >${a}</label\n>',
+      '  <a href="x" rel="noopener"\n  >${b} ${c} > ${d}</a>`;',
+    ].join('\n');
+    assert.equal(
+      minifyTemplates(source, 'x.ts'),
+      'const t = html`<label for=${id}>${a}</label> <a href="x" rel="noopener">${b} ${c} > ${d}</a>`;',
+    );
+  });
+
   test('handles nested templates and TypeScript syntax', () => {
     const source =
       'const f = (v: string): unknown => html`<ul>\n  ${[v].map((i) => html`\n    <li>${i}</li>\n  `)}\n</ul>`;';

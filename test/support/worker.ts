@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 import { Miniflare, Response as MiniflareResponse } from 'miniflare';
 import type { D1Database } from '@cloudflare/workers-types/experimental';
-import ts from 'typescript';
 import { BRIDGE_WORKER, bridgeD1 } from './d1-bridge';
 import { applyMigrations } from './migrations';
 
@@ -81,7 +80,7 @@ async function build(options: string): Promise<string> {
 let bundled: Promise<string> | undefined;
 
 /** The worker's bundle, built once per change of its inputs rather than once per test file. */
-function bundleWorker(): Promise<string> {
+export function bundleWorker(): Promise<string> {
   const esbuild = JSON.parse(readFileSync(join(ROOT, 'node_modules/esbuild/package.json'), 'utf8'));
   const options = `esbuild ${esbuild.version} ${JSON.stringify(BUILD)}`;
   bundled ??= Promise.resolve(fromCache(options) ?? build(options));
@@ -148,8 +147,13 @@ interface QueueConsumerConfig {
   dead_letter_queue?: string;
 }
 
-/** wrangler.jsonc's queues, in Miniflare's terms (tests run with the settings production has). */
-function queuesFromWranglerConfig() {
+/**
+ * wrangler.jsonc's queues, in Miniflare's terms (tests run with the settings production has).
+ * TypeScript reads the JSONC; imported here only, since loading it costs every test process
+ * about a second, and few workers have the queue.
+ */
+async function queuesFromWranglerConfig() {
+  const { default: ts } = await import('typescript');
   const path = join(ROOT, 'wrangler.jsonc');
   const { config } = ts.parseConfigFileTextToJson(path, readFileSync(path, 'utf8')) as {
     config: {
@@ -193,6 +197,10 @@ export async function startTestWorker(
   const mf = new Miniflare({
     // Miniflare would download its sample `Request.cf` data; tests call nobody, and read no cf.
     cf: false,
+    // The cron is run through a request (/cdn-cgi/handler/scheduled): `getWorker()`'s proxy
+    // costs each worker about half a second to set up, and its synchronous calls are the ones
+    // that now and then lose an answer under load (fetch-sync.ts).
+    unsafeTriggerHandlers: true,
     ...(persistTo && { d1Persist: persistTo }),
     // Keep what the worker logs, so tests can check it carries no personal data.
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
@@ -231,7 +239,7 @@ export async function startTestWorker(
         ...(assets && {
           assets: { directory: assets, binding: 'ASSETS', routerConfig: { has_user_worker: true } },
         }),
-        ...(mailQueue && queuesFromWranglerConfig()),
+        ...(mailQueue && (await queuesFromWranglerConfig())),
         ...(registrationLimiter && {
           ratelimits: { REGISTRATION_LIMITER: { simple: registrationLimiter } },
         }),

@@ -226,11 +226,16 @@ export const textOf = (node: Node | null | undefined): string =>
 /** Text of the whole widget. */
 export const widgetText = (el: WorkshopSignup) => textOf(root(el));
 
-/** Waits until the list of workshops (or the empty-series message) is shown. */
+/**
+ * Waits until the list of workshops (or the empty-series message) is shown, and a form's person
+ * fields and button, which follow the list a frame later.
+ */
 export async function untilLoaded(el: WorkshopSignup): Promise<void> {
-  await waitUntil(() => root(el).querySelector('.title') !== null, 'the series was not shown', {
-    timeout: 3000,
-  });
+  const shown = () => {
+    const form = root(el).querySelector('form');
+    return root(el).querySelector('.title') !== null && (!form || form.querySelector('.actions'));
+  };
+  await waitUntil(shown, 'the series was not shown', { timeout: 3000 });
   await el.updateComplete;
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type {
   AdminRegistrationsResponse,
   AdminSeriesListResponse,
@@ -7,7 +7,7 @@ import type {
   CancelWorkshopPreview,
 } from '../../worker/contract';
 import { adminGet, adminSend } from '../support/admin';
-import { startTestWorker, type TestWorker } from '../support/worker';
+import type { TestWorker } from '../support/worker';
 import {
   adminSeriesPath,
   adminWorkshopPath,
@@ -29,13 +29,16 @@ import {
   unique,
   uniqueEmail,
 } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
+
+/** One worker with the default bindings, emptied before the admin home's tests and the last test. */
+const shared = sharedWorker();
 
 describe('the admin home: every series, upcoming first, past ones archived', () => {
   let worker: TestWorker;
   before(async () => {
-    worker = await startTestWorker();
+    worker = await shared.fresh();
   });
-  after(() => worker.dispose());
 
   test('orders and marks series, and counts their seats', async () => {
     const later = unique('later');
@@ -168,7 +171,7 @@ describe('a workshop at a glance', () => {
   });
 
   test('keeps counting participants after retention deleted who they were', async (t) => {
-    const worker = await testWorker(t);
+    const worker = await shared.fresh(t);
     const slug = unique('anonymous');
     await createSeries(worker, slug, { retentionDays: 1 });
     const workshop = await createWorkshop(worker, slug, { startsInHours: 3 });

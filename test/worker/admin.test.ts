@@ -22,6 +22,10 @@ import {
   type AdminWorkshop,
   type PublicSeries,
 } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
+
+/** One worker for the describe blocks below with the default bindings, emptied before each. */
+const shared = sharedWorker();
 
 const withAuthorization = (authorization: string, init: RequestInit = {}): RequestInit => ({
   ...init,
@@ -36,9 +40,8 @@ async function expectUnauthorized(res: Response): Promise<void> {
 describe('admin authentication', () => {
   let worker: TestWorker;
   before(async () => {
-    worker = await startTestWorker();
+    worker = await shared.fresh();
   });
-  after(() => worker.dispose());
 
   const badCredentials: [string, string | undefined][] = [
     ['no Authorization header', undefined],
@@ -115,9 +118,8 @@ describe('admin without a configured token', () => {
 describe('admin series', () => {
   let worker: TestWorker;
   before(async () => {
-    worker = await startTestWorker();
+    worker = await shared.fresh();
   });
-  after(() => worker.dispose());
 
   const putSeries = (slug: string, body: unknown) =>
     worker.fetch(adminSeriesPath(slug), asAdmin(json('PUT', body)));
@@ -283,11 +285,10 @@ describe('admin workshops', () => {
   let worker: TestWorker;
   let slug: string;
   before(async () => {
-    worker = await startTestWorker();
+    worker = await shared.fresh();
     slug = unique('series');
     await createSeries(worker, slug);
   });
-  after(() => worker.dispose());
 
   const postWorkshop = (body: unknown, series = slug) =>
     worker.fetch(`${adminSeriesPath(series)}/workshops`, asAdmin(json('POST', body)));
@@ -496,9 +497,8 @@ describe('admin workshops', () => {
 describe('admin registrations', () => {
   let worker: TestWorker;
   before(async () => {
-    worker = await startTestWorker();
+    worker = await shared.fresh();
   });
-  after(() => worker.dispose());
 
   interface Listed {
     id: string;

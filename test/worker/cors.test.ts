@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { asAdmin, json, startTestWorker, type TestWorker } from '../support/worker';
+import { before, describe, test } from 'node:test';
+import { asAdmin, json, type TestWorker } from '../support/worker';
 import {
   adminSeriesPath,
   createSeries,
@@ -14,6 +14,10 @@ import {
   validRegistration,
   type AdminWorkshop,
 } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
+
+/** One worker for the describe blocks below (each makes series of its own), emptied before each. */
+const shared = sharedWorker();
 
 const SITE = 'https://www.obec-example.sk';
 const fromSite = (init: RequestInit = {}): RequestInit => ({
@@ -32,12 +36,11 @@ describe('cross-origin requests', () => {
   let slug: string;
   let workshop: AdminWorkshop;
   before(async () => {
-    worker = await startTestWorker();
+    worker = await shared.fresh();
     slug = unique('series');
     await createSeries(worker, slug);
     workshop = await createWorkshop(worker, slug, { capacity: 1 });
   });
-  after(() => worker.dispose());
 
   test('a GET of a series from another site is allowed for any origin', async () => {
     const res = await worker.fetch(seriesPath(slug), fromSite());
@@ -137,14 +140,13 @@ describe('a series that names the sites allowed to embed it', () => {
   let slug: string;
   let workshop: AdminWorkshop;
   before(async () => {
-    worker = await startTestWorker();
+    worker = await shared.fresh();
     slug = unique('listed');
     await createSeries(worker, slug, {
       allowedOrigins: [`${SITE.toUpperCase()}:443/`, 'http://localhost:8080'],
     });
     workshop = await createWorkshop(worker, slug, { capacity: 5 });
   });
-  after(() => worker.dispose());
 
   const from = (origin: string, init: RequestInit = {}): RequestInit => ({
     ...init,
@@ -222,9 +224,8 @@ describe('a series that names the sites allowed to embed it', () => {
 describe('allowed origins as the organizer types them', () => {
   let worker: TestWorker;
   before(async () => {
-    worker = await startTestWorker();
+    worker = await shared.fresh();
   });
-  after(() => worker.dispose());
 
   const put = (slug: string, allowedOrigins: unknown) =>
     worker.fetch(adminSeriesPath(slug), asAdmin(json('PUT', seriesBody({ allowedOrigins }))));

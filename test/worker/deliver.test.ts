@@ -23,15 +23,18 @@ import {
   postRegistration,
   validRegistration,
 } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
+
+/** One worker with the HTTP transport for the tests below that need no other bindings. */
+const httpMail = sharedWorker(HTTP_MAIL, { outbound: true });
 
 /** A worker with the HTTP transport and a fake provider, a series and a workshop in 3 days. */
 async function setup(t: Parameters<typeof testWorker>[0], bindings: Record<string, string> = {}) {
   const provider = fakeMailProvider();
-  const worker = await testWorker(
-    t,
-    { ...HTTP_MAIL, ...bindings },
-    { outbound: provider.outbound },
-  );
+  const worker =
+    Object.keys(bindings).length === 0
+      ? await httpMail.fresh(t, { outbound: provider.outbound })
+      : await testWorker(t, { ...HTTP_MAIL, ...bindings }, { outbound: provider.outbound });
   const slug = unique('series');
   await createSeries(worker, slug);
   const workshop = await createWorkshop(worker, slug, { startsInHours: 72 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startTestWorker, type TestWorker } from '../support/worker';
+import { before, describe, test } from 'node:test';
+import type { TestWorker } from '../support/worker';
 import {
   createSeries,
   createWorkshop,
@@ -12,6 +12,10 @@ import {
   uniqueEmail,
   validRegistration,
 } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
+
+/** One development worker for the two describe blocks below, emptied before each. */
+const development = sharedWorker({ ENVIRONMENT: 'development' });
 
 interface DevMessage {
   id: string;
@@ -27,9 +31,8 @@ interface DevMessage {
 describe('the development outbox (ENVIRONMENT=development)', () => {
   let worker: TestWorker;
   before(async () => {
-    worker = await startTestWorker({ ENVIRONMENT: 'development' });
+    worker = await development.fresh();
   });
-  after(() => worker.dispose());
 
   test('GET /api/v1/dev/outbox lists every message as JSON, newest first', async () => {
     const slug = unique('series');
@@ -88,9 +91,8 @@ describe('the development outbox (ENVIRONMENT=development)', () => {
 describe('POST /api/v1/dev/scheduled (ENVIRONMENT=development)', () => {
   let worker: TestWorker;
   before(async () => {
-    worker = await startTestWorker({ ENVIRONMENT: 'development' });
+    worker = await development.fresh();
   });
-  after(() => worker.dispose());
 
   const runs = () => worker.logs().split('"event":"scheduled"').length - 1;
 

@@ -7,14 +7,17 @@ import type { EmbedInfo } from '../../worker/contract';
 import { adminGet, adminSend } from '../support/admin';
 import { ORIGIN, startTestWorker, type TestWorker } from '../support/worker';
 import { createSeries, expectError, expectFieldErrors, unique } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
+
+/** One worker without static assets, for the iframe page and for the admin API without them. */
+const withoutAssets = sharedWorker();
 
 /** The iframe fallback: /embed/:slug, the widget alone on a page of its own. */
 describe('the iframe page', () => {
   let worker: TestWorker;
   before(async () => {
-    worker = await startTestWorker();
+    worker = await withoutAssets.fresh();
   });
-  after(() => worker.dispose());
 
   const policyOf = (res: Response) =>
     Object.fromEntries(
@@ -132,7 +135,7 @@ describe('GET /api/v1/admin/embed', () => {
     });
   });
 
-  test('says so when the widget was not built', async () => {
+  test('says so when the widget was not built', async (t) => {
     writeFileSync(join(assets, 'embed-manifest.json'), '{"versionedPath": "/elsewhere.js"}');
     const broken = await startTestWorker({}, { assets });
     try {
@@ -144,15 +147,7 @@ describe('GET /api/v1/admin/embed', () => {
     } finally {
       await broken.dispose();
     }
-    const none = await startTestWorker();
-    try {
-      await expectError(
-        await adminSend(none, 'GET', '/api/v1/admin/embed'),
-        503,
-        'embed_not_built',
-      );
-    } finally {
-      await none.dispose();
-    }
+    const none = await withoutAssets.fresh(t);
+    await expectError(await adminSend(none, 'GET', '/api/v1/admin/embed'), 503, 'embed_not_built');
   });
 });

@@ -6,11 +6,11 @@ import {
   expectError,
   postRegistration,
   seriesPath,
-  testWorker,
   unique,
   validRegistration,
   type PublicWorkshop,
 } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
 import type { TestWorker } from '../support/worker';
 import { LIST_TTL_SECONDS } from '../../worker/src/http/list-cache';
 
@@ -29,8 +29,11 @@ const seatsLeft = (body: { workshops: PublicWorkshop[] } | undefined, id: string
   body?.workshops.find((w) => w.id === id)?.seatsLeft;
 
 describe('the public list, cached for a few seconds', () => {
+  /** One worker with the Cache API; each test reads a series of its own (the cache key). */
+  const cached = sharedWorker({}, { listCache: true });
+
   test(`seat counts are at most ${LIST_TTL_SECONDS} s old, then fresh`, async (t) => {
-    const worker = await testWorker(t, {}, { listCache: true });
+    const worker = await cached.fresh(t);
     const slug = unique('cached');
     await createSeries(worker, slug);
     const workshop = await createWorkshop(worker, slug, { startsInHours: 72, capacity: 3 });
@@ -49,7 +52,7 @@ describe('the public list, cached for a few seconds', () => {
   });
 
   test('a 409 refusal is the truth: the reload after it shows the workshop full', async (t) => {
-    const worker = await testWorker(t, {}, { listCache: true });
+    const worker = await cached.fresh(t);
     const slug = unique('cached');
     await createSeries(worker, slug);
     const workshop = await createWorkshop(worker, slug, { startsInHours: 72, capacity: 1 });
@@ -69,7 +72,7 @@ describe('the public list, cached for a few seconds', () => {
   });
 
   test('If-None-Match with the ETag: 304 without a body; a change: 200 with a new ETag', async (t) => {
-    const worker = await testWorker(t, {}, { listCache: true });
+    const worker = await cached.fresh(t);
     const slug = unique('cached');
     await createSeries(worker, slug);
     const workshop = await createWorkshop(worker, slug, { startsInHours: 72, capacity: 1 });
@@ -101,7 +104,7 @@ describe('the public list, cached for a few seconds', () => {
   });
 
   test('an unknown series is a 404 and is not cached', async (t) => {
-    const worker = await testWorker(t, {}, { listCache: true });
+    const worker = await cached.fresh(t);
     const slug = unique('cached');
     await expectError((await list(worker, slug)).res, 404, 'series_not_found');
     await createSeries(worker, slug);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import {
   whyNoLongerTrue,
   type CurrentFacts,
@@ -27,10 +27,10 @@ import {
   registerConfirmed,
   runCron,
   settle,
-  testWorker,
   unique,
   uniqueEmail,
 } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
 
 describe('whyNoLongerTrue: is a message still true?', () => {
   const NOW = Date.parse('2026-12-01T10:00:00Z');
@@ -125,10 +125,13 @@ describe('whyNoLongerTrue: is a message still true?', () => {
   });
 });
 
+/** One worker with the HTTP transport for every test below, each with a fake provider of its own. */
+const httpMail = sharedWorker(HTTP_MAIL, { outbound: true });
+
 /** A worker with the HTTP transport, a fake provider, and a confirmed person in two workshops. */
-async function setup(t: Parameters<typeof testWorker>[0]) {
+async function setup(t: TestContext) {
   const provider = fakeMailProvider();
-  const worker = await testWorker(t, HTTP_MAIL, { outbound: provider.outbound });
+  const worker = await httpMail.fresh(t, { outbound: provider.outbound });
   const slug = unique('series');
   await createSeries(worker, slug);
   const first = await createWorkshop(worker, slug, { startsInHours: 72 });
@@ -208,7 +211,7 @@ describe('a retry sends only what is still true', () => {
 describe('before a message is sent it is checked against the state', () => {
   test('a confirmation still waiting when the workshop moves is dropped; the change notice goes', async (t) => {
     const provider = fakeMailProvider();
-    const worker = await testWorker(t, HTTP_MAIL, { outbound: provider.outbound });
+    const worker = await httpMail.fresh(t, { outbound: provider.outbound });
     const slug = unique('series');
     await createSeries(worker, slug);
     const workshop = await createWorkshop(worker, slug, { startsInHours: 72 });

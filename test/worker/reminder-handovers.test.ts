@@ -8,10 +8,10 @@ import {
   outbox,
   registerConfirmed,
   runCron,
-  testWorker,
   unique,
   uniqueEmail,
 } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
 import type { TestWorker } from '../support/worker';
 
 /**
@@ -37,8 +37,11 @@ async function sentOf(worker: TestWorker, registrationId: string, kind: string, 
 }
 
 describe('reminder handovers to the mail queue, per kind', () => {
+  /** One worker with the queue, emptied for each test. */
+  const queued = sharedWorker({}, { mailQueue: true });
+
   test('a short reminder due 45 minutes after the first was handed over is sent, once each', async (t) => {
-    const worker = await testWorker(t, {}, { mailQueue: true });
+    const worker = await queued.fresh(t);
     const slug = unique('handover');
     // The first reminder an hour before, the short one a quarter of an hour before: the short
     // one falls due well inside the hour in which a handover keeps a seat from the queue.
@@ -65,7 +68,7 @@ describe('reminder handovers to the mail queue, per kind', () => {
   });
 
   test('each kind is recorded apart: the handover of one kind hides only that kind', async (t) => {
-    const worker = await testWorker(t, {}, { mailQueue: true });
+    const worker = await queued.fresh(t);
     const slug = unique('handover');
     await createSeries(worker, slug, { reminders: { leadMinutes: 60, secondLeadMinutes: 15 } });
     const workshop = await createWorkshop(worker, slug, { startsInHours: 72, capacity: 5 });

@@ -21,11 +21,11 @@ import {
   registerConfirmed,
   runCron,
   settle,
-  testWorker,
   unique,
   uniqueEmail,
   type AdminWorkshop,
 } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
 
 const NOW = Date.parse('2026-12-01T09:00:00Z');
 
@@ -114,6 +114,8 @@ describe('the reminder cron', () => {
     shared = await startTestWorker();
   });
   after(() => shared.dispose());
+  /** And one with the HTTP transport, emptied for each test that uses it. */
+  const httpMail = sharedWorker(HTTP_MAIL, { outbound: true });
 
   /** A series with one workshop starting in `startsInHours`, and the workshop's start instant. */
   async function setup(worker: TestWorker, startsInHours = 72) {
@@ -233,7 +235,7 @@ describe('the reminder cron', () => {
     test('a reminder queued but not yet sent when the person cancels is dropped', async (t) => {
       // The provider is down when the reminder is first tried, so it waits in the queue.
       const provider = fakeMailProvider();
-      const worker = await testWorker(t, HTTP_MAIL, { outbound: provider.outbound });
+      const worker = await httpMail.fresh(t, { outbound: provider.outbound });
       const { slug, workshop, start } = await setup(worker);
       const email = uniqueEmail();
       const id = await registerConfirmed(worker, slug, [workshop.id], { email });
@@ -270,7 +272,7 @@ describe('the reminder cron', () => {
 
   test('two scheduled runs at once send one reminder to each registrant', async (t) => {
     const provider = fakeMailProvider();
-    const worker = await testWorker(t, HTTP_MAIL, { outbound: provider.outbound });
+    const worker = await httpMail.fresh(t, { outbound: provider.outbound });
     const { slug, workshop, start } = await setup(worker);
     const emails = [uniqueEmail(), uniqueEmail(), uniqueEmail(), uniqueEmail()];
     for (const email of emails) await registerConfirmed(worker, slug, [workshop.id], { email });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import { Hono } from 'hono';
 import type { AppEnv, TurnstileVerifier } from '../../worker/src/env';
 import { handleError } from '../../worker/src/http/handle-error';
@@ -15,11 +15,11 @@ import {
   seriesBody,
   seriesPath,
   storedCounts,
-  testWorker,
   unique,
   uniqueEmail,
   validRegistration,
 } from '../support/fixtures';
+import { sharedWorker } from '../support/shared-worker';
 
 /** Cloudflare's documented test keys: they never reach Cloudflare here. */
 const KEYS = {
@@ -49,9 +49,12 @@ function fakeSiteverify() {
 const verdict = (success: boolean, codes: string[] = []) =>
   Response.json({ success, 'error-codes': codes });
 
-async function setup(t: Parameters<typeof testWorker>[0], turnstile: boolean) {
+/** One worker for the tests below, each with a siteverify stand-in of its own. */
+const shared = sharedWorker({}, { outbound: true });
+
+async function setup(t: TestContext, turnstile: boolean) {
   const siteverifyFake = fakeSiteverify();
-  const worker = await testWorker(t, {}, { outbound: siteverifyFake.outbound });
+  const worker = await shared.fresh(t, { outbound: siteverifyFake.outbound });
   const slug = unique('turnstile');
   await createSeries(worker, slug, turnstile ? { turnstile: KEYS } : {});
   const workshop = await createWorkshop(worker, slug, { capacity: 10 });

@@ -29,9 +29,24 @@ export function minifyCss(source: string): string {
     .replace(/\s+([*/])\s+/g, '$1');
 }
 
-/** HTML with whitespace runs collapsed; whitespace next to a tag at either end of the template goes. */
-export function collapseHtml(text: string, first: boolean, last: boolean): string {
-  let out = text.replace(/\s+/g, ' ');
+/**
+ * HTML with whitespace runs collapsed; whitespace next to a tag at either end of the template goes.
+ * Inside tags, so are the ` /` of `<input … />` (HTML ignores it; the widget has no SVG) and the
+ * space before a tag's `>`: after a quoted value, in a closing tag, or after an unquoted binding
+ * (`afterBinding`: the piece follows `attr=${…}`).
+ */
+export function collapseHtml(
+  text: string,
+  first: boolean,
+  last: boolean,
+  afterBinding = false,
+): string {
+  let out = text
+    .replace(/\s+/g, ' ')
+    .replace(/ \/>/g, '>')
+    .replace(/" >/g, '">')
+    .replace(/(<\/[a-z]+) >/g, '$1>');
+  if (afterBinding) out = out.replace(/^ >/, '>');
   if (first) out = out.replace(/^ (?=<)/, '');
   if (last) out = out.replace(/(?<=>) $/, '');
   return out;
@@ -70,7 +85,12 @@ function templateEdits(source: ts.SourceFile): Edit[] {
           const start = part.getStart(source) + 1;
           const end = part.end - (i === parts.length - 1 ? 1 : 2);
           const text = source.text.slice(start, end);
-          edits.push({ start, end, text: collapseHtml(text, i === 0, i === parts.length - 1) });
+          const previous = i > 0 ? parts[i - 1]!.text : '';
+          edits.push({
+            start,
+            end,
+            text: collapseHtml(text, i === 0, i === parts.length - 1, /=\s*$/.test(previous)),
+          });
         });
       }
     }

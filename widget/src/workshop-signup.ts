@@ -276,6 +276,7 @@ export class WorkshopSignup extends LitElement {
           void sender.send();
         },
         retrySend: sender.retry,
+        person: this.draft.ready,
       });
     }
     const title = localizedText(series.title, locale);

@@ -12,7 +12,11 @@ export interface Bindings {
   ACCESS_AUD?: string;
   /** "true": with Access configured, the admin token is refused (only Access sign-ins count). */
   ACCESS_ONLY?: string;
-  /** The static assets (dist/site): the worker reads the build's embed manifest from them. */
+  /**
+   * The static assets (dist/site): the worker reads the build's embed manifest from them. In the
+   * API worker (wrangler.api.jsonc) a service binding to the site worker, whose assets router
+   * serves the same files.
+   */
   ASSETS?: Fetcher;
   /**
    * Exactly "development" enables the dev routes and the outbox transport; anything else (unset

@@ -8,7 +8,10 @@ import { apiBase, type SignupHost } from './host.js';
  */
 export class FormDraft {
   values: FormValues = emptyForm();
-  /** Whether `values` hold this series' draft (or a fresh form) yet. */
+  /**
+   * Whether `values` hold this series' draft (or a fresh form) and the person's fields are shown:
+   * not before the frame after the list (README, _First paint_).
+   */
   ready = false;
 
   constructor(private readonly host: SignupHost) {}
@@ -24,8 +27,18 @@ export class FormDraft {
           workshopIds: draft.workshopIds.filter((id) => selectable.has(id)),
         }
       : blank;
-    this.ready = true;
-    this.host.requestUpdate();
+    // The list is painted first, its data already in hand: the frame that shows it builds and lays
+    // out that much less. What is ticked meanwhile goes into these values, so nothing is lost.
+    // The fields come in the next frame's animation callbacks: no task of ours runs between the
+    // list's paint and that frame (the bench's paint mark is the first task after the paint).
+    const { series } = this.host;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        // Unless the element was given another series meanwhile, which starts its own draft.
+        if (this.host.series === series) this.ready = true;
+        this.host.requestUpdate();
+      }),
+    );
   }
 
   set<K extends FieldName>(field: K, value: FormValues[K]): void {

@@ -19,6 +19,8 @@ export interface RegistrationForm {
   submitting: boolean;
   onSubmit(event: SubmitEvent): void;
   retrySend(): void;
+  /** Whether the person's fields and the button are there yet: they follow the list's frame. */
+  person: boolean;
 }
 
 /** The form: errors first, then the workshops, the person, the button and the privacy notice. */
@@ -27,7 +29,13 @@ export function registrationForm(f: RegistrationForm) {
   return html`<form class="form" part="form" novalidate @submit=${f.onSubmit}>
     ${errorSummary(form)}
     ${f.problem ? submitProblem(f.problem, f.contact, form.locale, f.retrySend) : nothing}
-    ${workshopChoice(form, f.workshops)} ${personFields(form)}
+    ${workshopChoice(form, f.workshops)} ${f.person ? person(f) : nothing}
+  </form>`;
+}
+
+/** Below the workshops: the person, the check if any, the button and the privacy notice. */
+function person(f: RegistrationForm) {
+  return html`${personFields(f.form)}
     ${f.turnstile ? html`<div class="field"><slot name="turnstile"></slot></div>` : nothing}
     <div class="actions">
       <button class="button" part="submit" type="submit" aria-disabled=${f.submitting}>
@@ -42,6 +50,5 @@ export function registrationForm(f: RegistrationForm) {
           ></a
         >
       </p>
-    </div>
-  </form>`;
+    </div>`;
 }
