@@ -192,7 +192,7 @@ export function fakeAdminApi(
       return jsonResponse({ series: [summary('smart', false), summary('old', true)] });
     if (key === 'GET /embed') return jsonResponse(embedInfo);
     if (key === 'GET /audit') return jsonResponse({ entries: audit, next: null });
-    if (key.startsWith('GET /series/smart/registrations'))
+    if (key === 'POST /series/smart/registrations/search')
       return jsonResponse({ registrations: [registration()] });
     if (key === 'GET /series/smart') return jsonResponse(seriesDetail());
     if (key === 'GET /registrations/r1')

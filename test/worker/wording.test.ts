@@ -5,6 +5,7 @@ import type { Series } from '../../worker/src/db/series';
 import type { Workshop } from '../../worker/src/db/workshops';
 import type { MailKind } from '../../worker/src/mail/message';
 import { renderMail, type MailWorkshop } from '../../worker/src/mail/templates';
+import { WAITLIST_WORDING } from '../../worker/src/mail/waitlist-wording';
 import { WORDING } from '../../worker/src/mail/wording';
 import {
   cancelledPage,
@@ -12,6 +13,7 @@ import {
   confirmPage,
   managePage,
 } from '../../worker/src/pages/registration-pages';
+import { offerPage } from '../../worker/src/pages/waitlist-pages';
 import { T } from '../../worker/src/pages/wording';
 import { breakableAfterOneLetterWord, slashForms, stringsIn } from '../support/slovak-text';
 
@@ -31,6 +33,10 @@ const KINDS: MailKind[] = [
   // Session 15's waiting-list messages.
   'line_cancelled',
   'offer_reminder',
+  'promoted',
+  'offer',
+  'reminder_short',
+  'followup',
 ];
 
 /** Workshops in the order a registration might name them: not the order they start in. */
@@ -63,21 +69,26 @@ const series: Series = {
   retentionDays: 30,
   turnstile: null,
   allowedOrigins: [],
+  reminders: { leadMinutes: 24 * 60, secondLeadMinutes: null },
 } as unknown as Series;
 
-const mail = (kind: MailKind, locale: 'sk' | 'en', n: number) =>
+const mail = (kind: MailKind, locale: 'sk' | 'en', n: number, leadMinutes = 24 * 60) =>
   renderMail(kind, {
     locale,
     to: 'person@example.org',
     registrationId: 'r1',
     baseUrl: 'https://signup.example.gov.sk',
-    series,
+    series: { ...series, reminders: { leadMinutes } },
     workshops: workshops(n),
     confirmUrl: 'https://signup.example.gov.sk/api/v1/registrations/confirm?token=x',
     manageUrl: 'https://signup.example.gov.sk/api/v1/registrations/manage?token=y',
     holdUntil: Date.parse('2037-12-01T10:00:00Z'),
     confirmUntil: Date.parse('2037-12-02T09:00:00Z'),
     includeJoinLink: false,
+    offer: {
+      url: 'https://signup.example.gov.sk/api/v1/registrations/offer?token=y',
+      until: Date.parse('2037-12-02T09:00:00Z'),
+    },
     now: Date.parse('2037-12-01T09:00:00Z'),
   });
 
@@ -110,6 +121,7 @@ describe('Slovak wording: dictionaries and rendered samples', () => {
   const samples = [
     ...stringsIn(WORDING.sk).map((s) => ['mail dictionary', s] as const),
     ...stringsIn(T.sk).map((s) => ['page dictionary', s] as const),
+    ...stringsIn(WAITLIST_WORDING.sk).map((s) => ['waiting-list dictionary', s] as const),
     ...KINDS.flatMap((kind) =>
       [1, 3, 5].map((n) => [`${kind} ×${n}`, withoutUrls(mail(kind, 'sk', n).text)] as const),
     ),
@@ -122,6 +134,16 @@ describe('Slovak wording: dictionaries and rendered samples', () => {
 
   test('no slash forms such as "zaregistrovaný/-á"', () => {
     for (const [where, text] of samples) assert.deepEqual(slashForms(text), [], where);
+  });
+
+  test('the formal "vy" takes no gendered adjective: not "ste prvý", "ste zaregistrovaná"', () => {
+    for (const [where, text] of samples) {
+      assert.deepEqual(
+        text.match(/(?<!\p{L})ste\s+\p{L}+[ýá](?!\p{L})/gu) ?? [],
+        [],
+        `${where}: ${text}`,
+      );
+    }
   });
 
   test('no breakable space after v, k, s, z, o, a, i, u', () => {
@@ -214,4 +236,80 @@ describe('order, terms and times', () => {
       assert.equal(page.split(T.sk.timesNote).length - 1, 1, page);
     }
   });
+
+  test('the offer page says once whose times they are, in both languages', () => {
+    for (const locale of ['sk', 'en'] as const) {
+      const offer = { token: 't', locale, series, workshop: workshops(1)[0]!, until: 2e12 };
+      for (const state of ['open', 'accepted', 'expired'] as const) {
+        const text = pageText(offerPage(state, offer));
+        const note = locale === 'sk' ? T.sk.timesNote : 'Bratislava time';
+        assert.equal(text.split(note).length - 1, 1, `${locale} ${state}: ${text}`);
+      }
+    }
+  });
+});
+
+describe('the series’ reminder lead, wherever the join link’s timing is told', () => {
+  const cases: [number, string, string, string, string][] = [
+    [
+      24 * 60,
+      'približne 24 hodín pred',
+      'o\u00a0necelých 24 hodín',
+      'about 24 hours before',
+      'in less than 24 hours',
+    ],
+    [
+      48 * 60,
+      'približne 48 hodín pred',
+      'o\u00a0necelých 48 hodín',
+      'about 48 hours before',
+      'in less than 48 hours',
+    ],
+    [
+      3 * 60,
+      'približne 3 hodiny pred',
+      'o\u00a0necelé 3 hodiny',
+      'about 3 hours before',
+      'in less than 3 hours',
+    ],
+    [
+      60,
+      'približne hodinu pred',
+      'o\u00a0necelú hodinu',
+      'about an hour before',
+      'in less than an hour',
+    ],
+    [
+      90,
+      'približne 90 minút pred',
+      'o\u00a0necelých 90 minút',
+      'about 90 minutes before',
+      'in less than 90 minutes',
+    ],
+  ];
+  for (const [lead, skBefore, skWithin, enBefore, enWithin] of cases) {
+    test(`${lead} minutes: "${skBefore}", "${enBefore}"`, () => {
+      for (const [locale, before, within] of [
+        ['sk', skBefore, skWithin],
+        ['en', enBefore, enWithin],
+      ] as const) {
+        const confirmed = mail('confirmed', locale, 1, lead);
+        assert.ok(confirmed.text.includes(before), confirmed.text);
+        const calendar = confirmed.attachments[0]!.content.replace(/\r\n[ \t]/g, '');
+        assert.ok(calendar.includes(before), calendar);
+        assert.ok(mail('workshop_changed', locale, 1, lead).text.includes(before), 'changed');
+        const reminder = mail('reminder', locale, 1, lead).text;
+        assert.ok(reminder.includes(within), reminder);
+        const other = cases.find(([l]) => l !== lead)!;
+        assert.ok(!confirmed.text.includes(locale === 'sk' ? other[1] : other[3]), 'no other lead');
+      }
+      const withLead = { ...series, reminders: { leadMinutes: lead, secondLeadMinutes: null } };
+      const page = pageText(confirmPage('confirmed', 'sk', withLead, workshops(1), []));
+      assert.ok(page.includes(skBefore), page);
+      assert.deepEqual(
+        breakableAfterOneLetterWord(withoutUrls(mail('reminder', 'sk', 1, lead).text)),
+        [],
+      );
+    });
+  }
 });

@@ -9,25 +9,27 @@ export type RegistrationAction =
   | { kind: 'cancel'; registration: AdminRegistration; workshopIds?: string[] }
   | { kind: 'erase'; registration: AdminRegistration };
 
-const DAY = 24 * 3_600_000;
+/** Without a schedule the series sends the join link 24 hours before (the announcement's promise). */
+const DEFAULT_LEAD_MINUTES = 24 * 60;
 
 export const fullName = (r: AdminRegistration) => `${r.givenName} ${r.familyName}`;
 
 /**
- * The workshops whose join link can be sent again now: a confirmed, held seat, from 24 hours
- * before the start (when the reminder goes) until the end. The API checks this again.
+ * The workshops whose join link can be sent again now: a confirmed, held seat, from the series'
+ * reminder lead before the start (when the reminder goes) until the end. The API checks this again.
  */
 export function joinLinkWorkshops(
   r: AdminRegistration,
   workshops: readonly AdminWorkshopWithStats[],
   now: number,
+  leadMinutes = DEFAULT_LEAD_MINUTES,
 ): AdminWorkshopWithStats[] {
   if (r.status !== 'confirmed') return [];
   return workshops.filter(
     (w) =>
       r.workshopIds.includes(w.id) &&
       !w.cancelledAt &&
-      Date.parse(w.startsAt) - DAY <= now &&
+      Date.parse(w.startsAt) - leadMinutes * 60_000 <= now &&
       now < Date.parse(w.endsAt),
   );
 }

@@ -51,13 +51,19 @@ export class AdminRegistrations extends AdminScreen {
 
   private async search(event?: Event) {
     event?.preventDefault();
-    const query = new URLSearchParams();
-    if (this.workshop) query.set('workshop', this.workshop);
-    if (this.q.trim()) query.set('q', this.q.trim());
-    if (this.status) query.set('status', this.status);
+    // The words (names, addresses) go in the body: a URL ends up in logs and proxies.
+    const filter = {
+      ...(this.workshop && { workshop: this.workshop }),
+      ...(this.q.trim() && { q: this.q.trim() }),
+      ...(this.status && { status: this.status }),
+    };
     await this.load(async () => {
-      const path = `/series/${this.slug}/registrations?${query}`;
-      this.rows = (await this.api.get<AdminRegistrationsResponse>(path)).registrations;
+      const path = `/series/${this.slug}/registrations/search`;
+      this.rows = (await this.api.call<AdminRegistrationsResponse>(
+        'POST',
+        path,
+        filter,
+      ))!.registrations;
     });
   }
 
@@ -141,6 +147,7 @@ export class AdminRegistrations extends AdminScreen {
                       workshopId: this.workshop || undefined,
                       now: Date.now(),
                       secondReminder: (s.series.reminders?.secondLeadMinutes ?? null) !== null,
+                      leadMinutes: s.series.reminders?.leadMinutes,
                       ask: (action) => void this.step.ask(action),
                     })
                   : nothing

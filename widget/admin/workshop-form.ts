@@ -111,7 +111,7 @@ export class AdminWorkshopForm extends AdminFormScreen<WorkshopValues> {
           ${this.input('join-url', 'joinUrl', msg('Join link'), {
             type: 'url',
             hint: msg(
-              'The online meeting’s address (https://…). It is never shown on a page: each confirmed person gets it by email about 24 hours before the start.',
+              'The online meeting’s address (https://…). It is never shown on a page: each confirmed person gets it by email before the start, at the series’ reminder time (24 hours by default).',
             ),
           })}
           ${this.input('closes-date', 'closesDate', msg('Registration closes on (optional)'), {

@@ -17,6 +17,8 @@ export interface RegistrationTableOptions {
   now: number;
   /** The series sends a second, short reminder: its state is shown per seat. */
   secondReminder: boolean;
+  /** The series' join-link lead: from then on the link can be sent again by hand. */
+  leadMinutes?: number;
   ask: (action: RegistrationAction) => void;
 }
 
@@ -52,7 +54,7 @@ function actions(r: AdminRegistration, o: RegistrationTableOptions) {
           </button>`
         : nothing
     }
-    ${joinLinkWorkshops(r, o.workshops, o.now).map(
+    ${joinLinkWorkshops(r, o.workshops, o.now, o.leadMinutes).map(
       (w) =>
         html`<button
           class="link-button"

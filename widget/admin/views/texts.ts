@@ -92,7 +92,9 @@ export function apiErrorText(error: AdminApiError): string {
     case 'not_resendable':
       return msg('A cancelled or expired registration gets no confirmation.');
     case 'join_link_not_yet':
-      return msg('The join link can be sent from 24 hours before the workshop.');
+      return msg(
+        'The join link can be sent once the series’ reminder time before the workshop has come.',
+      );
     case 'join_link_closed':
       return msg('The workshop has ended; the join link is no longer sent.');
     case 'no_seat':

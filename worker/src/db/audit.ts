@@ -1,4 +1,5 @@
 import type { AuditAction } from '../../contract';
+import type { Guard } from './outbox';
 
 export type AuditTargetType = 'series' | 'workshop' | 'registration';
 
@@ -27,13 +28,17 @@ export function insertAudit(
   entry: AuditRecord,
   now: number,
   onlyIfMessage?: string,
+  /** Written only if this holds once the change ran (db/mail-guards.ts): it happened. */
+  onlyIf?: Guard,
 ): D1PreparedStatement {
   const series = entry.series;
   return db
     .prepare(
+      // The guard's own `?` placeholders number on from ?10.
       `INSERT INTO audit_log (at, actor, action, series_id, target_type, target_id, detail)
        SELECT ?1, ?2, ?3, COALESCE(?4, (SELECT id FROM series WHERE slug = ?5)), ?6, ?7, ?8
-       WHERE ?9 IS NULL OR EXISTS (SELECT 1 FROM outbox WHERE id = ?9)`,
+       WHERE (?9 IS NULL OR EXISTS (SELECT 1 FROM outbox WHERE id = ?9))
+         AND (${onlyIf?.sql ?? '1'})`,
     )
     .bind(
       now,
@@ -45,6 +50,7 @@ export function insertAudit(
       entry.target?.id ?? null,
       JSON.stringify(entry.detail ?? {}),
       onlyIfMessage ?? null,
+      ...(onlyIf?.params ?? []),
     );
 }
 
@@ -107,3 +113,10 @@ export async function listAudit(
     detail: JSON.parse(r.detail) as AuditDetail,
   }));
 }
+
+/**
+ * For an audit entry placed right after the statement it records: written only if that statement
+ * changed a row (SQLite's `changes()`), so a change another request made first, even in the same
+ * millisecond, is not recorded twice.
+ */
+export const afterAChange: Guard = { sql: 'changes() > 0', params: [] };

@@ -71,22 +71,33 @@ export interface OfferCandidate {
 
 /**
  * Open offers with no reminder queued yet, soonest to run out first (the cron's candidates for
- * `selectDueOfferReminders`).
+ * `selectDueOfferReminders`), a page at a time: `after` is the last row of the previous page, so
+ * that offers the rules turn down (too short for a reminder, not due yet) cannot hide due ones.
  */
 export async function offerReminderCandidates(
   db: D1Database,
   now: number,
   limit: number,
+  after?: OfferCandidate,
 ): Promise<OfferCandidate[]> {
   const { results } = await db
     .prepare(
       `SELECT q.registration_id, q.workshop_id, q.promoted_at, q.offered_until FROM waitlist q
-       WHERE q.status = 'offered' AND q.offered_until > ?1 AND NOT EXISTS (
-         SELECT 1 FROM outbox o WHERE o.registration_id = q.registration_id
-           AND o.workshop_id = q.workshop_id AND o.kind = 'offer_reminder')
-       ORDER BY q.offered_until LIMIT ?2`,
+       WHERE q.status = 'offered' AND q.offered_until > ?1
+         AND (?3 IS NULL OR q.offered_until > ?3
+              OR (q.offered_until = ?3 AND (q.registration_id, q.workshop_id) > (?4, ?5)))
+         AND NOT EXISTS (
+           SELECT 1 FROM outbox o WHERE o.registration_id = q.registration_id
+             AND o.workshop_id = q.workshop_id AND o.kind = 'offer_reminder')
+       ORDER BY q.offered_until, q.registration_id, q.workshop_id LIMIT ?2`,
     )
-    .bind(now, limit)
+    .bind(
+      now,
+      limit,
+      after?.offeredUntil ?? null,
+      after?.registrationId ?? null,
+      after?.workshopId ?? null,
+    )
     .all<{
       registration_id: string;
       workshop_id: string;

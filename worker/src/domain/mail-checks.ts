@@ -25,7 +25,7 @@ export type DropReason =
   | 'workshop_changed'
   /** A reminder for a workshop that is already over. */
   | 'workshop_over'
-  /** An offer reminder for an offer already accepted, declined or run out. */
+  /** An offer (or its reminder) already accepted, declined or run out. */
   | 'offer_ended';
 
 /** A message as far as checking it goes (an outbox row). */
@@ -52,7 +52,8 @@ export interface CurrentFacts {
  * - Confirmed, already registered, workshop changed, reminder: the registration is confirmed and
  *   still holds a seat in every workshop the message names, none cancelled, none changed since
  *   (sequence); a reminder also for the same start, before the workshop is over.
- * - An offer reminder: as those, and the seat is still an open offer (not accepted, not run out).
+ * - An offer and its reminder: as those, and the seat is still an open offer (not accepted, not
+ *   run out).
  * - Cancelled, workshop cancelled, line cancelled: true once it happened; only an erasure takes
  *   them back.
  */
@@ -85,7 +86,9 @@ export function whyNoLongerTrue(
         return registration.status === 'cancelled' ? 'registration_cancelled' : 'not_confirmed';
       }
       const why = workshopsAsWritten(message, facts.seats, now);
-      if (why || message.kind !== 'offer_reminder') return why;
+      // "We hold it for you until …, accept here": only while the offer is open (the cron may
+      // not have passed on a lapsed one yet, and one accepted meanwhile needs no offer).
+      if (why || (message.kind !== 'offer_reminder' && message.kind !== 'offer')) return why;
       const offeredUntil = facts.seats.get(message.workshopId ?? '')?.offeredUntil ?? null;
       return offeredUntil !== null && offeredUntil > now ? null : 'offer_ended';
     }

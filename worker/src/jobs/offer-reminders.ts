@@ -1,38 +1,73 @@
-import { offerReminderCandidates } from '../db/offers';
+import { offerReminderCandidates, type OfferCandidate } from '../db/offers';
 import { allOf, holdsAll, offerOpenUntil, registrationIs, workshopAt } from '../db/mail-guards';
 import { findRegistration } from '../db/registrations';
-import { findSeriesById } from '../db/series';
-import { findWorkshop } from '../db/workshops';
+import { findSeriesById, type Series } from '../db/series';
+import { findWorkshop, type Workshop } from '../db/workshops';
 import { offerReminderKey, selectDueOfferReminders } from '../domain/waitlist';
 import { WriteBatch } from '../services/write-batch';
 
-/** Offers read per run; the rest follow on the next run a quarter of an hour later. */
-const PER_RUN = 200;
+/** Offers read (and their due reminders queued, as one batch) at a time. */
+const PAGE_SIZE = 200;
+
+/**
+ * Reminders one run queues at most; the next run, a quarter of an hour later, takes the rest. An
+ * offer's reminder is due from half an hour before its end (two-hour offers), so a run must not
+ * stop at one page: more offers than that come due at once when a workshop is moved or enlarged.
+ */
+const PER_RUN = 5_000;
 
 /**
  * Queues the reminders of open offers that run out soon ('offer' mode): a thin shell around
- * `selectDueOfferReminders`. Exactly once per offer (the ledger key), and only while the offer is
- * still open when the batch runs: accepted, declined or run out meanwhile, it queues nothing; if
- * that happens after it is queued, the mail checks drop it (`offer_ended`).
+ * `selectDueOfferReminders`, page after page until no candidate is left or `PER_RUN` are queued.
+ * Exactly once per offer (the ledger key), and only while the offer is still open when the batch
+ * runs: accepted, declined or run out meanwhile, it queues nothing; if that happens after it is
+ * queued, the mail checks drop it (`offer_ended`).
  */
 export async function queueOfferReminders(db: D1Database, now: number): Promise<string[]> {
-  const due = selectDueOfferReminders(await offerReminderCandidates(db, now, PER_RUN), now);
+  const outboxIds: string[] = [];
+  const workshops = new Map<string, Promise<Workshop | null>>();
+  const series = new Map<number, Promise<Series | null>>();
+  let after: OfferCandidate | undefined;
+  while (outboxIds.length < PER_RUN) {
+    const page = await offerReminderCandidates(db, now, PAGE_SIZE, after);
+    const due = selectDueOfferReminders(page, now).slice(0, PER_RUN - outboxIds.length);
+    outboxIds.push(...(await queuePage(db, now, due, workshops, series)));
+    if (page.length < PAGE_SIZE) break;
+    after = page.at(-1);
+  }
+  return outboxIds;
+}
+
+/** One page's due reminders in one batch; workshops and series are read once per run. */
+async function queuePage(
+  db: D1Database,
+  now: number,
+  due: readonly OfferCandidate[],
+  workshops: Map<string, Promise<Workshop | null>>,
+  series: Map<number, Promise<Series | null>>,
+): Promise<string[]> {
   if (due.length === 0) return [];
   const batch = new WriteBatch(db, now);
   for (const offer of due) {
+    if (!workshops.has(offer.workshopId)) {
+      workshops.set(offer.workshopId, findWorkshop(db, offer.workshopId, now));
+    }
     const [registration, workshop] = await Promise.all([
       findRegistration(db, offer.registrationId),
-      findWorkshop(db, offer.workshopId, now),
+      workshops.get(offer.workshopId)!,
     ]);
     if (!registration || !workshop) continue;
-    const series = await findSeriesById(db, workshop.seriesId);
-    if (!series) continue;
+    if (!series.has(workshop.seriesId)) {
+      series.set(workshop.seriesId, findSeriesById(db, workshop.seriesId));
+    }
+    const ofSeries = await series.get(workshop.seriesId)!;
+    if (!ofSeries) continue;
     await batch.queueMail({
       kind: 'offer_reminder',
       dedupeKey: offerReminderKey(offer),
       offerUntil: offer.offeredUntil,
       registration,
-      series,
+      series: ofSeries,
       workshops: [workshop],
       workshopId: workshop.id,
       onlyIf: allOf(

@@ -84,3 +84,38 @@ export function pluralCategory(count: number, locale: Locale): keyof PluralForms
 /** The entry for this count. */
 export const plural = <T>(forms: { one: T; few: T; other: T }, count: number, locale: Locale): T =>
   forms[pluralCategory(count, locale)];
+
+/** A series' reminder lead when it has none of its own: the announcement's 24 hours. */
+export const DEFAULT_LEAD_MINUTES = 24 * 60;
+
+/** Whole hours when the lead is, else minutes (the admin API stores minutes, 15 or more). */
+const leadUnits = (minutes: number) =>
+  minutes % 60 === 0 ? { n: minutes / 60, hours: true } : { n: minutes, hours: false };
+
+/**
+ * A reminder lead as the object of "about … before": "24 hodín", "2 hodiny", "hodinu", "90 minút"
+ * / "24 hours", "an hour", "90 minutes" (Slovak accusative, by the count's plural category).
+ */
+export function formatLead(minutes: number, locale: Locale): string {
+  const { n, hours } = leadUnits(minutes);
+  const forms =
+    locale === 'en'
+      ? hours
+        ? { one: 'an hour', few: `${n} hours`, other: `${n} hours` }
+        : { one: 'a minute', few: `${n} minutes`, other: `${n} minutes` }
+      : hours
+        ? { one: 'hodinu', few: `${n} hodiny`, other: `${n} hodín` }
+        : { one: 'minútu', few: `${n} minúty`, other: `${n} minút` };
+  return plural(forms, n, locale);
+}
+
+/**
+ * "Starts in less than …": "necelých 24 hodín", "necelé 2 hodiny", "necelú hodinu" / "less than 24
+ * hours", "less than an hour" (Slovak: the adjective agrees with the count).
+ */
+export function formatWithin(minutes: number, locale: Locale): string {
+  const lead = formatLead(minutes, locale);
+  if (locale === 'en') return `less than ${lead}`;
+  const { n } = leadUnits(minutes);
+  return `${plural({ one: 'necelú', few: 'necelé', other: 'necelých' }, n, locale)} ${lead}`;
+}

@@ -1,6 +1,14 @@
 import type { Locale } from '../schemas/registration';
 import { calendarFile, calendarSequence, calendarUid, type CalendarMode } from './ics';
-import { formatMoment, formatWhen, inLanguage, plural } from './format';
+import {
+  DEFAULT_LEAD_MINUTES,
+  formatLead,
+  formatMoment,
+  formatWhen,
+  formatWithin,
+  inLanguage,
+  plural,
+} from './format';
 import { emailHtml, type Paragraph } from './layout';
 import type { Attachment, Mail, MailKind } from './message';
 import { WORDING } from './wording';
@@ -32,7 +40,12 @@ export interface MailContext {
   registrationId: string;
   /** The deployment's origin (PUBLIC_URL or the one the registration came through): UIDs live under its host. */
   baseUrl: string;
-  series: { title: { sk: string; en: string }; organizer: { name: string; email: string } };
+  series: {
+    title: { sk: string; en: string };
+    organizer: { name: string; email: string };
+    /** When the join link goes (db/series.ts); without it, the default 24 hours. */
+    reminders?: { leadMinutes: number };
+  };
   workshops: MailWorkshop[];
   confirmUrl?: string;
   manageUrl: string;
@@ -81,6 +94,8 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
     ...(lineList ? [intro(lineList), w.howItMoves] : []),
   ];
   const followUp = first?.followUp;
+  const leadMinutes = ctx.series.reminders?.leadMinutes ?? DEFAULT_LEAD_MINUTES;
+  const lead = formatLead(leadMinutes, ctx.locale);
   return {
     confirm_request: () => ({
       subject: t.confirmRequest.subject(title),
@@ -97,7 +112,7 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
     confirmed: () => ({
       subject: t.confirmed.subject(title),
       paragraphs: withLine(
-        [counted(t.confirmed.seeYou)(list(ctx.workshops)), counted(t.confirmed.next)],
+        [counted(t.confirmed.seeYou)(list(ctx.workshops)), counted(t.confirmed.next)(lead)],
         w.inLine,
       ),
       calendars: 'plain',
@@ -121,7 +136,7 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
     reminder: () => ({
       subject: t.reminder.subject(firstTitle, formatMoment(first!.startsAt, ctx.locale)),
       paragraphs: [
-        t.reminder.startsSoon(firstTitle, when),
+        t.reminder.startsSoon(firstTitle, when, formatWithin(leadMinutes, ctx.locale)),
         { text: t.reminder.joinWith, link: first?.joinUrl },
         t.reminder.doNotForward,
       ],
@@ -133,7 +148,7 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
         t.workshopChanged.changed(firstTitle, when),
         ctx.includeJoinLink
           ? { text: t.workshopChanged.joinLinkNow, link: first?.joinUrl }
-          : t.workshopChanged.joinLinkLater,
+          : t.workshopChanged.joinLinkLater(lead),
       ],
       calendars: ctx.includeJoinLink ? 'join' : 'plain',
     }),
@@ -241,7 +256,9 @@ function calendars(mode: CalendarMode, ctx: MailContext): Attachment[] {
       mode === 'join'
         ? t.joinLink(w.joinUrl)
         : mode === 'plain'
-          ? t.joinLinkLater
+          ? t.joinLinkLater(
+              formatLead(ctx.series.reminders?.leadMinutes ?? DEFAULT_LEAD_MINUTES, ctx.locale),
+            )
           : mode === 'cancel-workshop'
             ? t.workshopCancelled
             : t.registrationCancelled;

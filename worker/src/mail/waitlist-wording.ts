@@ -2,8 +2,9 @@ import type { Locale } from '../schemas/registration';
 
 /**
  * What the waiting-list, second-reminder and follow-up e-mails say (issue 12), per language; kept
- * apart from mail/wording.ts so the two can change side by side. Slovak: formal address, a
- * non-breaking space after one-letter prepositions.
+ * apart from mail/wording.ts so the two can change side by side. Slovak: formal address with no
+ * gendered adjective ("ste na rade vy", not "ste prvý"), a non-breaking space after one-letter
+ * prepositions. English: no "(Bratislava time)" here: templates.ts adds the times note once.
  */
 export interface WaitlistWording {
   /** One workshop's line in a list of places: "place in line: 3". */
@@ -64,7 +65,7 @@ const sk: WaitlistWording = {
   offer: {
     subject: (workshop) => `Uvoľnilo sa miesto: ${workshop}`,
     seatForYou: (workshop, when, until) =>
-      `uvoľnilo sa miesto na workshope „${workshop}“ a${NBSP}ste prvý v${NBSP}poradí čakateľov. Miesto vám držíme do ${until}.\nTermín: ${when}`,
+      `uvoľnilo sa miesto na workshope „${workshop}“ a${NBSP}v${NBSP}poradí čakateľov ste na rade vy. Miesto vám držíme do ${until}.\nTermín: ${when}`,
     accept: 'Ak chcete prísť, miesto prijmite tu:',
     otherwise: `Ak ho dovtedy neprijmete, ponúkneme ho ďalšiemu v${NBSP}poradí.`,
   },
@@ -100,20 +101,19 @@ const en: WaitlistWording = {
   promoted: {
     subject: (workshop) => `You have a seat: ${workshop}`,
     seatIsYours: (workshop, when) =>
-      `a seat at the workshop “${workshop}” has freed up and it is yours: we have moved you in from the waiting list.\nWhen (Bratislava time): ${when}`,
+      `a seat at the workshop “${workshop}” has freed up and it is yours: we have moved you in from the waiting list.\nWhen: ${when}`,
     next: 'We will email you the join link before the workshop starts (right away if it starts soon). A calendar entry is attached. If you cannot come, please cancel so that the next person in line gets the seat.',
   },
   offer: {
     subject: (workshop) => `A seat is free: ${workshop}`,
     seatForYou: (workshop, when, until) =>
-      `a seat at the workshop “${workshop}” has freed up and you are first on the waiting list. We hold it for you until ${until} (Bratislava time).\nWhen (Bratislava time): ${when}`,
+      `a seat at the workshop “${workshop}” has freed up and you are first on the waiting list. We hold it for you until ${until}.\nWhen: ${when}`,
     accept: 'If you want to come, accept the seat here:',
     otherwise: 'If you do not accept it by then, we offer it to the next person in line.',
   },
   shortReminder: {
     subject: (workshop, moment) => `Starting soon: ${workshop} (${moment})`,
-    startsSoon: (workshop, when) =>
-      `the workshop “${workshop}” starts soon.\nWhen (Bratislava time): ${when}`,
+    startsSoon: (workshop, when) => `the workshop “${workshop}” starts soon.\nWhen: ${when}`,
     joinWith: 'Join with this link:',
   },
   followUp: {

@@ -31,7 +31,8 @@ export interface MailWording {
   confirmed: {
     subject: (series: string) => string;
     seeYou: Plural<(list: string) => string>;
-    next: Plural<string>;
+    /** `lead`: the series' reminder lead, "24 hodín" / "24 hours" (format.ts formatLead). */
+    next: Plural<(lead: string) => string>;
   };
   alreadyRegistered: {
     subject: (series: string) => string;
@@ -45,7 +46,8 @@ export interface MailWording {
   };
   reminder: {
     subject: (workshop: string, moment: string) => string;
-    startsSoon: (workshop: string, when: string) => string;
+    /** `within`: "necelých 24 hodín" / "less than 24 hours" (format.ts formatWithin). */
+    startsSoon: (workshop: string, when: string, within: string) => string;
     joinWith: string;
     doNotForward: string;
   };
@@ -53,7 +55,7 @@ export interface MailWording {
     subject: (workshop: string) => string;
     changed: (workshop: string, when: string) => string;
     joinLinkNow: string;
-    joinLinkLater: string;
+    joinLinkLater: (lead: string) => string;
   };
   workshopCancelled: {
     subject: (workshop: string) => string;
@@ -62,7 +64,7 @@ export interface MailWording {
   /** The description of a workshop's calendar file. */
   calendar: {
     joinLink: (url: string) => string;
-    joinLinkLater: string;
+    joinLinkLater: (lead: string) => string;
     registrationCancelled: string;
     workshopCancelled: string;
     manage: (url: string) => string;
@@ -109,10 +111,12 @@ const sk: MailWording = {
       other: (list) => `vašu registráciu sme potvrdili. Tešíme sa na vás na workshopoch:\n${list}`,
     },
     next: {
-      one: 'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom workshopu (ak sa začína skôr, tak hneď). V\u00a0prílohe nájdete termín do kalendára.',
-      few: 'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu (ak sa niektorý začína skôr, tak hneď). V\u00a0prílohe nájdete termíny do kalendára.',
-      other:
-        'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom každého workshopu (ak sa niektorý začína skôr, tak hneď). V\u00a0prílohe nájdete termíny do kalendára.',
+      one: (lead) =>
+        `Odkaz na pripojenie vám pošleme e-mailom približne ${lead} pred začiatkom workshopu (ak sa začína skôr, tak hneď). V\u00a0prílohe nájdete termín do kalendára.`,
+      few: (lead) =>
+        `Odkaz na pripojenie vám pošleme e-mailom približne ${lead} pred začiatkom každého workshopu (ak sa niektorý začína skôr, tak hneď). V\u00a0prílohe nájdete termíny do kalendára.`,
+      other: (lead) =>
+        `Odkaz na pripojenie vám pošleme e-mailom približne ${lead} pred začiatkom každého workshopu (ak sa niektorý začína skôr, tak hneď). V\u00a0prílohe nájdete termíny do kalendára.`,
     },
   },
   alreadyRegistered: {
@@ -143,8 +147,8 @@ const sk: MailWording = {
   },
   reminder: {
     subject: (workshop, moment) => `Odkaz na pripojenie: ${workshop} (${moment})`,
-    startsSoon: (workshop, when) =>
-      `workshop „${workshop}“ sa začína o\u00a0necelých 24 hodín.\nTermín: ${when}`,
+    startsSoon: (workshop, when, within) =>
+      `workshop „${workshop}“ sa začína o\u00a0${within}.\nTermín: ${when}`,
     joinWith: 'Odkaz na pripojenie k\u00a0workshopu:',
     doNotForward: 'Odkaz je určený len vám. Prosíme, nepreposielajte ho.',
   },
@@ -153,8 +157,8 @@ const sk: MailWording = {
     changed: (workshop, when) =>
       `organizátor zmenil údaje o\u00a0workshope „${workshop}“.\nAktuálny termín: ${when}`,
     joinLinkNow: 'Platný odkaz na pripojenie:',
-    joinLinkLater:
-      'Odkaz na pripojenie vám pošleme e-mailom približne 24 hodín pred začiatkom workshopu.',
+    joinLinkLater: (lead) =>
+      `Odkaz na pripojenie vám pošleme e-mailom približne ${lead} pred začiatkom workshopu.`,
   },
   workshopCancelled: {
     subject: (workshop) => `Workshop sa neuskutoční: ${workshop}`,
@@ -163,8 +167,8 @@ const sk: MailWording = {
   },
   calendar: {
     joinLink: (url) => `Odkaz na pripojenie: ${url}`,
-    joinLinkLater:
-      'Odkaz na pripojenie dostanete e-mailom približne 24 hodín pred začiatkom workshopu.',
+    joinLinkLater: (lead) =>
+      `Odkaz na pripojenie dostanete e-mailom približne ${lead} pred začiatkom workshopu.`,
     registrationCancelled: 'Vaša registrácia na tento workshop je zrušená.',
     workshopCancelled: 'Workshop sa neuskutoční.',
     manage: (url) => `Registráciu si môžete pozrieť alebo zrušiť na stránke ${url}`,
@@ -204,8 +208,10 @@ const en: MailWording = {
       (list) => `your registration is confirmed. We look forward to seeing you at:\n${list}`,
     ),
     next: same(
-      'We will email you the join link about 24 hours before the workshop starts (straight away if it starts sooner). A calendar entry is attached.',
-      'We will email you the join link about 24 hours before each workshop starts (straight away for one that starts sooner). Calendar entries are attached.',
+      (lead) =>
+        `We will email you the join link about ${lead} before the workshop starts (straight away if it starts sooner). A calendar entry is attached.`,
+      (lead) =>
+        `We will email you the join link about ${lead} before each workshop starts (straight away for one that starts sooner). Calendar entries are attached.`,
     ),
   },
   alreadyRegistered: {
@@ -231,17 +237,18 @@ const en: MailWording = {
   },
   reminder: {
     subject: (workshop, moment) => `Join link: ${workshop} (${moment})`,
-    startsSoon: (workshop, when) =>
-      `the workshop “${workshop}” starts in less than 24 hours.\nWhen: ${when}`,
+    startsSoon: (workshop, when, within) =>
+      `the workshop “${workshop}” starts in ${within}.\nWhen: ${when}`,
     joinWith: 'Join the workshop with this link:',
     doNotForward: 'The link is for you alone. Please do not forward it.',
   },
   workshopChanged: {
     subject: (workshop) => `Workshop changed: ${workshop}`,
     changed: (workshop, when) =>
-      `the organiser has changed the details of the workshop “${workshop}”.\nWhen: ${when}`,
+      `the organizer has changed the details of the workshop “${workshop}”.\nWhen: ${when}`,
     joinLinkNow: 'The join link to use:',
-    joinLinkLater: 'We will email you the join link about 24 hours before the workshop starts.',
+    joinLinkLater: (lead) =>
+      `We will email you the join link about ${lead} before the workshop starts.`,
   },
   workshopCancelled: {
     subject: (workshop) => `Workshop cancelled: ${workshop}`,
@@ -250,7 +257,8 @@ const en: MailWording = {
   },
   calendar: {
     joinLink: (url) => `Join link: ${url}`,
-    joinLinkLater: 'You will get the join link by email about 24 hours before the workshop starts.',
+    joinLinkLater: (lead) =>
+      `You will get the join link by email about ${lead} before the workshop starts.`,
     registrationCancelled: 'Your registration for this workshop is cancelled.',
     workshopCancelled: 'This workshop will not take place.',
     manage: (url) => `See or cancel your registration: ${url}`,

@@ -2,7 +2,7 @@ import type { Registration } from '../db/registrations';
 import type { Series } from '../db/series';
 import type { Workshop } from '../db/workshops';
 import type { ConfirmOutcome } from '../domain/registrations';
-import { formatMoment, formatWhen, plural } from '../mail/format';
+import { formatLead, formatMoment, formatWhen, plural } from '../mail/format';
 import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
 import type { Locale } from '../schemas/registration';
 import { html, type Html } from '../html';
@@ -97,7 +97,9 @@ export function confirmPage(
         t.confirmedTitle,
         html`${heading}${panel(
           t.confirmedTitle,
-          html`<p>${plural(t.confirmedText, workshops.length, locale)}</p>
+          html`<p>
+              ${plural(t.confirmedText, workshops.length, locale)(formatLead(series.reminders.leadMinutes, locale))}
+            </p>
             ${workshopList(workshops, locale)}`,
         )}${
           lost.length > 0

@@ -4,6 +4,7 @@ import { html } from '../html';
 import { formatMoment, formatWhen } from '../mail/format';
 import type { Locale } from '../schemas/registration';
 import { page } from './layout';
+import { T as PAGES } from './wording';
 
 import type { OfferState } from '../domain/waitlist';
 
@@ -21,7 +22,7 @@ const T = {
   en: {
     open: 'A seat for you',
     openText: (until: string) =>
-      `We hold the seat for you until ${until} (Bratislava time). If you do not accept it, we offer it to the next person in line.`,
+      `We hold the seat for you until ${until}. If you do not accept it, we offer it to the next person in line.`,
     button: 'Accept the seat',
     accepted: 'The seat is yours',
     acceptedText: 'We have emailed you a calendar entry.',
@@ -60,6 +61,7 @@ export function offerPage(
         )}
       </p>
       <p>${text}</p>
+      <p class="hint">${PAGES[locale].timesNote}</p>
       ${
         state === 'open'
           ? html`<form method="post" action="/api/v1/registrations/offer">

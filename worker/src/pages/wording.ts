@@ -8,7 +8,8 @@ import type { Locale } from '../schemas/registration';
  */
 export interface PageWording {
   confirmedTitle: string;
-  confirmedText: Plural<string>;
+  /** `lead`: the series' reminder lead, "24 hodín" / "24 hours" (mail/format.ts formatLead). */
+  confirmedText: Plural<(lead: string) => string>;
   alreadyTitle: string;
   alreadyText: string;
   expiredTitle: string;
@@ -45,10 +46,12 @@ const same = (one: string, other: string): Plural<string> => ({ one, few: other,
 const sk: PageWording = {
   confirmedTitle: 'Registrácia je potvrdená',
   confirmedText: {
-    one: 'Ďakujeme. Potvrdenie s\u00a0termínom do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne 24 hodín pred začiatkom workshopu.',
-    few: 'Ďakujeme. Potvrdenie s\u00a0termínmi do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne 24 hodín pred začiatkom každého workshopu.',
-    other:
-      'Ďakujeme. Potvrdenie s\u00a0termínmi do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne 24 hodín pred začiatkom každého workshopu.',
+    one: (lead) =>
+      `Ďakujeme. Potvrdenie s\u00a0termínom do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne ${lead} pred začiatkom workshopu.`,
+    few: (lead) =>
+      `Ďakujeme. Potvrdenie s\u00a0termínmi do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne ${lead} pred začiatkom každého workshopu.`,
+    other: (lead) =>
+      `Ďakujeme. Potvrdenie s\u00a0termínmi do kalendára sme vám poslali e-mailom. Odkaz na pripojenie vám pošleme približne ${lead} pred začiatkom každého workshopu.`,
   },
   alreadyTitle: 'Registrácia už bola potvrdená',
   alreadyText: 'Vaša registrácia platí. Nemusíte nič robiť.',
@@ -127,10 +130,14 @@ const sk: PageWording = {
 
 const en: PageWording = {
   confirmedTitle: 'Registration confirmed',
-  confirmedText: same(
-    'Thank you. We have emailed you a confirmation with a calendar entry. We will email you the join link about 24 hours before the workshop starts.',
-    'Thank you. We have emailed you a confirmation with calendar entries. We will email you the join link about 24 hours before each workshop starts.',
-  ),
+  confirmedText: {
+    one: (lead) =>
+      `Thank you. We have emailed you a confirmation with a calendar entry. We will email you the join link about ${lead} before the workshop starts.`,
+    few: (lead) =>
+      `Thank you. We have emailed you a confirmation with calendar entries. We will email you the join link about ${lead} before each workshop starts.`,
+    other: (lead) =>
+      `Thank you. We have emailed you a confirmation with calendar entries. We will email you the join link about ${lead} before each workshop starts.`,
+  },
   alreadyTitle: 'Registration already confirmed',
   alreadyText: 'Your registration is in order. You do not need to do anything.',
   expiredTitle: 'This link has expired',

@@ -5,11 +5,22 @@ import { seriesSlug } from './fields';
 /** Workshop and registration ids are random base32 (ids.ts); anything longer is not ours. */
 const recordId = z.string().min(1).max(64);
 
-/** `?workshop=&q=&status=` on a series' registrations. */
-export const registrationsQuery = z.object({
+/** `:id` of a workshop or registration in an admin path: unknown ids are 404, malformed ones 422. */
+export const recordPath = z.object({ id: recordId });
+
+/** `{workshop?, q?, status?}`: the body of a search of a series' registrations. */
+export const registrationsSearch = z.object({
   workshop: recordId.optional(),
   q: z.string().max(200).optional(),
   status: z.enum(['pending', 'confirmed', 'cancelled', 'expired']).optional(),
+});
+
+/**
+ * `?workshop=&status=` on a series' registrations. Search words are names and addresses: they go
+ * in the body of POST …/registrations/search, never in a URL (logs and proxies keep URLs).
+ */
+export const registrationsQuery = registrationsSearch.extend({
+  q: z.never({ error: 'not_in_url' }).optional(),
 });
 
 /** `?lang=` of an export: the language of its headings and labels. */

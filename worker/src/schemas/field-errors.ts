@@ -12,6 +12,7 @@ const OWN_CODES = new Set([
   'ends_before_start',
   'closes_after_start',
   'invalid_origin',
+  'not_in_url',
 ]);
 
 /**

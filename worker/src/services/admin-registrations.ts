@@ -118,7 +118,7 @@ export async function resendJoinLink(
   if (!workshop || workshop.seriesId !== series.id) {
     throw notFound('workshop_not_found', 'Workshop');
   }
-  refuseJoinLink(registration, workshop, now);
+  refuseJoinLink(registration, workshop, now, series.reminders.leadMinutes);
   return queueResend(
     db,
     {
@@ -144,7 +144,13 @@ export async function resendJoinLink(
   );
 }
 
-function refuseJoinLink(registration: Registration, workshop: Workshop, now: number): void {
+function refuseJoinLink(
+  registration: Registration,
+  workshop: Workshop,
+  now: number,
+  /** The series' reminder lead: the window opens when the cron would send the link. */
+  leadMinutes: number,
+): void {
   const seated =
     registration.status === 'confirmed' &&
     registration.heldWorkshopIds.includes(workshop.id) &&
@@ -152,11 +158,11 @@ function refuseJoinLink(registration: Registration, workshop: Workshop, now: num
   if (!seated) {
     throw refuse('no_seat', 'The registration holds no confirmed seat in this workshop.');
   }
-  const window = joinLinkWindow(workshop, now);
+  const window = joinLinkWindow(workshop, now, leadMinutes * 60_000);
   if (window.state === 'not_yet') {
     throw refuse(
       'join_link_not_yet',
-      `The join link goes out from ${new Date(window.opensAt).toISOString()}, 24 hours before the start.`,
+      `The join link goes out from ${new Date(window.opensAt).toISOString()}, ${leadMinutes} minutes before the start (the series' reminder schedule).`,
     );
   }
   if (window.state === 'closed') throw refuse('join_link_closed', 'The workshop has ended.');

@@ -75,7 +75,18 @@ export async function cancelSeats(
       // Issue 12: each freed seat goes to the first confirmed person in line, in this batch.
       ...fillFromWaitlist(db, now, ids),
     );
+    await batch.queueMail({
+      kind: 'cancelled',
+      // A seat is released once; the key keeps a double-submitted form to one message.
+      dedupeKey: `cancelled:${registration.id}:${ids.join(',')}`,
+      registration,
+      series,
+      workshops: released,
+      onlyIf: releasedAt(registration.id, ids, 'cancelled', now),
+    });
     if (actor) {
+      // Written only with the message, i.e. only if this batch released the seats: a lost race
+      // (the person, an expiry or another organizer first) is retried or refused, not recorded.
       batch.add(
         insertAudit(
           db,
@@ -87,18 +98,10 @@ export async function cancelSeats(
             detail: { workshopIds: ids },
           },
           now,
+          batch.outboxIds.at(-1),
         ),
       );
     }
-    await batch.queueMail({
-      kind: 'cancelled',
-      // A seat is released once; the key keeps a double-submitted form to one message.
-      dedupeKey: `cancelled:${registration.id}:${ids.join(',')}`,
-      registration,
-      series,
-      workshops: released,
-      onlyIf: releasedAt(registration.id, ids, 'cancelled', now),
-    });
     const [release] = await batch.commit();
     if (release!.meta.changes > 0) {
       return { held: current, released, remaining, outboxIds: batch.outboxIds };

@@ -1,5 +1,6 @@
-import { insertAudit } from '../db/audit';
+import { afterAChange, insertAudit } from '../db/audit';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
+import type { Guard } from '../db/outbox';
 import { findRegistration, findRegistrationByToken, type Registration } from '../db/registrations';
 import { hashToken } from '../tokens';
 import type { OfferState } from '../domain/waitlist';
@@ -18,8 +19,8 @@ import { findWorkshop, findWorkshopsInSeries, type Workshop } from '../db/worksh
 import { ApiError } from '../http/errors';
 import { WriteBatch } from './write-batch';
 
-/** Promotions announced per call; the cron takes the rest a quarter of an hour later. */
-const PER_RUN = 100;
+/** Promotions announced per call (one batch); the cron calls again until none is left. */
+export const ANNOUNCE_PER_CALL = 100;
 
 /**
  * Tells everyone moved in from a waiting list (by whatever freed the seat, in its batch) that
@@ -27,14 +28,15 @@ const PER_RUN = 100;
  * `promoted:<registration>:<workshop>`), queued only if still true when the batch runs (confirmed,
  * seat held, workshop as read). Marks each promotion announced in the same batch, so overlapping
  * runs announce it once. Returns the outbox ids and the registrations, whose join-link reminder
- * is due at once if the workshop is within the reminder window (jobs/waitlist.ts).
+ * is due at once if the workshop is within the reminder window (jobs/waitlist.ts), and whether
+ * there may be more to announce.
  */
 export async function announcePromotions(
   db: D1Database,
   now: number,
-): Promise<{ outboxIds: string[]; registrationIds: string[] }> {
-  const due = await unannouncedPromotions(db, PER_RUN);
-  if (due.length === 0) return { outboxIds: [], registrationIds: [] };
+): Promise<{ outboxIds: string[]; registrationIds: string[]; more: boolean }> {
+  const due = await unannouncedPromotions(db, ANNOUNCE_PER_CALL);
+  if (due.length === 0) return { outboxIds: [], registrationIds: [], more: false };
   const batch = new WriteBatch(db, now);
   const seriesById = new Map<number, Series | null>();
   for (const { registrationId, workshopId, offeredUntil } of due) {
@@ -69,6 +71,8 @@ export async function announcePromotions(
   return {
     outboxIds: batch.outboxIds,
     registrationIds: [...new Set(due.map((d) => d.registrationId))],
+    // A full page: there may be more (the cron calls again).
+    more: due.length === ANNOUNCE_PER_CALL,
   };
 }
 
@@ -90,6 +94,8 @@ const audit = (
   workshop: Workshop,
   registrationId: string,
   now: number,
+  /** Right after the statement it records: written only if that changed a row (db/audit.ts). */
+  happened: Guard,
 ) =>
   insertAudit(
     db,
@@ -101,6 +107,8 @@ const audit = (
       detail: { workshopId: workshop.id },
     },
     now,
+    undefined,
+    happened,
   );
 
 /**
@@ -117,7 +125,7 @@ export async function promoteOnBehalf(
 ): Promise<void> {
   const batch = new WriteBatch(db, now).add(
     ...promoteByHand(db, registrationId, workshop.id, now),
-    audit(db, actor, 'waitlist.promote', workshop, registrationId, now),
+    audit(db, actor, 'waitlist.promote', workshop, registrationId, now, afterAChange),
   );
   try {
     const [, , insert] = await batch.commit(runSeatBatch);
@@ -144,7 +152,7 @@ export async function removeFromLine(
 ): Promise<void> {
   const [end] = await db.batch([
     endPlace(db, registrationId, workshop.id, 'removed', now),
-    audit(db, actor, 'waitlist.remove', workshop, registrationId, now),
+    audit(db, actor, 'waitlist.remove', workshop, registrationId, now, afterAChange),
   ]);
   if (end!.meta.changes !== 1) {
     throw new ApiError(409, 'not_waiting', 'This registration has no place in this line.');

@@ -1,4 +1,4 @@
-import { insertAudit } from '../db/audit';
+import { afterAChange, insertAudit } from '../db/audit';
 import {
   allOf,
   holdsAll,
@@ -8,7 +8,12 @@ import {
   workshopAt,
 } from '../db/mail-guards';
 import { confirmedInLine } from '../db/waitlist-reads';
-import { dropQueuedReminders, dropUnsentReminders, registrationsReminded } from '../db/outbox';
+import {
+  dropQueuedReminders,
+  dropUnsentReminders,
+  registrationsReminded,
+  type Guard,
+} from '../db/outbox';
 import {
   registrationsHoldingSeatIn,
   registrationsReleasedFrom,
@@ -41,6 +46,8 @@ const workshopAudit = (
   workshop: Pick<Workshop, 'id' | 'seriesId'>,
   now: number,
   detail?: Record<string, number | boolean>,
+  /** The change it records happened in this batch (one that lost a race is not recorded). */
+  happened?: Guard,
 ) =>
   insertAudit(
     db,
@@ -52,6 +59,8 @@ const workshopAudit = (
       detail,
     },
     now,
+    undefined,
+    happened,
   );
 
 /** Creates a workshop in a series, recording who did; returns it as stored. */
@@ -219,12 +228,23 @@ export async function cancelWorkshopAndTell(
     }
   };
   const { holders } = await whoCancellingTells(db, workshop);
+  const [markCancelled, releaseSeats] = cancelWorkshop(db, workshop.id, now);
   const batch = new WriteBatch(db, now).add(
-    ...cancelWorkshop(db, workshop.id, now),
+    markCancelled!,
+    // Right after it: two cancellations at once, only the one that cancelled it is recorded.
+    workshopAudit(
+      db,
+      actor,
+      'workshop.cancel',
+      workshop,
+      now,
+      { notified: holders.length },
+      afterAChange,
+    ),
+    releaseSeats!,
     // Issue 12: nobody waits for a seat in a workshop that will not take place.
     endLine(db, workshop.id, now),
     dropQueuedReminders(db, { workshopId: workshop.id }),
-    workshopAudit(db, actor, 'workshop.cancel', workshop, now, { notified: holders.length }),
   );
   await tell(batch, holders);
   await tellLine(batch, await confirmedInLine(db, workshop.id));

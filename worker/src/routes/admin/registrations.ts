@@ -11,7 +11,7 @@ import { validate } from '../../http/validate';
 import { listSeriesMessages } from '../../db/outbox';
 import { deliverSoon } from '../../jobs/deliver';
 import { announceAndRemind } from '../../jobs/waitlist';
-import { cancelRegistrationInput, resendJoinLinkInput } from '../../schemas/admin';
+import { cancelRegistrationInput, recordPath, resendJoinLinkInput } from '../../schemas/admin';
 import { findRegistrationWithReminders } from '../../services/admin-reads';
 import {
   cancelOnBehalf,
@@ -35,6 +35,9 @@ async function presentRegistration(db: D1Database, id: string) {
  * join link, cancel on their behalf, erase them. Mounted under /admin/registrations.
  */
 export const adminRegistrationRoutes = new Hono<AppEnv>()
+  // Every path's id is judged before anything reads it (zod on every input).
+  .use('/:id', validate('param', recordPath))
+  .use('/:id/*', validate('param', recordPath))
   .get('/:id', async (c) => {
     const { found, registration } = await presentRegistration(c.env.DB, c.req.param('id'));
     const messages = await listSeriesMessages(

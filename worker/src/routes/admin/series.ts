@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type * as z from 'zod';
 import type {
   AdminMessagesResponse,
   AdminRegistrationsResponse,
@@ -14,7 +15,7 @@ import { listSeriesMessages } from '../../db/outbox';
 import { findSeries, listSeriesOverviews } from '../../db/series';
 import { isArchived, orderForHome } from '../../domain/series';
 import { deliverSoon } from '../../jobs/deliver';
-import { exportQuery, registrationsQuery } from '../../schemas/admin';
+import { exportQuery, registrationsQuery, registrationsSearch } from '../../schemas/admin';
 import { seriesInput, seriesPath } from '../../schemas/series';
 import { workshopInput } from '../../schemas/workshop';
 import { findRegistrations, linesNow, workshopsAtAGlance } from '../../services/admin-reads';
@@ -37,8 +38,25 @@ export async function requireSeries(db: D1Database, slug: string) {
   return series;
 }
 
+async function searchRegistrations(
+  db: D1Database,
+  slug: string,
+  { workshop, q, status }: z.output<typeof registrationsSearch>,
+): Promise<AdminRegistrationsResponse> {
+  const series = await requireSeries(db, slug);
+  const found = await findRegistrations(db, series, { workshopId: workshop, q, status });
+  return {
+    registrations: found.registrations.map((r) =>
+      adminRegistration(r, found.reminders, found.deliveries),
+    ),
+  };
+}
+
 /** Admin: series, their workshops, registrations, messages and exports. Mounted under /admin/series. */
 export const adminSeriesRoutes = new Hono<AppEnv>()
+  // Every path's slug is judged before anything reads it (zod on every input); a PUT judges its
+  // body first (below), so its own slug check stays on the route.
+  .on(['GET', 'POST', 'PATCH', 'DELETE'], ['/:slug', '/:slug/*'], validate('param', seriesPath))
   .get('/', async (c) => {
     const overviews = orderForHome(await listSeriesOverviews(c.env.DB, Date.now()));
     return c.json({ series: overviews.map(seriesSummary) } satisfies AdminSeriesListResponse);
@@ -77,16 +95,12 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
     const workshop = await createWorkshop(c.env.DB, series, c.req.valid('json'), actor, now);
     return c.json({ workshop: adminWorkshop(workshop, now) }, 201);
   })
-  .get('/:slug/registrations', validate('query', registrationsQuery), async (c) => {
-    const series = await requireSeries(c.env.DB, c.req.param('slug'));
-    const { workshop, q, status } = c.req.valid('query');
-    const found = await findRegistrations(c.env.DB, series, { workshopId: workshop, q, status });
-    return c.json({
-      registrations: found.registrations.map((r) =>
-        adminRegistration(r, found.reminders, found.deliveries),
-      ),
-    } satisfies AdminRegistrationsResponse);
-  })
+  .get('/:slug/registrations', validate('query', registrationsQuery), async (c) =>
+    c.json(await searchRegistrations(c.env.DB, c.req.param('slug'), c.req.valid('query'))),
+  )
+  .post('/:slug/registrations/search', validate('json', registrationsSearch), async (c) =>
+    c.json(await searchRegistrations(c.env.DB, c.req.param('slug'), c.req.valid('json'))),
+  )
   .get('/:slug/registrations.csv', validate('query', exportQuery), async (c) => {
     const series = await requireSeries(c.env.DB, c.req.param('slug'));
     const actor = actorName(c.get('actor'));

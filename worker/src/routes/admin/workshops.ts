@@ -9,7 +9,7 @@ import { findSeriesById } from '../../db/series';
 import { findWorkshop } from '../../db/workshops';
 import { deliverSoon } from '../../jobs/deliver';
 import { announceAndRemind } from '../../jobs/waitlist';
-import { exportQuery } from '../../schemas/admin';
+import { exportQuery, recordPath } from '../../schemas/admin';
 import { workshopPatch } from '../../schemas/workshop';
 import { exportRegistrations } from '../../services/export';
 import {
@@ -38,6 +38,9 @@ async function requireWorkshop(db: D1Database, id: string) {
 
 /** Admin: change, cancel or export a workshop. Mounted under /admin/workshops. */
 export const adminWorkshopRoutes = new Hono<AppEnv>()
+  // Every path's id is judged before anything reads it (zod on every input).
+  .use('/:id', validate('param', recordPath))
+  .use('/:id/*', validate('param', recordPath))
   .patch('/:id', validate('json', workshopPatch), async (c) => {
     const now = Date.now();
     const { workshop: current, series } = await requireWorkshop(c.env.DB, c.req.param('id'));

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ApiError } from '../../worker/src/http/errors';
+import { cancelOnBehalf } from '../../worker/src/services/admin-registrations';
+import { hasSql, pausedBefore } from '../support/interleave';
+import { startTestWorker, type TestWorker } from '../support/worker';
+import { adminSend } from '../support/admin';
+import {
+  postRegistration,
+  registerConfirmed,
+  seriesWithTwoWorkshops,
+  settle,
+  uniqueEmail,
+  validRegistration,
+} from '../support/fixtures';
+import { cancelAllByLink, confirmByLink, fullWorkshop } from '../support/waitlist-fixtures';
+
+/**
+ * The audit log records what happened, not what was tried: an organizer's cancellation that
+ * loses its race (the person cancelled between the organizer's read and write) changes nothing,
+ * is refused with `nothing_to_cancel`, and leaves no "registration.cancel" entry.
+ */
+let worker: TestWorker;
+before(async () => {
+  worker = await startTestWorker();
+});
+after(() => worker.dispose());
+
+const entries = async (action: string, registrationId: string) =>
+  (await worker.db
+    .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = ? AND target_id = ?`)
+    .bind(action, registrationId)
+    .first<{ n: number }>())!.n;
+const cancelEntries = (registrationId: string) => entries('registration.cancel', registrationId);
+
+/** A confirmed person waiting in the line of a full workshop. */
+async function waiting() {
+  const { slug, workshop } = await fullWorkshop(worker, 1);
+  const res = await postRegistration(
+    worker,
+    slug,
+    validRegistration([workshop.id], {
+      email: uniqueEmail('waiting'),
+      waitlistWorkshopIds: [workshop.id],
+    }),
+  );
+  assert.equal(res.status, 201);
+  const { registration } = (await res.json()) as { registration: { id: string } };
+  await settle(worker);
+  await confirmByLink(worker, registration.id);
+  return { workshop, id: registration.id };
+}
+
+describe('audit entries under races', () => {
+  test('a cancellation on someone’s behalf that lost to their own is not recorded', async () => {
+    const { slug, first } = await seriesWithTwoWorkshops(worker);
+    const id = await registerConfirmed(worker, slug, [first.id], { email: uniqueEmail() });
+    const db = pausedBefore(worker.db, hasSql("SET status = 'released'"), () =>
+      cancelAllByLink(worker, id),
+    );
+    await assert.rejects(
+      cancelOnBehalf(db as never, id, undefined, 'organizer@example.gov.sk', Date.now()),
+      (error) => error instanceof ApiError && error.code === 'nothing_to_cancel',
+    );
+    assert.ok(db.paused(), 'the person cancelled between the read and the write');
+    assert.equal(await cancelEntries(id), 0);
+  });
+
+  test('one that wins is recorded once', async () => {
+    const { slug, first } = await seriesWithTwoWorkshops(worker);
+    const id = await registerConfirmed(worker, slug, [first.id], { email: uniqueEmail() });
+    const res = await adminSend(worker, 'POST', `/api/v1/admin/registrations/${id}/cancel`, {});
+    assert.equal(res.status, 200, await res.text());
+    await settle(worker);
+    assert.equal(await cancelEntries(id), 1);
+  });
+
+  test('taking someone out of line twice: one entry, the second is refused', async () => {
+    const { workshop, id } = await waiting();
+    const path = `/api/v1/admin/workshops/${workshop.id}/waitlist/${id}`;
+    const [first, second] = await Promise.all([
+      adminSend(worker, 'DELETE', path),
+      adminSend(worker, 'DELETE', path),
+    ]);
+    assert.deepEqual([first.status, second.status].sort(), [200, 409]);
+    assert.equal(await entries('waitlist.remove', id), 1);
+  });
+
+  test('moving someone in by hand who is not waiting any more: refused, not recorded', async () => {
+    const { workshop, id } = await waiting();
+    const path = `/api/v1/admin/workshops/${workshop.id}/waitlist/${id}`;
+    assert.equal((await adminSend(worker, 'POST', `${path}/promote`)).status, 200);
+    assert.equal((await adminSend(worker, 'POST', `${path}/promote`)).status, 409);
+    assert.equal(await entries('waitlist.promote', id), 1);
+  });
+
+  test('two organizers cancelling one workshop at once: one entry', async () => {
+    const { first } = await seriesWithTwoWorkshops(worker);
+    const path = `/api/v1/admin/workshops/${first.id}/cancel`;
+    const answers = await Promise.all([
+      adminSend(worker, 'POST', path),
+      adminSend(worker, 'POST', path),
+    ]);
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      [200, 200],
+    );
+    const row = await worker.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'workshop.cancel' AND target_id = ?`,
+      )
+      .bind(first.id)
+      .first<{ n: number }>();
+    assert.equal(row!.n, 1);
+  });
+});
