@@ -63,38 +63,55 @@ export async function startDevStack(): Promise<DevStack> {
     url: server.url,
     persistTo,
     async query<T>(sql: string): Promise<T[]> {
-      const child = spawn(
-        process.execPath,
-        [
-          join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
-          'd1',
-          'execute',
-          'DB',
-          '--local',
-          '--persist-to',
-          persistTo,
-          '--json',
-          '--command',
-          sql,
-        ],
-        { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      const code = await new Promise<number | null>((resolve, reject) => {
-        child.once('error', reject);
-        child.once('close', resolve);
-      });
-      if (code !== 0) throw new Error(`d1 execute failed: ${stderr}`);
-      return (JSON.parse(stdout) as { results: T[] }[])[0]!.results;
+      // `wrangler d1 execute` opens the SQLite file that the running wrangler dev writes; while
+      // the worker holds a write (a queue consumer sending mail after a registration, say) it
+      // gets SQLITE_BUSY. One database has one writer in production: wait and ask again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await queryOnce<T>(persistTo, sql);
+        } catch (error) {
+          const busy =
+            error instanceof Error && /SQLITE_BUSY|database is locked/.test(error.message);
+          if (!busy || attempt === 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        }
+      }
     },
     async stop() {
       await started.stop();
       forget();
     },
   };
+}
+
+/** One `wrangler d1 execute --local` against the stack's persisted D1. */
+async function queryOnce<T>(persistTo: string, sql: string): Promise<T[]> {
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
+      'd1',
+      'execute',
+      'DB',
+      '--local',
+      '--persist-to',
+      persistTo,
+      '--json',
+      '--command',
+      sql,
+    ],
+    { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  if (code !== 0) throw new Error(`d1 execute failed: ${stderr}`);
+  return (JSON.parse(stdout) as { results: T[] }[])[0]!.results;
 }
 
 /**
