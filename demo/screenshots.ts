@@ -1,11 +1,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT, applyLocalMigrations, startDevServer } from './dev-server';
 import { DEMO_SERIES_SLUG } from './content';
 import { seedDemo } from './seed';
+import { freePort } from './free-port';
 
 /**
  * `npm run screenshots`: renders the demo pages in Chromium at 375 and 1280 px, in Slovak and
@@ -60,15 +60,6 @@ let registrations = 0;
 /** Scrolls the widget to the top of the viewport (where focus did not already take the page). */
 const showWidget = (page: Page) =>
   page.locator('workshop-signup').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-
-/** A port nobody listens on right now. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** The admin page's screens (signed in with the token, in this tab's sessionStorage). */
 const ADMIN_SCREENS: Record<string, { hash: string; ready: string }> = {

@@ -12,7 +12,7 @@ import {
 } from '../../demo/dev-server';
 import { seedDemo } from '../../demo/seed';
 import { launchChromium } from './browser';
-import { freePort } from './free-port';
+import { freePort } from '../../demo/free-port';
 import { E2E_ADMIN_TOKEN, E2E_VARS, copySeededState } from './seeded-state';
 
 export { E2E_ADMIN_TOKEN, freePort };

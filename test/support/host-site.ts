@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { freePort } from './free-port';
+import { freePort } from '../../demo/free-port';
 
 /**
  * A town hall's website for end-to-end tests: serves the pages a test puts in `pages` (by path),

@@ -2,7 +2,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyLocalMigrations, startDevServer } from '../../demo/dev-server';
 import { seedDemo } from '../../demo/seed';
-import { freePort } from './free-port';
+import { freePort } from '../../demo/free-port';
 
 /**
  * Every end-to-end test file starts from the same state: a local D1 migrated by
