@@ -13,6 +13,7 @@ import {
   validRegistration,
   HTTP_MAIL,
 } from '../support/fixtures';
+import { confirmedInBulk, seatsInBulk } from '../support/bulk-seed';
 import type { TestWorker } from '../support/worker';
 
 /**
@@ -46,23 +47,8 @@ async function seedConfirmed(worker: TestWorker, n: number, t0: number) {
            registration_closes_at = ?2 WHERE id = ?1`,
       )
       .bind(workshop.id, startsAt),
-    worker.db
-      .prepare(
-        `INSERT INTO registrations (id, series_id, given_name, family_name, email, email_key,
-           organization_type, locale, status, created_at, confirmed_at, base_url)
-         WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?3 - 1)
-         SELECT ?1 || '-' || i, (SELECT series_id FROM workshops WHERE id = ?2), 'Ema', 'Nová',
-           ?1 || '-' || i || '@example.org', ?1 || '-' || i || '@example.org', 'municipality',
-           'sk', 'confirmed', ?4, ?4, 'http://worker.test'
-         FROM k`,
-      )
-      .bind(slug, workshop.id, n, t0 - 2 * 24 * HOUR),
-    worker.db
-      .prepare(
-        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at)
-         SELECT id, ?2, email_key, created_at FROM registrations WHERE id LIKE ?1 || '-%'`,
-      )
-      .bind(slug, workshop.id),
+    confirmedInBulk(worker.db, slug, workshop.id, n, t0 - 2 * 24 * HOUR),
+    seatsInBulk(worker.db, slug, workshop.id, t0 - 2 * 24 * HOUR),
   ]);
   return { slug, workshop };
 }

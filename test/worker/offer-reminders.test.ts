@@ -10,6 +10,7 @@ import {
   testWorker,
   unique,
 } from '../support/fixtures';
+import { confirmedInBulk, seatsInBulk } from '../support/bulk-seed';
 import type { TestWorker } from '../support/worker';
 import { whyNoLongerTrue, type MessageToCheck } from '../../worker/src/domain/mail-checks';
 
@@ -49,23 +50,8 @@ async function seedOffers(
 ) {
   const prefix = unique('offered');
   await worker.db.batch([
-    worker.db
-      .prepare(
-        `INSERT INTO registrations (id, series_id, given_name, family_name, email, email_key,
-           organization_type, locale, status, created_at, confirmed_at, base_url)
-         WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?3 - 1)
-         SELECT ?1 || '-' || i, (SELECT series_id FROM workshops WHERE id = ?2), 'Ema', 'Nová',
-           ?1 || '-' || i || '@example.org', ?1 || '-' || i || '@example.org', 'municipality',
-           'sk', 'confirmed', ?4, ?4, 'http://worker.test'
-         FROM k`,
-      )
-      .bind(prefix, workshopId, n, offeredAt),
-    worker.db
-      .prepare(
-        `INSERT INTO seats (registration_id, workshop_id, email_key, created_at)
-         SELECT id, ?2, email_key, ?3 FROM registrations WHERE id LIKE ?1 || '-%'`,
-      )
-      .bind(prefix, workshopId, Date.now()),
+    confirmedInBulk(worker.db, prefix, workshopId, n, offeredAt),
+    seatsInBulk(worker.db, prefix, workshopId, Date.now()),
     worker.db
       .prepare(
         `INSERT INTO waitlist (registration_id, workshop_id, email_key, status, created_at,
