@@ -5,6 +5,7 @@ import { findSeriesById, type Series } from '../db/series';
 import { findWorkshop, type Workshop } from '../db/workshops';
 import { offerReminderKey, selectDueOfferReminders } from '../domain/waitlist';
 import { WriteBatch } from '../services/write-batch';
+import { onceEach } from '../once-each';
 
 /** Offers read (and their due reminders queued, as one batch) at a time. */
 const PAGE_SIZE = 200;
@@ -25,13 +26,13 @@ const PER_RUN = 5_000;
  */
 export async function queueOfferReminders(db: D1Database, now: number): Promise<string[]> {
   const outboxIds: string[] = [];
-  const workshops = new Map<string, Promise<Workshop | null>>();
-  const series = new Map<number, Promise<Series | null>>();
+  const workshopOf = onceEach((id: string) => findWorkshop(db, id, now));
+  const seriesOf = onceEach((id: number) => findSeriesById(db, id));
   let after: OfferCandidate | undefined;
   while (outboxIds.length < PER_RUN) {
     const page = await offerReminderCandidates(db, now, PAGE_SIZE, after);
     const due = selectDueOfferReminders(page, now).slice(0, PER_RUN - outboxIds.length);
-    outboxIds.push(...(await queuePage(db, now, due, workshops, series)));
+    outboxIds.push(...(await queuePage(db, now, due, workshopOf, seriesOf)));
     if (page.length < PAGE_SIZE) break;
     after = page.at(-1);
   }
@@ -43,24 +44,18 @@ async function queuePage(
   db: D1Database,
   now: number,
   due: readonly OfferCandidate[],
-  workshops: Map<string, Promise<Workshop | null>>,
-  series: Map<number, Promise<Series | null>>,
+  workshopOf: (id: string) => Promise<Workshop | null>,
+  seriesOf: (id: number) => Promise<Series | null>,
 ): Promise<string[]> {
   if (due.length === 0) return [];
   const batch = new WriteBatch(db, now);
   for (const offer of due) {
-    if (!workshops.has(offer.workshopId)) {
-      workshops.set(offer.workshopId, findWorkshop(db, offer.workshopId, now));
-    }
     const [registration, workshop] = await Promise.all([
       findRegistration(db, offer.registrationId),
-      workshops.get(offer.workshopId)!,
+      workshopOf(offer.workshopId),
     ]);
     if (!registration || !workshop) continue;
-    if (!series.has(workshop.seriesId)) {
-      series.set(workshop.seriesId, findSeriesById(db, workshop.seriesId));
-    }
-    const ofSeries = await series.get(workshop.seriesId)!;
+    const ofSeries = await seriesOf(workshop.seriesId);
     if (!ofSeries) continue;
     await batch.queueMail({
       kind: 'offer_reminder',

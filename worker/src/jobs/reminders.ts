@@ -1,9 +1,10 @@
-import { findRegistration, type Registration } from '../db/registrations';
+import { findRegistration } from '../db/registrations';
 import { reminderCandidates, type ReminderCandidate, type ReminderKind } from '../db/reminders';
-import { findSeriesById, type Series } from '../db/series';
-import { findWorkshop, type Workshop } from '../db/workshops';
+import { findSeriesById } from '../db/series';
+import { findWorkshop } from '../db/workshops';
 import { reminderKey, selectDueReminders } from '../domain/reminders';
 import { WriteBatch } from '../services/write-batch';
+import { onceEach } from '../once-each';
 import type { ReminderSeat } from '../env';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 
@@ -51,23 +52,15 @@ export async function queueRemindersFor(
   now: number,
   due: readonly ReminderSeat[],
 ): Promise<string[]> {
-  const cache = new Map<string, Promise<unknown>>();
-  const load = <T>(key: string, fetch: () => Promise<T>) => {
-    if (!cache.has(key)) cache.set(key, fetch());
-    return cache.get(key) as Promise<T>;
-  };
+  const registrationOf = onceEach((id: string) => findRegistration(db, id));
+  const workshopOf = onceEach((id: string) => findWorkshop(db, id, now));
+  const seriesOf = onceEach((id: number) => findSeriesById(db, id));
   const batch = new WriteBatch(db, now);
   for (const seat of due) {
-    const registration = await load<Registration | null>(`r:${seat.registrationId}`, () =>
-      findRegistration(db, seat.registrationId),
-    );
-    const workshop = await load<Workshop | null>(`w:${seat.workshopId}`, () =>
-      findWorkshop(db, seat.workshopId, now),
-    );
+    const registration = await registrationOf(seat.registrationId);
+    const workshop = await workshopOf(seat.workshopId);
     if (!registration || !workshop) continue;
-    const series = await load<Series | null>(`s:${workshop.seriesId}`, () =>
-      findSeriesById(db, workshop.seriesId),
-    );
+    const series = await seriesOf(workshop.seriesId);
     if (!series) continue;
     await batch.queueMail({
       kind: seat.kind ?? 'reminder',

@@ -3,9 +3,10 @@ import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 import type { Guard } from '../db/outbox';
 import { findRegistration, findRegistrationByToken, type Registration } from '../db/registrations';
 import { hashToken } from '../tokens';
+import { onceEach } from '../once-each';
 import type { OfferState } from '../domain/waitlist';
 import { runSeatBatch, SeatRefusedError } from '../db/seats';
-import { findSeriesById, type Series } from '../db/series';
+import { findSeriesById } from '../db/series';
 import {
   endPlace,
   placesOf,
@@ -38,7 +39,7 @@ export async function announcePromotions(
   const due = await unannouncedPromotions(db, ANNOUNCE_PER_CALL);
   if (due.length === 0) return { outboxIds: [], registrationIds: [], more: false };
   const batch = new WriteBatch(db, now);
-  const seriesById = new Map<number, Series | null>();
+  const seriesOf = onceEach((id: number) => findSeriesById(db, id));
   for (const { registrationId, workshopId, offeredUntil } of due) {
     batch.add(markAnnounced(db, registrationId, workshopId, now));
     const [registration, workshop] = await Promise.all([
@@ -46,10 +47,7 @@ export async function announcePromotions(
       findWorkshop(db, workshopId),
     ]);
     if (!registration || !workshop) continue;
-    if (!seriesById.has(workshop.seriesId)) {
-      seriesById.set(workshop.seriesId, await findSeriesById(db, workshop.seriesId));
-    }
-    const series = seriesById.get(workshop.seriesId);
+    const series = await seriesOf(workshop.seriesId);
     if (!series) continue;
     const offer = offeredUntil !== null;
     await batch.queueMail({
