@@ -94,3 +94,5 @@ export function linkIn(message: Pick<OutboxMessage, 'text'>, kind: 'confirm' | '
 }
 export const confirmLink = (message: Pick<OutboxMessage, 'text'>) => linkIn(message, 'confirm');
 export const manageLink = (message: Pick<OutboxMessage, 'text'>) => linkIn(message, 'manage');
+/** The token a confirm or manage link carries. */
+export const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;

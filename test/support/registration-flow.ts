@@ -90,11 +90,7 @@ export async function confirmThroughPage(
   assert.equal(action, '/api/v1/registrations/confirm', `a confirm form in:\n${html}`);
   const token = html.match(/<input type="hidden" name="token" value="([^"]+)"/)?.[1];
   assert.ok(token, 'the form carries the token');
-  return worker.fetch(action, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token }).toString(),
-  });
+  return postConfirmation(worker, token);
 }
 
 /**
@@ -120,5 +116,14 @@ export async function cancelThroughManagePage(
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
+  });
+}
+
+/** Posts a confirmation token as the confirm page's form does. */
+export function postConfirmation(worker: TestWorker, token: string): Promise<Response> {
+  return worker.fetch('/api/v1/registrations/confirm', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token }).toString(),
   });
 }

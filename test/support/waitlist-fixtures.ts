@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import type { TestWorker } from './worker';
 import {
   cancelThroughManagePage,
+  confirmLink,
+  tokenOf,
   createSeries,
   createWorkshop,
   manageLink,
   onlyMessage,
+  postConfirmation,
   received,
   registerConfirmed,
   settle,
@@ -36,14 +39,7 @@ export async function fullWorkshop(
 /** Confirms a registration by posting the token from its confirmation request's link. */
 export async function confirmByLink(worker: TestWorker, registrationId: string) {
   const request = await onlyMessage(worker, { registrationId, kind: 'confirm_request' });
-  const token = new URL(
-    (await received(worker, request)).text.match(/https?:\S+confirm\?token=\S+/)![0],
-  ).searchParams.get('token')!;
-  const res = await worker.fetch('/api/v1/registrations/confirm', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token }).toString(),
-  });
+  const res = await postConfirmation(worker, tokenOf(confirmLink(await received(worker, request))));
   assert.equal(res.status, 200, await res.text());
   await settle(worker);
 }

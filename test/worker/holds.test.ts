@@ -6,6 +6,7 @@ import { confirmByToken } from '../../worker/src/services/confirm';
 import { hasSql, pausedBefore } from '../support/interleave';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import {
+  type AdminWorkshop,
   confirmLink,
   createSeries,
   createWorkshop,
@@ -16,16 +17,17 @@ import {
   nextClientIp,
   onlyMessage,
   outbox,
+  postConfirmation,
   postRegistration,
   publicWorkshop,
   register,
   registrationStatus,
   runCron,
   settle,
+  tokenOf,
   unique,
   uniqueEmail,
   validRegistration,
-  type AdminWorkshop,
 } from '../support/fixtures';
 
 let worker: TestWorker;
@@ -34,14 +36,7 @@ before(async () => {
 });
 after(() => worker.dispose());
 
-const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const postConfirm = (token: string) =>
-  worker.fetch('/api/v1/registrations/confirm', {
-    method: 'POST',
-    headers: FORM,
-    body: new URLSearchParams({ token }).toString(),
-  });
+const postConfirm = (token: string) => postConfirmation(worker, token);
 
 async function series(capacities: number[]) {
   const slug = unique('holds');

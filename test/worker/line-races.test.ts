@@ -15,12 +15,14 @@ import {
   manageLink,
   MINUTE,
   onlyMessage,
+  postConfirmation,
   postRegistration,
   received,
   register,
   registerConfirmed,
   runCron,
   settle,
+  tokenOf,
   unique,
   uniqueEmail,
   validRegistration,
@@ -40,8 +42,6 @@ before(async () => {
   worker = await startTestWorker();
 });
 after(() => worker.dispose());
-
-const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 
 /** A newcomer's registration at `now`, paused before its write while `meanwhile` runs. */
 async function newcomer(
@@ -112,11 +112,7 @@ async function confirmAt(registrationId: string, now: number) {
 
 /** Confirms through the page's POST, now. */
 async function confirmNow(registrationId: string) {
-  const res = await worker.fetch('/api/v1/registrations/confirm', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token: await confirmTokenOf(registrationId) }).toString(),
-  });
+  const res = await postConfirmation(worker, await confirmTokenOf(registrationId));
   assert.equal(res.status, 200);
   await res.arrayBuffer();
   await settle(worker);

@@ -8,6 +8,7 @@ import { findWorkshop } from '../../worker/src/db/workshops';
 import { hasSql, pausedBefore } from '../support/interleave';
 import { asAdmin, startTestWorker, type TestWorker } from '../support/worker';
 import {
+  type AdminWorkshop,
   cancelThroughManagePage,
   confirmLink,
   createSeries,
@@ -16,15 +17,16 @@ import {
   manageLink,
   onlyMessage,
   outbox,
+  postConfirmation,
   postRegistration,
   register,
   registrationStatus,
   runCron,
   settle,
+  tokenOf,
   unique,
   uniqueEmail,
   validRegistration,
-  type AdminWorkshop,
 } from '../support/fixtures';
 
 /**
@@ -45,7 +47,6 @@ before(async () => {
 });
 after(() => worker.dispose());
 
-const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 const asWorkerDb = (db: unknown) => db as Parameters<typeof confirmByToken>[0];
 
 /** A pending registration with its links. */
@@ -101,11 +102,7 @@ describe('confirm meets cancel', () => {
   test('confirmed between the cancellation’s read and its write: both mails, in that order', async () => {
     const { id, confirm, manage } = await pendingRegistration();
     const db = pausedBefore(worker.db, hasSql("release_reason = 'cancelled'"), async () => {
-      const res = await worker.fetch('/api/v1/registrations/confirm', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ token: confirm }).toString(),
-      });
+      const res = await postConfirmation(worker, confirm);
       assert.equal(res.status, 200);
       await settle(worker);
     });

@@ -13,10 +13,11 @@ import {
   register,
   registrationStatus,
   seriesBody,
+  tokenOf,
+  type AdminWorkshop,
   unique,
   uniqueEmail,
   workshopBody,
-  type AdminWorkshop,
 } from '../support/fixtures';
 
 let worker: TestWorker;
@@ -32,7 +33,6 @@ before(async () => {
 after(() => worker.dispose());
 
 const FORM = 'application/x-www-form-urlencoded';
-const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 
 /** A body that arrives in chunks, without a Content-Length, as a stream from a client would. */
 function streamOf(text: string, chunk = 16 * 1024): ReadableStream<Uint8Array> {

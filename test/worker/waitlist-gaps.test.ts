@@ -9,14 +9,17 @@ import { findSeriesById } from '../../worker/src/db/series';
 import { findWorkshop } from '../../worker/src/db/workshops';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import {
+  confirmLink,
   HOUR,
   MINUTE,
   onlyMessage,
   outbox,
+  postConfirmation,
   postRegistration,
   received,
   runCron,
   settle,
+  tokenOf,
   uniqueEmail,
   validRegistration,
 } from '../support/fixtures';
@@ -327,14 +330,10 @@ describe('a late confirmation and its places in line', () => {
     assert.equal(off.status, 200);
     await off.arrayBuffer();
     const request = await onlyMessage(worker, { registrationId: late, kind: 'confirm_request' });
-    const token = new URL(
-      (await received(worker, request)).text.match(/https?:\S+confirm\?token=\S+/)![0],
-    ).searchParams.get('token')!;
-    const res = await worker.fetch('/api/v1/registrations/confirm', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token }).toString(),
-    });
+    const res = await postConfirmation(
+      worker,
+      tokenOf(confirmLink(await received(worker, request))),
+    );
     const page = await res.text();
     assert.ok(page.includes(`/api/v1/series/${slug}/register?lang=sk`), page);
     assert.deepEqual(await lineOrder(workshop.id), []);
