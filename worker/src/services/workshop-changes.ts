@@ -195,38 +195,32 @@ export async function cancelWorkshopAndTell(
   now: number,
 ): Promise<string[]> {
   const cancelled: Workshop = { ...workshop, sequence: workshop.sequence + 1, cancelledAt: now };
-  const told = new Set<string>();
-  const tell = async (into: WriteBatch, holders: Registration[]) => {
-    for (const holder of holders) {
-      if (told.has(holder.id)) continue;
-      told.add(holder.id);
-      await into.queueMail({
-        kind: 'workshop_cancelled',
-        dedupeKey: `workshop_cancelled:${holder.id}:${workshop.id}`,
-        registration: holder,
-        series,
-        workshops: [cancelled],
-        workshopId: workshop.id,
-        onlyIf: releasedAt(holder.id, [workshop.id], 'workshop_cancelled', now),
-      });
-    }
+  // Each person is told once per kind, however many of the batches below meet them.
+  const teller = (
+    kind: 'workshop_cancelled' | 'line_cancelled',
+    onlyIf: (registrationId: string) => Guard,
+  ) => {
+    const told = new Set<string>();
+    return async (into: WriteBatch, people: Registration[]) => {
+      for (const person of people) {
+        if (told.has(person.id)) continue;
+        told.add(person.id);
+        await into.queueMail({
+          kind,
+          dedupeKey: `${kind}:${person.id}:${workshop.id}`,
+          registration: person,
+          series,
+          workshops: [cancelled],
+          workshopId: workshop.id,
+          onlyIf: onlyIf(person.id),
+        });
+      }
+    };
   };
-  const toldInLine = new Set<string>();
-  const tellLine = async (into: WriteBatch, waiting: Registration[]) => {
-    for (const person of waiting) {
-      if (toldInLine.has(person.id)) continue;
-      toldInLine.add(person.id);
-      await into.queueMail({
-        kind: 'line_cancelled',
-        dedupeKey: `line_cancelled:${person.id}:${workshop.id}`,
-        registration: person,
-        series,
-        workshops: [cancelled],
-        workshopId: workshop.id,
-        onlyIf: placeEndedAt(person.id, workshop.id, 'removed', now),
-      });
-    }
-  };
+  const tell = teller('workshop_cancelled', (id) =>
+    releasedAt(id, [workshop.id], 'workshop_cancelled', now),
+  );
+  const tellLine = teller('line_cancelled', (id) => placeEndedAt(id, workshop.id, 'removed', now));
   const { holders } = await whoCancellingTells(db, workshop);
   const [markCancelled, releaseSeats] = cancelWorkshop(db, workshop.id, now);
   const batch = new WriteBatch(db, now).add(
