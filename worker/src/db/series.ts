@@ -15,6 +15,8 @@ export interface Series {
   allowedOrigins: string[];
   /** The reminder schedule (migration 0007): minutes before each workshop. */
   reminders: ReminderSchedule;
+  /** `updated_at`: moves on every change of the row (db/versions.ts), the admin's edit check. */
+  version: number;
 }
 
 export interface ReminderSchedule {
@@ -45,6 +47,7 @@ interface SeriesRow {
   allowed_origins: string;
   reminder_lead_minutes: number;
   second_reminder_minutes: number | null;
+  updated_at: number;
 }
 
 const fromRow = (r: SeriesRow): Series => ({
@@ -64,6 +67,7 @@ const fromRow = (r: SeriesRow): Series => ({
     leadMinutes: r.reminder_lead_minutes,
     secondLeadMinutes: r.second_reminder_minutes,
   },
+  version: r.updated_at,
 });
 
 /** Saves a series' reminder schedule (in the batch that saves the series). */
@@ -87,13 +91,15 @@ export async function findSeriesById(db: D1Database, id: number): Promise<Series
 /**
  * Creates the series or replaces its fields; retention and allowed origins left out stay as they
  * are (a new series: 30 days, any origin). One statement, to batch with its audit entry; it
- * returns the stored row (`seriesFromResult`).
+ * returns the stored row (`seriesFromResult`). `expected`: replace only the series at this
+ * version, `'absent'`: only create; otherwise the statement fails (db/versions.ts).
  */
 export function upsertSeries(
   db: D1Database,
   slug: string,
   input: SeriesInput,
   now: number,
+  expected: number | 'absent' | null = null,
 ): D1PreparedStatement {
   return db
     .prepare(
@@ -105,7 +111,9 @@ export function upsertSeries(
          description_sk = excluded.description_sk, description_en = excluded.description_en,
          privacy_url = excluded.privacy_url, organizer_name = excluded.organizer_name,
          organizer_email = excluded.organizer_email, retention_days = COALESCE(?10, retention_days),
-         allowed_origins = COALESCE(?11, allowed_origins), updated_at = excluded.updated_at
+         allowed_origins = COALESCE(?11, allowed_origins),
+         updated_at = CASE WHEN ?12 IS NULL OR updated_at = ?12
+                      THEN MAX(excluded.updated_at, updated_at + 1) END
        RETURNING *`,
     )
     .bind(
@@ -120,6 +128,8 @@ export function upsertSeries(
       now,
       input.retentionDays ?? null,
       input.allowedOrigins ? JSON.stringify(input.allowedOrigins) : null,
+      // No version is negative: 'absent' never matches an existing row.
+      expected === 'absent' ? -1 : expected,
     );
 }
 
