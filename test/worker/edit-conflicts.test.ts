@@ -14,12 +14,15 @@ import {
   createWorkshop,
   expectError,
   outbox,
+  postRegistration,
   registerConfirmed,
   settle,
   unique,
   uniqueEmail,
+  validRegistration,
   type AdminWorkshop,
 } from '../support/fixtures';
+import { cancelAllByLink, confirmByLink, fullWorkshop } from '../support/waitlist-fixtures';
 
 /**
  * Two organizers editing one workshop in two tabs: the edit carries the version its form was
@@ -220,6 +223,72 @@ describe('a workshop edit on an outdated copy', () => {
       changeWorkshop(worker.db as never, series, second, { capacity: 3 }, 'a', now),
       isConflict,
     );
+  });
+});
+
+describe('a workshop edit against the other changes that meet it', () => {
+  test('a seat added by hand (promote) between the read and the write: 412, the seat stays', async () => {
+    const { slug, workshop } = await fullWorkshop(worker, 1);
+    const res = await postRegistration(
+      worker,
+      slug,
+      validRegistration([workshop.id], {
+        email: uniqueEmail('waiting'),
+        waitlistWorkshopIds: [workshop.id],
+      }),
+    );
+    assert.equal(res.status, 201);
+    const { registration } = (await res.json()) as { registration: { id: string } };
+    await settle(worker);
+    await confirmByLink(worker, registration.id);
+    const { change } = await changePausedBy(
+      workshop.id,
+      { title: { sk: 'Nový', en: '' } },
+      async () => {
+        const promote = `${adminWorkshopPath(workshop.id)}/waitlist/${registration.id}/promote`;
+        assert.equal((await adminSend(worker, 'POST', promote)).status, 200);
+      },
+    );
+    await assert.rejects(change, isConflict);
+    const stored = (await row(workshop.id))!;
+    assert.equal(stored.capacity, 2, 'the seat added by hand is kept');
+    assert.equal(stored.title_sk, workshop.title.sk);
+  });
+
+  test('a registrant cancelling between the read and the write: the edit lands, they are not told', async () => {
+    const { slug, workshop } = await setup();
+    const id = await registerConfirmed(worker, slug, [workshop.id], { email: uniqueEmail() });
+    await settle(worker);
+    const startsAt = Date.parse(workshop.startsAt) + 3_600_000;
+    const endsAt = Date.parse(workshop.endsAt) + 3_600_000;
+    const { change } = await changePausedBy(workshop.id, { startsAt, endsAt }, () =>
+      cancelAllByLink(worker, id),
+    );
+    await change;
+    assert.equal((await row(workshop.id))!.starts_at, startsAt);
+    await settle(worker);
+    assert.equal(
+      (await outbox(worker, { registrationId: id, kind: 'workshop_changed' })).length,
+      0,
+    );
+  });
+
+  test('three blind edits (no If-Match) of different fields at once: all three land', async () => {
+    const { workshop } = await setup();
+    const answers = await Promise.all([
+      edit(workshop.id, { capacity: 33 }),
+      edit(workshop.id, { title: { sk: 'Súbežný názov', en: '' } }),
+      edit(workshop.id, { description: { sk: 'Súbežný popis', en: '' } }),
+    ]);
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      [200, 200, 200],
+    );
+    const stored = (await row(workshop.id))!;
+    assert.equal(stored.capacity, 33);
+    assert.equal(stored.title_sk, 'Súbežný názov');
+    assert.equal(stored.description_sk, 'Súbežný popis');
+    assert.equal((await updates(workshop.id)).length, 3);
   });
 });
 
