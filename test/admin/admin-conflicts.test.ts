@@ -136,3 +136,24 @@ describe('a series address name typed into the address bar', () => {
     expect(alert.textContent).to.include('Žiadna séria nemá tento názov do adresy');
   });
 });
+
+describe('the audit log of an edit', () => {
+  const entry = {
+    id: '3',
+    at: new Date().toISOString(),
+    actor: 'jana@mirri.gov.sk',
+    action: 'workshop.update',
+    series: 'smart',
+    target: { type: 'workshop', id: 'w1' },
+    detail: { timeChanged: false, linkChanged: false, fields: ['capacity', 'title'] },
+  };
+
+  it('names the fields that changed, in both languages', async () => {
+    fakeAdminApi({ 'GET /audit': () => jsonResponse({ entries: [entry], next: null }) });
+    const en = await renderApp('#/audit', 'en');
+    expect((await until(en, 'tbody')).textContent).to.include('Changed: number of seats, title');
+    fakeAdminApi({ 'GET /audit': () => jsonResponse({ entries: [entry], next: null }) });
+    const sk = await renderApp('#/audit', 'sk');
+    expect((await until(sk, 'tbody')).textContent).to.include('Zmenené: počet miest, názov');
+  });
+});
