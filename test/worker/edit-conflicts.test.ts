@@ -400,6 +400,34 @@ describe('a series edit on an outdated copy', () => {
     assert.deepEqual([x!.status, y!.status].sort(), [201, 412]);
   });
 
+  test('a save that changes nothing records nothing; each part that changes is recorded once', async () => {
+    const slug = unique('series-same');
+    await createSeries(worker, slug);
+    const entries = async () =>
+      (await worker.db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'series.update' AND target_id = ?`,
+        )
+        .bind(slug)
+        .first<{ n: number }>())!.n;
+    const before = (await stored(slug))!.updated_at;
+    assert.equal((await put(slug, seriesBody())).status, 200);
+    assert.equal(await entries(), 0);
+    assert.equal((await stored(slug))!.updated_at, before, 'no new version');
+    const reminders = { leadMinutes: 1440, secondLeadMinutes: 60 };
+    assert.equal((await put(slug, seriesBody({ reminders }))).status, 200);
+    assert.equal(await entries(), 1, 'the reminder schedule alone changed');
+    assert.ok((await stored(slug))!.updated_at > before);
+    const keys = {
+      siteKey: '1x00000000000000000000AA',
+      secretKey: '1x0000000000000000000000000000000AA',
+    };
+    assert.equal((await put(slug, seriesBody({ reminders, turnstile: keys }))).status, 200);
+    assert.equal(await entries(), 2, 'Turnstile alone changed');
+    assert.equal((await put(slug, seriesBody({ reminders, turnstile: keys }))).status, 200);
+    assert.equal(await entries(), 2, 'the same again changes nothing');
+  });
+
   test('a save moves the version even within the same millisecond as the last one', async () => {
     const slug = unique('series-ms');
     await createSeries(worker, slug);
@@ -409,7 +437,7 @@ describe('a series edit on an outdated copy', () => {
       .prepare('UPDATE series SET updated_at = ? WHERE slug = ?')
       .bind(first + 60_000, slug)
       .run();
-    assert.equal((await put(slug, seriesBody())).status, 200);
+    assert.equal((await put(slug, seriesBody({ title: { sk: 'Iný názov', en: '' } }))).status, 200);
     assert.equal((await stored(slug))!.updated_at, first + 60_001);
   });
 });

@@ -1,5 +1,5 @@
 import { forgetAllowedOrigins } from '../db/recent-origins';
-import { insertAudit } from '../db/audit';
+import { afterAChange, insertAudit } from '../db/audit';
 import {
   findSeries,
   selectSeries,
@@ -18,7 +18,8 @@ export const seriesExists = () =>
   new ApiError(412, 'series_exists', 'A series with this address name exists; nothing was saved.');
 
 /**
- * Creates or updates a series and records who did it, in one batch. `precondition` (the request's
+ * Creates or updates a series and records who did it, in one batch; a save that changes nothing
+ * writes nothing and records nothing (decided in the batch, statement by statement). `precondition` (the request's
  * If-Match / If-None-Match): `holds(version)` judges the series as read (its version, or null
  * when there is none); the write is then checked against that read, so an edit that comes in
  * between makes it fail whole (412 `edit_conflict`, or `series_exists` for a create).
@@ -41,9 +42,13 @@ export async function saveSeries(
     db.batch([
       upsertSeries(db, slug, input, now, expected),
       // Turnstile: set or turned off (null) when given, kept when left out.
-      ...(input.turnstile === undefined ? [] : [setTurnstile(db, slug, input.turnstile)]),
+      ...(input.turnstile === undefined ? [] : [setTurnstile(db, slug, input.turnstile, now)]),
       // The reminder schedule (issue 12): set when given, kept when left out.
-      ...(input.reminders === undefined ? [] : [setReminderSchedule(db, slug, input.reminders)]),
+      ...(input.reminders === undefined
+        ? []
+        : [setReminderSchedule(db, slug, input.reminders, now)]),
+      // Right after the last statement that could change the series: only a save that changed
+      // something is recorded (each statement above writes only if a value differs).
       insertAudit(
         db,
         {
@@ -53,6 +58,8 @@ export async function saveSeries(
           target: { type: 'series', id: slug },
         },
         now,
+        undefined,
+        afterAChange,
       ),
       selectSeries(db, slug),
     ]);
