@@ -1,10 +1,7 @@
-import { findRegistration } from '../db/registrations';
 import { reminderCandidates, type ReminderCandidate, type ReminderKind } from '../db/reminders';
-import { findSeriesById } from '../db/series';
-import { findWorkshop } from '../db/workshops';
 import { reminderKey, selectDueReminders } from '../domain/reminders';
 import { WriteBatch } from '../services/write-batch';
-import { onceEach } from '../once-each';
+import { mailSubjects } from './mail-subjects';
 import type { ReminderSeat } from '../env';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 
@@ -52,16 +49,8 @@ export async function queueRemindersFor(
   now: number,
   due: readonly ReminderSeat[],
 ): Promise<string[]> {
-  const registrationOf = onceEach((id: string) => findRegistration(db, id));
-  const workshopOf = onceEach((id: string) => findWorkshop(db, id, now));
-  const seriesOf = onceEach((id: number) => findSeriesById(db, id));
   const batch = new WriteBatch(db, now);
-  for (const seat of due) {
-    const registration = await registrationOf(seat.registrationId);
-    const workshop = await workshopOf(seat.workshopId);
-    if (!registration || !workshop) continue;
-    const series = await seriesOf(workshop.seriesId);
-    if (!series) continue;
+  for (const { item: seat, registration, workshop, series } of await mailSubjects(db, now)(due)) {
     await batch.queueMail({
       kind: seat.kind ?? 'reminder',
       dedupeKey: reminderKey(seat),
