@@ -1,9 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createSeries, createWorkshop, MINUTE, outbox, runCron, unique } from '../support/fixtures';
-import { offeredInBulk, workshopWithDueReminders } from '../support/bulk-seed';
+import {
+  createSeries,
+  createWorkshop,
+  HOUR,
+  MINUTE,
+  outbox,
+  runCron,
+  unique,
+} from '../support/fixtures';
+import {
+  confirmedInBulk,
+  offeredInBulk,
+  seatsInBulk,
+  workshopWithDueReminders,
+} from '../support/bulk-seed';
 import { countingWorker } from '../support/counting-worker';
 import { waitForCount } from '../support/wait';
+import type { TestWorker } from '../support/worker';
 
 /**
  * The cron's mail jobs at volume (issue 11's "scales evenly"): what they ask of D1, counted the
@@ -70,5 +84,59 @@ describe('D1 round trips of the mail jobs', () => {
     assert.equal(offerReminders.length, 300);
     // A read per registration was 400 and more; per page it is a few dozen for the whole run.
     assert.ok(roundTrips < 40, `${roundTrips} D1 round trips to queue 400 messages`);
+  });
+});
+
+/** A workshop with a follow-up, seated by `n` confirmed people; returns it and when it ended. */
+async function workshopWithFollowUp(worker: TestWorker, slug: string, n: number, endsAt: number) {
+  const workshop = await createWorkshop(worker, slug, {
+    startsInHours: 200,
+    capacity: n,
+    ...({
+      followUp: { text: { sk: 'Ďakujeme, že ste prišli.', en: 'Thank you for coming.' } },
+    } as Record<string, unknown>),
+  });
+  const prefix = unique('came');
+  await worker.db.batch([
+    worker.db
+      .prepare(
+        `UPDATE workshops SET starts_at = ?2 - ${2 * HOUR}, ends_at = ?2,
+           registration_closes_at = ?2 - ${2 * HOUR} WHERE id = ?1`,
+      )
+      .bind(workshop.id, endsAt),
+    confirmedInBulk(worker.db, prefix, workshop.id, n, endsAt - 3 * 24 * HOUR),
+    seatsInBulk(worker.db, prefix, workshop.id, endsAt - 3 * 24 * HOUR),
+  ]);
+  return workshop;
+}
+
+describe('follow-ups at volume', () => {
+  test('250 due at once, behind 210 seats of a cancelled workshop: one run queues every one, once', async (t) => {
+    const worker = await countingWorker(t, QUEUE_ONLY);
+    const slug = unique('followups');
+    await createSeries(worker, slug);
+    const end = Date.now() - 3 * HOUR;
+    // Ended a minute earlier, so its seats come first; cancelled (seats left held), so the rules
+    // turn every one down: a run that read only the first page would queue nothing.
+    const cancelled = await workshopWithFollowUp(worker, slug, 210, end - MINUTE);
+    await worker.db
+      .prepare(`UPDATE workshops SET cancelled_at = ?2 WHERE id = ?1`)
+      .bind(cancelled.id, end - 2 * HOUR)
+      .run();
+    const workshop = await workshopWithFollowUp(worker, slug, 250, end);
+    const followUps = (workshopId: string) => outbox(worker, { kind: 'followup', workshopId });
+
+    await runCron(worker, end + 2 * HOUR + MINUTE);
+    const queued = await followUps(workshop.id);
+    assert.equal(queued.length, 250, 'all in one run (a run took 100 before)');
+    assert.equal(new Set(queued.map((m) => m.registrationId)).size, 250);
+    assert.equal((await followUps(cancelled.id)).length, 0);
+
+    // Runs that overlap, and the next one: nothing twice.
+    await Promise.all([
+      runCron(worker, end + 2 * HOUR + 16 * MINUTE),
+      runCron(worker, end + 2 * HOUR + 16 * MINUTE),
+    ]);
+    assert.equal((await followUps(workshop.id)).length, 250);
   });
 });
