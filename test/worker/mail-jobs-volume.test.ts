@@ -87,6 +87,37 @@ describe('D1 round trips of the mail jobs', () => {
   });
 });
 
+describe('without the mail queue (a small deployment)', () => {
+  test('1,000 due reminders: 500 sent by a cron run, all by the next, each within D1’s 1,000 queries per invocation', async (t) => {
+    const worker = await countingWorker(t);
+    const t0 = Date.now();
+    const { workshop } = await workshopWithDueReminders(worker, 1000, t0);
+    const reminders = () => outbox(worker, { kind: 'reminder', workshopId: workshop.id });
+    const sent = async () => (await reminders()).filter((m) => m.status === 'sent');
+
+    await worker.resetD1();
+    await runCron(worker, t0);
+    const first = await worker.d1();
+    t.diagnostic(`first run: ${first.roundTrips} D1 round trips`);
+    assert.equal((await reminders()).length, 1000, 'all queued by the first run');
+    assert.equal((await sent()).length, 500, 'and 500 sent (50 a run before)');
+    assert.ok(first.roundTrips < 1000, `${first.roundTrips} D1 round trips in one invocation`);
+
+    await worker.resetD1();
+    await runCron(worker, t0 + 15 * MINUTE);
+    const second = await worker.d1();
+    t.diagnostic(`second run: ${second.roundTrips} D1 round trips`);
+    const all = await sent();
+    assert.equal(all.length, 1000, 'all sent a quarter of an hour later');
+    assert.equal(new Set(all.map((m) => m.registrationId)).size, 1000);
+    assert.ok(
+      all.every((m) => m.attempts === 1),
+      'each once',
+    );
+    assert.ok(second.roundTrips < 1000, `${second.roundTrips} D1 round trips in one invocation`);
+  });
+});
+
 /** A workshop with a follow-up, seated by `n` confirmed people; returns it and when it ended. */
 async function workshopWithFollowUp(worker: TestWorker, slug: string, n: number, endsAt: number) {
   const workshop = await createWorkshop(worker, slug, {
