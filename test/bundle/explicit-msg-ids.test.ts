@@ -19,7 +19,11 @@ function msgCalls(path: string): { line: number; hasId: boolean }[] {
   const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
   const calls: { line: number; hasId: boolean }[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'msg') {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'msg'
+    ) {
       const options = node.arguments[1];
       const hasId =
         !!options &&
