@@ -10,6 +10,7 @@
  *   --no-build        use the dist/ that is there
  *   --script FILE     another build of the widget in dist/site/ (to compare two builds)
  *   --json FILE       also writes every run's figures there
+ *   --latency MS      the third series' latency per request (default 40; 0 leaves it out)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     script: { type: 'string', default: 'workshop-signup.js' },
     json: { type: 'string' },
     'trace-each': { type: 'boolean', default: false },
+    latency: { type: 'string', default: '40' },
   },
 });
 
@@ -58,6 +60,7 @@ try {
     trace: values.trace,
     traceEach: values['trace-each'],
     script: values.script,
+    latencyMs: Number(values.latency),
   });
   const row = (name: string, figures: Partial<Record<keyof WidgetRun, number>>) =>
     `${name.padEnd(14)} ` +
@@ -67,9 +70,18 @@ try {
   console.log(`gzip ${result.bytes.gzip} B; medians and p90 of ${runs} (ms):`);
   console.log(row('plain', result.median));
   console.log(row('plain p90', result.p90));
+  const same = (series: { sameFrameRuns: number }) =>
+    `  list in the first frame after its data in ${series.sameFrameRuns} of ${runs} runs`;
+  console.log(same(result));
   if (result.preloaded) {
     console.log(row('preloaded', result.preloaded.median));
     console.log(row('preloaded p90', result.preloaded.p90));
+    console.log(same(result.preloaded));
+  }
+  if (result.overLink) {
+    console.log(row(`${result.overLink.latencyMs} ms link`, result.overLink.median));
+    console.log(row('  …p90', result.overLink.p90));
+    console.log(same(result.overLink));
   }
   if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));
   if (values.trace) console.log(`trace: ${values.trace}`);

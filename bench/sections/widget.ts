@@ -27,6 +27,12 @@ export interface WidgetRun {
   apiMs: number;
   /** Navigation start → `workshop-signup-ready`. */
   readyMs: number;
+  /**
+   * Frames the page began after the response was the widget's (as above) and before the list was
+   * in the DOM: frames that could have shown the list and did not. 0: the list is in the first
+   * frame after its data, the issue's "same frame".
+   */
+  framesBetween: number;
 }
 
 export interface WidgetResult {
@@ -35,11 +41,21 @@ export interface WidgetResult {
   /** Navigations that never showed the list (within 20 s) and were repeated. */
   failedRuns: number;
   median: WidgetRun;
-  p90: { listMs: number; afterApiMs: number; paintedAfterApiMs: number };
+  p90: { listMs: number; afterApiMs: number; paintedAfterApiMs: number; framesBetween: number };
+  /** Runs whose list was in the first frame after its data (framesBetween 0). */
+  sameFrameRuns: number;
   all: WidgetRun[];
   /** The same with the snippet's `<link rel="preload" as="fetch">` of the list in the page's head. */
-  preloaded?: Omit<WidgetResult, 'bytes' | 'preloaded'>;
+  preloaded?: Series;
+  /**
+   * The plain embed over a link with `latencyMs` of latency per request (Chromium's network
+   * emulation), as a visitor on a phone or across the country: on localhost the API answers before
+   * the widget's script has even run, so only here does the answer come to a widget waiting for it.
+   */
+  overLink?: Series & { latencyMs: number };
 }
+
+type Series = Omit<WidgetResult, 'bytes' | 'preloaded' | 'overLink'>;
 
 /**
  * The host page: the README's embed on a page of another origin, as on a municipality's site
@@ -73,7 +89,11 @@ const hostPage = (
  * request resolved and its JSON was parsed (fetch and Response.json wrapped, nothing else changed).
  */
 const INIT_SCRIPT = `(() => {
-  const bench = (window.__bench = { listAt: 0, paintAt: 0, readyAt: 0, attachAt: 0, jsonAt: 0 });
+  const bench = (window.__bench = { listAt: 0, paintAt: 0, readyAt: 0, attachAt: 0, jsonAt: 0, frames: [] });
+  // When each frame's main-thread work began (its animation-frame callbacks run first), until the
+  // list is painted.
+  const frame = () => { if (!bench.paintAt) { bench.frames.push(performance.now()); requestAnimationFrame(frame); } };
+  requestAnimationFrame(frame);
   addEventListener('workshop-signup-ready', () => { bench.readyAt = performance.now(); });
   const nativeFetch = window.fetch;
   window.fetch = function (input, init) {
@@ -123,13 +143,29 @@ interface PageTimes {
   /** The element connected (Lit attaches its shadow root then): the widget's code has run. */
   attachAt: number;
   jsonAt: number;
+  /** When each frame began (rAF time), from the first until the list was painted. */
+  frames: number[];
   api: { startTime: number; responseEnd: number };
 }
 
 /** One navigation in `context` to the host page, until the list is in the widget's shadow DOM. */
-async function navigate(context: BrowserContext, url: string, trace?: string): Promise<PageTimes> {
+async function navigate(
+  context: BrowserContext,
+  url: string,
+  { trace, latencyMs }: { trace?: string; latencyMs?: number },
+): Promise<PageTimes> {
   const page = await context.newPage();
   await page.addInitScript(INIT_SCRIPT);
+  if (latencyMs) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: latencyMs,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+  }
   const browser = context.browser()!;
   if (trace) await browser.startTracing(page, { path: trace, screenshots: true });
   // The page says when it is done: polling it (waitForFunction) would run Playwright's scripts in
@@ -177,8 +213,6 @@ const median = (values: number[]) =>
     50,
   );
 
-type Series = Omit<WidgetResult, 'bytes' | 'preloaded'>;
-
 /** `runs` navigations to `url`, each in a fresh browser context, after `warmup` not counted. */
 async function measure(
   browser: Browser,
@@ -188,7 +222,8 @@ async function measure(
     warmup,
     trace,
     traceEach,
-  }: { runs: number; warmup: number; trace?: string; traceEach?: boolean },
+    latencyMs,
+  }: { runs: number; warmup: number; trace?: string; traceEach?: boolean; latencyMs?: number },
 ): Promise<Series> {
   const all: WidgetRun[] = [];
   let failed = 0;
@@ -202,7 +237,10 @@ async function measure(
         traceEach && i >= warmup
           ? trace?.replace(/(\.json)?$/, `.${i - warmup + 1}.json`)
           : undefined;
-      times = await navigate(context, url, i === warmup + runs - 1 && !traceEach ? trace : path);
+      times = await navigate(context, url, {
+        trace: i === warmup + runs - 1 && !traceEach ? trace : path,
+        latencyMs,
+      });
     } catch (error) {
       // wrangler dev's proxy can lose a GET whose connection to the worker was reset (it waits
       // for a reload that never comes): the page never loads. Counted, not fatal.
@@ -230,6 +268,7 @@ async function measure(
       apiStartMs: times.api.startTime,
       apiMs: times.api.responseEnd - times.api.startTime,
       readyMs: times.readyAt,
+      framesBetween: times.frames.filter((t) => t > arrived && t < times.listAt).length,
     });
   }
   const pick = (key: keyof WidgetRun) => all.map((r) => r[key]);
@@ -243,7 +282,9 @@ async function measure(
       listMs: percentile(sorted('listMs'), 90),
       afterApiMs: percentile(sorted('afterApiMs'), 90),
       paintedAfterApiMs: percentile(sorted('paintedAfterApiMs'), 90),
+      framesBetween: percentile(sorted('framesBetween'), 90),
     },
+    sameFrameRuns: all.filter((r) => r.framesBetween === 0).length,
     all,
   };
 }
@@ -251,7 +292,8 @@ async function measure(
 /**
  * (d) The widget's gzip size, and navigation → workshop list rendered in Chromium: each run in a
  * fresh browser context (an empty cache, like a first visit), the first `warmup` runs not counted;
- * once with the README's plain embed, once with the snippet's preload of the list.
+ * once with the README's plain embed, once with the snippet's preload of the list, and once with
+ * the plain embed over a link with `latencyMs` of latency (0: not at all).
  */
 export async function benchWidget(
   workerUrl: string,
@@ -262,7 +304,15 @@ export async function benchWidget(
     trace,
     traceEach,
     script = 'workshop-signup.js',
-  }: { runs: number; warmup: number; trace?: string; traceEach?: boolean; script?: string },
+    latencyMs = 40,
+  }: {
+    runs: number;
+    warmup: number;
+    trace?: string;
+    traceEach?: boolean;
+    script?: string;
+    latencyMs?: number;
+  },
 ): Promise<WidgetResult> {
   const bytes = bundleSize();
   const plain = await serve(hostPage(workerUrl, series, false, script));
@@ -286,7 +336,19 @@ export async function benchWidget(
       trace: trace?.replace(/(\.json)?$/, '.preloaded.json'),
       traceEach,
     });
-    return { bytes, ...result, preloaded };
+    const overLink = latencyMs
+      ? {
+          latencyMs,
+          ...(await measure(browser, plain.url, {
+            runs,
+            warmup,
+            trace: trace?.replace(/(\.json)?$/, '.link.json'),
+            traceEach,
+            latencyMs,
+          })),
+        }
+      : undefined;
+    return { bytes, ...result, preloaded, overLink };
   } finally {
     await browser.close();
     plain.server.close();
