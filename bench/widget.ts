@@ -70,18 +70,13 @@ try {
   console.log(`gzip ${result.bytes.gzip} B; medians and p90 of ${runs} (ms):`);
   console.log(row('plain', result.median));
   console.log(row('plain p90', result.p90));
-  const same = (series: { sameFrameRuns: number }) =>
-    `  list in the first frame after its data in ${series.sameFrameRuns} of ${runs} runs`;
-  console.log(same(result));
   if (result.preloaded) {
     console.log(row('preloaded', result.preloaded.median));
     console.log(row('preloaded p90', result.preloaded.p90));
-    console.log(same(result.preloaded));
   }
   if (result.overLink) {
     console.log(row(`${result.overLink.latencyMs} ms link`, result.overLink.median));
     console.log(row('  …p90', result.overLink.p90));
-    console.log(same(result.overLink));
   }
   if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));
   if (values.trace) console.log(`trace: ${values.trace}`);

@@ -112,16 +112,13 @@ export function listDetails(how: string, l: ListRows): string[] {
   ];
 }
 
-const sameFrame = (w: { sameFrameRuns: number; runs: number }) =>
-  `${w.sameFrameRuns} of ${w.runs} runs`;
-
 /** The widget over a link with latency: the API's answer comes to a widget waiting for it. */
 function overLinkRow(o: NonNullable<WidgetResult['overLink']>): string {
   return (
     `| the same over a ${o.latencyMs} ms link (Chromium's network emulation), median of ${o.runs} | ` +
     `navigation → list ${ms(o.median.listMs)}; API response → list in the DOM ${ms(o.median.afterApiMs)} ` +
-    `(p90 ${ms(o.p90.afterApiMs)}), painted ${ms(o.median.paintedAfterApiMs)} (p90 ${ms(o.p90.paintedAfterApiMs)}); ` +
-    `in the first frame after its data in ${sameFrame(o)} | one frame: ${one(FRAME_MS)} ms at 60 Hz |`
+    `(p90 ${ms(o.p90.afterApiMs)}), painted ${ms(o.median.paintedAfterApiMs)} (p90 ${ms(o.p90.paintedAfterApiMs)}) | ` +
+    `one frame: ${one(FRAME_MS)} ms at 60 Hz |`
   );
 }
 
@@ -208,10 +205,6 @@ export function printReport(r: Results): void {
     `- widget, on screen: list in the DOM → painted ${ms(w.median.paintMs)}; API response → list painted ` +
       `${ms(w.median.paintedAfterApiMs)} (p90 ${ms(w.p90.paintedAfterApiMs)}); with the snippet's preload: navigation → list ` +
       `${ms(w.preloaded?.median.listMs ?? NaN)}, element → list painted ${ms(w.preloaded?.median.paintedAfterApiMs ?? NaN)}`,
-    `- widget, frames: the list was in the first frame after its data in ${sameFrame(w)} plain` +
-      (w.preloaded ? `, ${sameFrame(w.preloaded)} preloaded` : '') +
-      (w.overLink ? `, ${sameFrame(w.overLink)} over the ${w.overLink.latencyMs} ms link` : '') +
-      ' (on localhost the answer is in before the script has run; the frame that ends the script comes first)',
     ...listDetails('through wrangler dev', r.list),
     ...(r.list.direct ? listDetails('straight to workerd', r.list.direct) : []),
     '',

@@ -27,12 +27,6 @@ export interface WidgetRun {
   apiMs: number;
   /** Navigation start → `workshop-signup-ready`. */
   readyMs: number;
-  /**
-   * Frames the page began after the response was the widget's (as above) and before the list was
-   * in the DOM: frames that could have shown the list and did not. 0: the list is in the first
-   * frame after its data, the issue's "same frame".
-   */
-  framesBetween: number;
 }
 
 export interface WidgetResult {
@@ -41,9 +35,7 @@ export interface WidgetResult {
   /** Navigations that never showed the list (within 20 s) and were repeated. */
   failedRuns: number;
   median: WidgetRun;
-  p90: { listMs: number; afterApiMs: number; paintedAfterApiMs: number; framesBetween: number };
-  /** Runs whose list was in the first frame after its data (framesBetween 0). */
-  sameFrameRuns: number;
+  p90: { listMs: number; afterApiMs: number; paintedAfterApiMs: number };
   all: WidgetRun[];
   /** The same with the snippet's `<link rel="preload" as="fetch">` of the list in the page's head. */
   preloaded?: Series;
@@ -89,11 +81,7 @@ const hostPage = (
  * request resolved and its JSON was parsed (fetch and Response.json wrapped, nothing else changed).
  */
 const INIT_SCRIPT = `(() => {
-  const bench = (window.__bench = { listAt: 0, paintAt: 0, readyAt: 0, attachAt: 0, jsonAt: 0, frames: [] });
-  // When each frame's main-thread work began (its animation-frame callbacks run first), until the
-  // list is painted.
-  const frame = () => { if (!bench.paintAt) { bench.frames.push(performance.now()); requestAnimationFrame(frame); } };
-  requestAnimationFrame(frame);
+  const bench = (window.__bench = { listAt: 0, paintAt: 0, readyAt: 0, attachAt: 0, jsonAt: 0 });
   addEventListener('workshop-signup-ready', () => { bench.readyAt = performance.now(); });
   const nativeFetch = window.fetch;
   window.fetch = function (input, init) {
@@ -143,8 +131,6 @@ interface PageTimes {
   /** The element connected (Lit attaches its shadow root then): the widget's code has run. */
   attachAt: number;
   jsonAt: number;
-  /** When each frame began (rAF time), from the first until the list was painted. */
-  frames: number[];
   api: { startTime: number; responseEnd: number };
 }
 
@@ -268,7 +254,6 @@ async function measure(
       apiStartMs: times.api.startTime,
       apiMs: times.api.responseEnd - times.api.startTime,
       readyMs: times.readyAt,
-      framesBetween: times.frames.filter((t) => t > arrived && t < times.listAt).length,
     });
   }
   const pick = (key: keyof WidgetRun) => all.map((r) => r[key]);
@@ -282,9 +267,7 @@ async function measure(
       listMs: percentile(sorted('listMs'), 90),
       afterApiMs: percentile(sorted('afterApiMs'), 90),
       paintedAfterApiMs: percentile(sorted('paintedAfterApiMs'), 90),
-      framesBetween: percentile(sorted('framesBetween'), 90),
     },
-    sameFrameRuns: all.filter((r) => r.framesBetween === 0).length,
     all,
   };
 }
