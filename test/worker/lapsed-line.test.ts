@@ -14,6 +14,7 @@ import {
 } from '../support/fixtures';
 import { cancelAllByLink, confirmByLink, seatStatus } from '../support/waitlist-fixtures';
 import { liveSeats, lapse, waitingWithOwnSeat } from '../support/lapsed-line';
+import { holdsLive } from '../../worker/src/db/seat-rule';
 
 /**
  * The line rule (migration 0009) and a lapsed hold of someone who waits in the same line. A
@@ -114,4 +115,21 @@ describe('a lapsed seat of someone in line', () => {
     assert.equal(res.status, 409);
     await res.arrayBuffer();
   });
+});
+
+test('the seat guard spells the rule the fill and seatsLeft share (db/seat-rule.ts)', async () => {
+  const { results } = await worker.db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'seats_guard%'`,
+    )
+    .all<{ name: string; sql: string }>();
+  const squash = (sql: string) => sql.replace(/\s+/g, ' ');
+  assert.deepEqual(results.map((r) => r.name).sort(), ['seats_guard', 'seats_guard_retake']);
+  for (const { name, sql } of results) {
+    // Both sides of the line rule: a seat against capacity, and a person in line seated.
+    for (const alias of ['r', 'hr']) {
+      const rule = squash(holdsLive(alias, 'NEW.created_at'));
+      assert.ok(squash(sql).includes(rule), `${name} has ${rule}`);
+    }
+  }
 });
