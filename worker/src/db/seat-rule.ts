@@ -2,8 +2,8 @@
  * The one rule for whether a held seat counts, as SQL the statements share (README "Waiting
  * lists"): a held seat counts while its registration is past pending (confirmed), and while a
  * pending one's hold lasts, `expires_at > now`. That is the exact complement of what the expiry
- * (db/registrations.ts `expirePending`: `expires_at <= now`) releases, so a hold stops counting
- * the instant it lapses, not when the cron comes by.
+ * (db/registrations.ts `expirePending`, by `holdLapsed`: `expires_at <= now`) releases, so a hold
+ * stops counting the instant it lapses, not when the cron comes by.
  *
  * It decides both sides of the line rule: a live seat takes a place against capacity, and a
  * person in line with a live seat there (through another registration) is owed no second one;
@@ -15,6 +15,10 @@
 /** `registration` (an alias) holds its seats live at `now` (an SQL expression). */
 export const holdsLive = (registration: string, now: string) =>
   `(${registration}.status <> 'pending' OR ${registration}.expires_at > ${now})`;
+
+/** Its complement for a pending registration: the hold lapsed at `now`, what the expiry releases. */
+export const holdLapsed = (registration: string, now: string) =>
+  `(${registration}.status = 'pending' AND ${registration}.expires_at <= ${now})`;
 
 /** Live seats in `workshop` (an SQL expression) at `now`. */
 export const liveSeatCount = (workshop: string, now: string) =>
