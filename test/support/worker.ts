@@ -15,7 +15,7 @@ export const ORIGIN = 'http://worker.test';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Bundled the way wrangler would: esbuild, workerd conditions. */
-const BUILD: BuildOptions = {
+export const BUILD: BuildOptions = {
   absWorkingDir: ROOT,
   entryPoints: ['worker/src/index.ts'],
   bundle: true,
@@ -136,6 +136,8 @@ export interface TestWorkerOptions {
    * right after a change and check it shows the change, which the cache may not for a few seconds.
    */
   listCache?: boolean;
+  /** Another bundle in the project worker's place (e.g. the benchmark's counting wrapper of it). */
+  script?: string;
 }
 
 interface QueueConsumerConfig {
@@ -212,7 +214,7 @@ export async function startTestWorker(
         // First, so requests, `getWorker()` and the cron go to it, as before.
         name: 'worker',
         modules: true,
-        script: await bundleWorker(),
+        script: options.script ?? (await bundleWorker()),
         compatibilityDate: COMPATIBILITY_DATE,
         d1Databases: { DB: databaseId },
         cache: listCache ?? false,

@@ -7,6 +7,7 @@ import {
   createWorkshop,
   expectError,
   HOUR,
+  MINUTE,
   outbox,
   registerConfirmed,
   settle,
@@ -38,6 +39,41 @@ async function seated(leadMinutes: number, startsInHours: number) {
 }
 
 describe('the join link by hand follows the series’ lead time', () => {
+  test('sent again while the workshop runs, it says the workshop has started (both languages)', async () => {
+    const slug = unique('running');
+    await createSeries(worker, slug);
+    const workshop = await createWorkshop(worker, slug, { startsInHours: 3 });
+    const ids = await Promise.all(
+      (['sk', 'en'] as const).map((locale) =>
+        registerConfirmed(worker, slug, [workshop.id], { email: uniqueEmail(), locale }),
+      ),
+    );
+    await settle(worker);
+    // It began half an hour ago and runs until its end.
+    await worker.db
+      .prepare(
+        `UPDATE workshops SET starts_at = ?2, registration_closes_at = ?2, ends_at = ?2 + ${2 * HOUR}
+         WHERE id = ?1`,
+      )
+      .bind(workshop.id, Date.now() - 30 * MINUTE)
+      .run();
+    for (const id of ids) {
+      const res = await resendJoinLink(id, workshop.id);
+      assert.equal(res.status, 202, await res.text());
+    }
+    await settle(worker);
+    const [sk, en] = await Promise.all(
+      ids.map(async (id) =>
+        (await outbox(worker, { registrationId: id, kind: 'reminder' })).at(-1)!,
+      ),
+    );
+    assert.equal(sk!.status, 'sent');
+    assert.match(sk!.text, /sa už začal\./);
+    assert.ok(!sk!.text.includes('necel'), sk!.text);
+    assert.match(en!.text, /has already started\./);
+    assert.ok(!en!.text.includes('less than'), en!.text);
+  });
+
   test('a 48-hour lead: the link can be sent again 30 hours before, as the cron sent it', async () => {
     const { workshop, id } = await seated(48 * 60, 30);
     assert.equal((await outbox(worker, { registrationId: id, kind: 'reminder' })).length, 1);

@@ -10,7 +10,7 @@ import {
   testWorker,
   unique,
 } from '../support/fixtures';
-import { confirmedInBulk, seatsInBulk } from '../support/bulk-seed';
+import { offeredInBulk } from '../support/bulk-seed';
 import type { TestWorker } from '../support/worker';
 import { whyNoLongerTrue, type MessageToCheck } from '../../worker/src/domain/mail-checks';
 
@@ -48,19 +48,13 @@ async function seedOffers(
   /** Null: moved in by a request that did not get to announce it (the cron's catch-up). */
   announcedAt: number | null = offeredAt,
 ) {
-  const prefix = unique('offered');
-  await worker.db.batch([
-    confirmedInBulk(worker.db, prefix, workshopId, n, offeredAt),
-    seatsInBulk(worker.db, prefix, workshopId, Date.now()),
-    worker.db
-      .prepare(
-        `INSERT INTO waitlist (registration_id, workshop_id, email_key, status, created_at,
-           promoted_at, offered_until, announced_at)
-         SELECT id, ?2, email_key, 'offered', ?3, ?3, ?4, ?5
-         FROM registrations WHERE id LIKE ?1 || '-%'`,
-      )
-      .bind(prefix, workshopId, offeredAt, offeredUntil, announcedAt),
-  ]);
+  await worker.db.batch(
+    offeredInBulk(worker.db, unique('offered'), workshopId, n, {
+      offeredAt,
+      offeredUntil,
+      announcedAt,
+    }),
+  );
 }
 
 const offerReminders = async (worker: TestWorker, workshopId: string) =>

@@ -16,10 +16,15 @@ export interface FollowUpCandidate {
 /** How far back the cron still catches up a follow-up (a week after it was due). */
 export const FOLLOW_UP_CATCH_UP_MS = 7 * 24 * 3_600_000;
 
+/**
+ * One page of candidates, soonest end first; `after` is the last row of the previous page, so a
+ * run can read on past candidates the rules turn down.
+ */
 export async function followUpCandidates(
   db: D1Database,
   now: number,
   limit: number,
+  after?: Pick<FollowUpCandidate, 'endsAt' | 'workshopId' | 'registrationId'>,
 ): Promise<FollowUpCandidate[]> {
   const { results } = await db
     .prepare(
@@ -32,12 +37,20 @@ export async function followUpCandidates(
          AND w.ends_at + w.followup_after_minutes * 60000 <= ?1
          AND w.ends_at + w.followup_after_minutes * 60000 > ?1 - ?2
          AND s.status = 'held' AND r.status = 'confirmed'
+         AND (?4 IS NULL OR (w.ends_at, s.workshop_id, s.registration_id) > (?4, ?5, ?6))
          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'followup'
                          AND o.registration_id = s.registration_id AND o.workshop_id = s.workshop_id)
        ORDER BY w.ends_at, s.workshop_id, s.registration_id
        LIMIT ?3`,
     )
-    .bind(now, FOLLOW_UP_CATCH_UP_MS, limit)
+    .bind(
+      now,
+      FOLLOW_UP_CATCH_UP_MS,
+      limit,
+      after?.endsAt ?? null,
+      after?.workshopId ?? null,
+      after?.registrationId ?? null,
+    )
     .all<{
       registration_id: string;
       registration_status: string;

@@ -29,5 +29,12 @@ export const PENDING_PER_CLIENT = 5;
 export const holdEnd = (now: number, workshops: readonly { registrationClosesAt: number }[]) =>
   Math.min(now + HOLD_MS, ...workshops.map((w) => w.registrationClosesAt));
 
+/**
+ * How long a registration held (or holds) its seats: an hour, or less where registration closed
+ * sooner. What the pages of a lapsed hold say, rather than the link's longer life.
+ */
+export const holdLength = (r: { createdAt: number; expiresAt: number | null }) =>
+  r.expiresAt === null ? HOLD_MS : r.expiresAt - r.createdAt;
+
 /** Until when a registration's confirmation link works. */
 export const confirmLinkEnd = (createdAt: number) => createdAt + CONFIRM_LINK_MS;

@@ -1,11 +1,8 @@
 import { offerReminderCandidates, type OfferCandidate } from '../db/offers';
 import { allOf, holdsAll, offerOpenUntil, registrationIs, workshopAt } from '../db/mail-guards';
-import { findRegistration } from '../db/registrations';
-import { findSeriesById, type Series } from '../db/series';
-import { findWorkshop, type Workshop } from '../db/workshops';
 import { offerReminderKey, selectDueOfferReminders } from '../domain/waitlist';
 import { WriteBatch } from '../services/write-batch';
-import { onceEach } from '../once-each';
+import { mailSubjects, type MailSubject } from './mail-subjects';
 
 /** Offers read (and their due reminders queued, as one batch) at a time. */
 const PAGE_SIZE = 200;
@@ -26,43 +23,34 @@ const PER_RUN = 5_000;
  */
 export async function queueOfferReminders(db: D1Database, now: number): Promise<string[]> {
   const outboxIds: string[] = [];
-  const workshopOf = onceEach((id: string) => findWorkshop(db, id, now));
-  const seriesOf = onceEach((id: number) => findSeriesById(db, id));
+  // A page's registrations in one read; workshops and series once per run.
+  const subjectsOf = mailSubjects(db, now);
   let after: OfferCandidate | undefined;
   while (outboxIds.length < PER_RUN) {
     const page = await offerReminderCandidates(db, now, PAGE_SIZE, after);
     const due = selectDueOfferReminders(page, now).slice(0, PER_RUN - outboxIds.length);
-    outboxIds.push(...(await queuePage(db, now, due, workshopOf, seriesOf)));
+    outboxIds.push(...(await queuePage(db, now, await subjectsOf(due))));
     if (page.length < PAGE_SIZE) break;
     after = page.at(-1);
   }
   return outboxIds;
 }
 
-/** One page's due reminders in one batch; workshops and series are read once per run. */
+/** One page's due reminders in one batch. */
 async function queuePage(
   db: D1Database,
   now: number,
-  due: readonly OfferCandidate[],
-  workshopOf: (id: string) => Promise<Workshop | null>,
-  seriesOf: (id: number) => Promise<Series | null>,
+  due: readonly MailSubject<OfferCandidate>[],
 ): Promise<string[]> {
   if (due.length === 0) return [];
   const batch = new WriteBatch(db, now);
-  for (const offer of due) {
-    const [registration, workshop] = await Promise.all([
-      findRegistration(db, offer.registrationId),
-      workshopOf(offer.workshopId),
-    ]);
-    if (!registration || !workshop) continue;
-    const ofSeries = await seriesOf(workshop.seriesId);
-    if (!ofSeries) continue;
+  for (const { item: offer, registration, workshop, series } of due) {
     await batch.queueMail({
       kind: 'offer_reminder',
       dedupeKey: offerReminderKey(offer),
       offerUntil: offer.offeredUntil,
       registration,
-      series: ofSeries,
+      series,
       workshops: [workshop],
       workshopId: workshop.id,
       onlyIf: allOf(

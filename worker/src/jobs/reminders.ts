@@ -1,15 +1,19 @@
-import { findRegistration } from '../db/registrations';
 import { reminderCandidates, type ReminderCandidate, type ReminderKind } from '../db/reminders';
-import { findSeriesById } from '../db/series';
-import { findWorkshop } from '../db/workshops';
 import { reminderKey, selectDueReminders } from '../domain/reminders';
 import { WriteBatch } from '../services/write-batch';
-import { onceEach } from '../once-each';
+import { mailSubjects, type MailSubject } from './mail-subjects';
 import type { ReminderSeat } from '../env';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 
-/** Reminders queued per run; the rest follow on the next run a quarter of an hour later. */
-const PER_RUN = 100;
+/**
+ * Reminders a call queues at most by default (the cron without the mail queue): twice what the
+ * run then sends (deliver.ts CRON_SENDS_PER_RUN), so the next run has its share waiting; reading
+ * and writing them is a few dozen D1 round trips. The rest follow on the next run.
+ */
+const PER_RUN = 1_000;
+
+/** Reminders written per D1 batch (two statements each: the manage token and the outbox row). */
+const WRITE_BATCH = 200;
 
 /** Candidates read per query (D1 answers a few hundred narrow rows quickly). */
 const PAGE_SIZE = 200;
@@ -43,7 +47,7 @@ export async function queueReminders(
 }
 
 /**
- * Queues reminders for these due seats in one batch and returns their outbox ids. Each is queued
+ * Queues reminders for these due seats, WRITE_BATCH to a D1 batch, and returns their outbox ids. Each is queued
  * only if still true when the batch runs, and once per seat, kind and start time (the ledger key),
  * so a seat handed over twice (two cron runs, a redelivered queue message) is reminded once.
  */
@@ -52,16 +56,21 @@ export async function queueRemindersFor(
   now: number,
   due: readonly ReminderSeat[],
 ): Promise<string[]> {
-  const registrationOf = onceEach((id: string) => findRegistration(db, id));
-  const workshopOf = onceEach((id: string) => findWorkshop(db, id, now));
-  const seriesOf = onceEach((id: number) => findSeriesById(db, id));
+  const subjects = await mailSubjects(db, now)(due);
+  const outboxIds: string[] = [];
+  for (let i = 0; i < subjects.length; i += WRITE_BATCH) {
+    outboxIds.push(...(await queueBatch(db, now, subjects.slice(i, i + WRITE_BATCH))));
+  }
+  return outboxIds;
+}
+
+async function queueBatch(
+  db: D1Database,
+  now: number,
+  subjects: readonly MailSubject<ReminderSeat>[],
+): Promise<string[]> {
   const batch = new WriteBatch(db, now);
-  for (const seat of due) {
-    const registration = await registrationOf(seat.registrationId);
-    const workshop = await workshopOf(seat.workshopId);
-    if (!registration || !workshop) continue;
-    const series = await seriesOf(workshop.seriesId);
-    if (!series) continue;
+  for (const { item: seat, registration, workshop, series } of subjects) {
     await batch.queueMail({
       kind: seat.kind ?? 'reminder',
       dedupeKey: reminderKey(seat),

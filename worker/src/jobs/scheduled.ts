@@ -1,6 +1,6 @@
 import type { Bindings } from '../env';
 import { releaseLapsedHolds } from '../services/holds';
-import { deliverDue } from './deliver';
+import { deliverAllDue } from './deliver';
 import { fanOut } from './mail-queue';
 import { queueReminders } from './reminders';
 import { announceAndRemind } from './waitlist';
@@ -39,7 +39,7 @@ export async function runScheduled(env: Bindings, now: number): Promise<void> {
     return;
   }
   const reminders = (await queueReminders(env.DB, now)).length;
-  const delivery = await deliverDue(env, now);
+  const delivery = await deliverAllDue(env, now);
   const deleted = await applyRetention(env.DB, now);
   console.log(
     JSON.stringify({

@@ -136,7 +136,10 @@ function bodies(ctx: MailContext): Record<MailKind, () => Body> {
     reminder: () => ({
       subject: t.reminder.subject(firstTitle, formatMoment(first!.startsAt, ctx.locale)),
       paragraphs: [
-        t.reminder.startsSoon(firstTitle, when, formatWithin(leadMinutes, ctx.locale)),
+        // An organizer may send the link again while the workshop runs (resend-join-link).
+        first && ctx.now >= first.startsAt
+          ? t.reminder.started(firstTitle, when)
+          : t.reminder.startsSoon(firstTitle, when, formatWithin(leadMinutes, ctx.locale)),
         { text: t.reminder.joinWith, link: first?.joinUrl },
         t.reminder.doNotForward,
       ],

@@ -48,6 +48,8 @@ export interface MailWording {
     subject: (workshop: string, moment: string) => string;
     /** `within`: "necelých 24 hodín" / "less than 24 hours" (format.ts formatWithin). */
     startsSoon: (workshop: string, when: string, within: string) => string;
+    /** The link sent again by hand once the workshop has begun. */
+    started: (workshop: string, when: string) => string;
     joinWith: string;
     doNotForward: string;
   };
@@ -149,6 +151,7 @@ const sk: MailWording = {
     subject: (workshop, moment) => `Odkaz na pripojenie: ${workshop} (${moment})`,
     startsSoon: (workshop, when, within) =>
       `workshop „${workshop}“ sa začína o\u00a0${within}.\nTermín: ${when}`,
+    started: (workshop, when) => `workshop „${workshop}“ sa už začal.\nTermín: ${when}`,
     joinWith: 'Odkaz na pripojenie k\u00a0workshopu:',
     doNotForward: 'Odkaz je určený len vám. Prosíme, nepreposielajte ho.',
   },
@@ -239,6 +242,7 @@ const en: MailWording = {
     subject: (workshop, moment) => `Join link: ${workshop} (${moment})`,
     startsSoon: (workshop, when, within) =>
       `the workshop “${workshop}” starts in ${within}.\nWhen: ${when}`,
+    started: (workshop, when) => `the workshop “${workshop}” has already started.\nWhen: ${when}`,
     joinWith: 'Join the workshop with this link:',
     doNotForward: 'The link is for you alone. Please do not forward it.',
   },

@@ -1,6 +1,7 @@
 import type { Registration } from '../db/registrations';
 import type { Series } from '../db/series';
 import type { Workshop } from '../db/workshops';
+import { HOLD_MS } from '../domain/holds';
 import type { ConfirmOutcome } from '../domain/registrations';
 import { formatLead, formatMoment, formatWhen, plural } from '../mail/format';
 import { isRegistrationOpen, seatsLeft } from '../domain/workshops';
@@ -87,8 +88,11 @@ export function confirmPage(
   series: Series,
   workshops: Workshop[],
   lost: Workshop[] = [],
+  /** How long the registration held its seats (`holdLength`): what the expired pages say. */
+  holdMs = HOLD_MS,
 ) {
   const t = T[locale];
+  const hold = formatLead(Math.max(1, Math.round(holdMs / 60_000)), locale);
   const heading = html`<p class="hint">${textIn(series.title, locale)}</p>`;
   switch (outcome) {
     case 'confirmed':
@@ -118,7 +122,7 @@ export function confirmPage(
         title,
         html`${heading}${panel(
           title,
-          html`<p>${plural(t.lapsedFullText, lost.length, locale)}</p>
+          html`<p>${plural(t.lapsedFullText, lost.length, locale)(hold)}</p>
             ${workshopList(lost, locale)}${registerAgain(locale, series)}`,
           true,
         )}${timesNote(locale)}`,
@@ -140,7 +144,7 @@ export function confirmPage(
         t.expiredTitle,
         html`${heading}${panel(
           t.expiredTitle,
-          html`<p>${plural(t.expiredText, workshops.length, locale)}</p>
+          html`<p>${plural(t.expiredText, workshops.length, locale)(hold)}</p>
             ${registerAgain(locale, series)}`,
           true,
         )}`,

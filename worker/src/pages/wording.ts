@@ -13,7 +13,8 @@ export interface PageWording {
   alreadyTitle: string;
   alreadyText: string;
   expiredTitle: string;
-  expiredText: Plural<string>;
+  /** `hold`: how long the seats were held, "hodinu" / "an hour" (mail/format.ts formatLead). */
+  expiredText: Plural<(hold: string) => string>;
   cancelledTitle: string;
   invalidTitle: string;
   invalidText: string;
@@ -35,13 +36,14 @@ export interface PageWording {
   noSeatLeft: string;
   notKeptTitle: Plural<string>;
   lapsedFullTitle: Plural<string>;
-  lapsedFullText: Plural<string>;
+  /** `hold`: as in `expiredText`. */
+  lapsedFullText: Plural<(hold: string) => string>;
   registerAgain: string;
   /** Said once on every page that shows times. */
   timesNote: string;
 }
 
-const same = (one: string, other: string): Plural<string> => ({ one, few: other, other });
+const same = <V = string>(one: V, other: V): Plural<V> => ({ one, few: other, other });
 
 const sk: PageWording = {
   confirmedTitle: 'Registrácia je potvrdená',
@@ -57,10 +59,12 @@ const sk: PageWording = {
   alreadyText: 'Vaša registrácia platí. Nemusíte nič robiť.',
   expiredTitle: 'Platnosť odkazu uplynula',
   expiredText: {
-    one: 'Registráciu ste nepotvrdili do 24 hodín, preto sme miesto uvoľnili. Zaregistrujte sa, prosím, znova.',
-    few: 'Registráciu ste nepotvrdili do 24 hodín, preto sme miesta uvoľnili. Zaregistrujte sa, prosím, znova.',
-    other:
-      'Registráciu ste nepotvrdili do 24 hodín, preto sme miesta uvoľnili. Zaregistrujte sa, prosím, znova.',
+    one: (hold) =>
+      `Miesto sme pre vás rezervovali ${hold}. V\u00a0tom čase ste registráciu nepotvrdili, preto sme ho uvoľnili. Tento odkaz už neplatí. Zaregistrujte sa, prosím, znova.`,
+    few: (hold) =>
+      `Miesta sme pre vás rezervovali ${hold}. V\u00a0tom čase ste registráciu nepotvrdili, preto sme ich uvoľnili. Tento odkaz už neplatí. Zaregistrujte sa, prosím, znova.`,
+    other: (hold) =>
+      `Miesta sme pre vás rezervovali ${hold}. V\u00a0tom čase ste registráciu nepotvrdili, preto sme ich uvoľnili. Tento odkaz už neplatí. Zaregistrujte sa, prosím, znova.`,
   },
   cancelledTitle: 'Registrácia bola zrušená',
   invalidTitle: 'Odkaz nie je platný',
@@ -119,10 +123,12 @@ const sk: PageWording = {
     other: 'Miesta sú už obsadené',
   },
   lapsedFullText: {
-    one: 'Miesto sme pre vás rezervovali hodinu. V\u00a0tom čase ste registráciu nepotvrdili a\u00a0medzitým miesto obsadil niekto iný. Zaregistrujte sa, prosím, znova, prípadne na iný termín.',
-    few: 'Miesta sme pre vás rezervovali hodinu. V\u00a0tom čase ste registráciu nepotvrdili a\u00a0medzitým ich obsadili iní. Zaregistrujte sa, prosím, znova, prípadne na iný termín.',
-    other:
-      'Miesta sme pre vás rezervovali hodinu. V\u00a0tom čase ste registráciu nepotvrdili a\u00a0medzitým ich obsadili iní. Zaregistrujte sa, prosím, znova, prípadne na iný termín.',
+    one: (hold) =>
+      `Miesto sme pre vás rezervovali ${hold}. V\u00a0tom čase ste registráciu nepotvrdili a\u00a0medzitým miesto obsadil niekto iný. Zaregistrujte sa, prosím, znova, prípadne na iný termín.`,
+    few: (hold) =>
+      `Miesta sme pre vás rezervovali ${hold}. V\u00a0tom čase ste registráciu nepotvrdili a\u00a0medzitým ich obsadili iní. Zaregistrujte sa, prosím, znova, prípadne na iný termín.`,
+    other: (hold) =>
+      `Miesta sme pre vás rezervovali ${hold}. V\u00a0tom čase ste registráciu nepotvrdili a\u00a0medzitým ich obsadili iní. Zaregistrujte sa, prosím, znova, prípadne na iný termín.`,
   },
   registerAgain: 'Zaregistrovať sa znova',
   timesNote: 'Všetky časy sú uvedené podľa slovenského času.',
@@ -142,8 +148,10 @@ const en: PageWording = {
   alreadyText: 'Your registration is in order. You do not need to do anything.',
   expiredTitle: 'This link has expired',
   expiredText: same(
-    'The registration was not confirmed within 24 hours, so we released the seat. Please register again.',
-    'The registration was not confirmed within 24 hours, so we released the seats. Please register again.',
+    (hold) =>
+      `We held your seat for ${hold}. The registration was not confirmed in that time, so we released the seat, and this link no longer works. Please register again.`,
+    (hold) =>
+      `We held your seats for ${hold}. The registration was not confirmed in that time, so we released the seats, and this link no longer works. Please register again.`,
   ),
   cancelledTitle: 'Registration cancelled',
   invalidTitle: 'This link is not valid',
@@ -189,8 +197,10 @@ const en: PageWording = {
   ),
   lapsedFullTitle: same('The seat has been taken', 'The seats have been taken'),
   lapsedFullText: same(
-    'We held your seat for an hour. The registration was not confirmed in that time, and someone else has taken the seat since. Please register again, perhaps for another date.',
-    'We held your seats for an hour. The registration was not confirmed in that time, and others have taken the seats since. Please register again, perhaps for another date.',
+    (hold) =>
+      `We held your seat for ${hold}. The registration was not confirmed in that time, and someone else has taken the seat since. Please register again, perhaps for another date.`,
+    (hold) =>
+      `We held your seats for ${hold}. The registration was not confirmed in that time, and others have taken the seats since. Please register again, perhaps for another date.`,
   ),
   registerAgain: 'Register again',
   timesNote: 'All times are Bratislava time.',

@@ -22,6 +22,7 @@ import {
 } from '../services/waitlist';
 import { cancelSeats, heldByToken } from '../services/cancel';
 import { confirmByToken, confirmLinkByToken, type ConfirmLink } from '../services/confirm';
+import { holdLength } from '../domain/holds';
 import type { ConfirmState } from '../domain/registrations';
 
 /** Tokens are 43 base64url characters; anything else is not one of ours. */
@@ -67,7 +68,7 @@ function linkPage(
     const heldUntil = registration.expiresAt ?? now;
     return confirmFormPage(token, locale, series, workshops, { heldUntil, now });
   }
-  return confirmPage(state, locale, series, workshops);
+  return confirmPage(state, locale, series, workshops, [], holdLength(registration));
 }
 
 /**
@@ -101,7 +102,10 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
         : [];
     const promoted = await announceAndRemind(c.env.DB, now);
     deliverSoon(c, [...confirmation.outboxIds, ...reminders, ...promoted]);
-    return htmlPage(c, confirmPage(outcome, registration.locale, series, workshops, lost));
+    return htmlPage(
+      c,
+      confirmPage(outcome, registration.locale, series, workshops, lost, holdLength(registration)),
+    );
   })
   // An offered seat ('offer' mode): the page (GET changes nothing) and its accept button.
   .get('/offer', offerQuery, async (c) => {

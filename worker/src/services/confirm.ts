@@ -65,7 +65,13 @@ export async function confirmLinkByToken(
     { held: held.length + waiting, lapsed: lapsed.length + lapsedPlaceIds.length },
     now,
   );
-  const ids = state === 'lapsed' ? [...held, ...lapsed, ...lapsedPlaceIds] : held;
+  // Expired: the seats it lost, for the page to say "the seat" or "the seats" (none is held).
+  const ids =
+    state === 'lapsed'
+      ? [...held, ...lapsed, ...lapsedPlaceIds]
+      : state === 'expired'
+        ? [...held, ...lapsed]
+        : held;
   const workshops = await findWorkshopsInSeries(db, series.id, ids);
   workshops.sort((a, b) => a.startsAt - b.startsAt);
   return { state, registration, series, workshops };
