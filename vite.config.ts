@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { explicitMsgIds } from './widget/scripts/explicit-msg-ids.ts';
 import { minifyLitTemplates } from './widget/scripts/minify-templates.ts';
 
 /**
@@ -7,7 +8,8 @@ import { minifyLitTemplates } from './widget/scripts/minify-templates.ts';
  */
 export default defineConfig({
   // css`` and html`` are strings to the JS minifier: minify them before bundling.
-  plugins: [minifyLitTemplates()],
+  // …and leave out @lit/localize's id hashing, which msg() calls with ids never use.
+  plugins: [minifyLitTemplates(), explicitMsgIds()],
   build: {
     outDir: 'dist/site',
     emptyOutDir: false,

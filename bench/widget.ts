@@ -10,6 +10,7 @@
  *   --no-build        use the dist/ that is there
  *   --script FILE     another build of the widget in dist/site/ (to compare two builds)
  *   --json FILE       also writes every run's figures there
+ *   --latency MS      the third series' latency per request (default 40; 0 leaves it out)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     script: { type: 'string', default: 'workshop-signup.js' },
     json: { type: 'string' },
     'trace-each': { type: 'boolean', default: false },
+    latency: { type: 'string', default: '40' },
   },
 });
 
@@ -58,6 +60,7 @@ try {
     trace: values.trace,
     traceEach: values['trace-each'],
     script: values.script,
+    latencyMs: Number(values.latency),
   });
   const row = (name: string, figures: Partial<Record<keyof WidgetRun, number>>) =>
     `${name.padEnd(14)} ` +
@@ -70,6 +73,10 @@ try {
   if (result.preloaded) {
     console.log(row('preloaded', result.preloaded.median));
     console.log(row('preloaded p90', result.preloaded.p90));
+  }
+  if (result.overLink) {
+    console.log(row(`${result.overLink.latencyMs} ms link`, result.overLink.median));
+    console.log(row('  …p90', result.overLink.p90));
   }
   if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));
   if (values.trace) console.log(`trace: ${values.trace}`);

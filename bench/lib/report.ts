@@ -112,6 +112,16 @@ export function listDetails(how: string, l: ListRows): string[] {
   ];
 }
 
+/** The widget over a link with latency: the API's answer comes to a widget waiting for it. */
+function overLinkRow(o: NonNullable<WidgetResult['overLink']>): string {
+  return (
+    `| the same over a ${o.latencyMs} ms link (Chromium's network emulation), median of ${o.runs} | ` +
+    `navigation → list ${ms(o.median.listMs)}; API response → list in the DOM ${ms(o.median.afterApiMs)} ` +
+    `(p90 ${ms(o.p90.afterApiMs)}), painted ${ms(o.median.paintedAfterApiMs)} (p90 ${ms(o.p90.paintedAfterApiMs)}) | ` +
+    `one frame: ${one(FRAME_MS)} ms at 60 Hz |`
+  );
+}
+
 /** The summary table (Markdown, to paste into the README) and the details under it. */
 export function printReport(r: Results): void {
   const m = r.machine;
@@ -141,6 +151,7 @@ export function printReport(r: Results): void {
       `(p90 ${ms(w.p90.listMs)}); the list appears ${ms(w.median.afterApiMs)} ` +
       `(${one(w.median.afterApiMs / FRAME_MS)} frames at 60 Hz) after the API response | the floor: the API round trip ` +
       `(${ms(w.median.apiMs)}) after the module runs (request starts at ${ms(w.median.apiStartMs)}) |`,
+    ...(w.overLink ? [overLinkRow(w.overLink)] : []),
     '',
     `One run took ${Math.floor(r.wallSeconds / 60)} min ${Math.round(r.wallSeconds % 60)} s.`,
     '',

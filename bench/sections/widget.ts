@@ -38,8 +38,16 @@ export interface WidgetResult {
   p90: { listMs: number; afterApiMs: number; paintedAfterApiMs: number };
   all: WidgetRun[];
   /** The same with the snippet's `<link rel="preload" as="fetch">` of the list in the page's head. */
-  preloaded?: Omit<WidgetResult, 'bytes' | 'preloaded'>;
+  preloaded?: Series;
+  /**
+   * The plain embed over a link with `latencyMs` of latency per request (Chromium's network
+   * emulation), as a visitor on a phone or across the country: on localhost the API answers before
+   * the widget's script has even run, so only here does the answer come to a widget waiting for it.
+   */
+  overLink?: Series & { latencyMs: number };
 }
+
+type Series = Omit<WidgetResult, 'bytes' | 'preloaded' | 'overLink'>;
 
 /**
  * The host page: the README's embed on a page of another origin, as on a municipality's site
@@ -127,9 +135,23 @@ interface PageTimes {
 }
 
 /** One navigation in `context` to the host page, until the list is in the widget's shadow DOM. */
-async function navigate(context: BrowserContext, url: string, trace?: string): Promise<PageTimes> {
+async function navigate(
+  context: BrowserContext,
+  url: string,
+  { trace, latencyMs }: { trace?: string; latencyMs?: number },
+): Promise<PageTimes> {
   const page = await context.newPage();
   await page.addInitScript(INIT_SCRIPT);
+  if (latencyMs) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: latencyMs,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+  }
   const browser = context.browser()!;
   if (trace) await browser.startTracing(page, { path: trace, screenshots: true });
   // The page says when it is done: polling it (waitForFunction) would run Playwright's scripts in
@@ -177,8 +199,6 @@ const median = (values: number[]) =>
     50,
   );
 
-type Series = Omit<WidgetResult, 'bytes' | 'preloaded'>;
-
 /** `runs` navigations to `url`, each in a fresh browser context, after `warmup` not counted. */
 async function measure(
   browser: Browser,
@@ -188,7 +208,8 @@ async function measure(
     warmup,
     trace,
     traceEach,
-  }: { runs: number; warmup: number; trace?: string; traceEach?: boolean },
+    latencyMs,
+  }: { runs: number; warmup: number; trace?: string; traceEach?: boolean; latencyMs?: number },
 ): Promise<Series> {
   const all: WidgetRun[] = [];
   let failed = 0;
@@ -202,7 +223,10 @@ async function measure(
         traceEach && i >= warmup
           ? trace?.replace(/(\.json)?$/, `.${i - warmup + 1}.json`)
           : undefined;
-      times = await navigate(context, url, i === warmup + runs - 1 && !traceEach ? trace : path);
+      times = await navigate(context, url, {
+        trace: i === warmup + runs - 1 && !traceEach ? trace : path,
+        latencyMs,
+      });
     } catch (error) {
       // wrangler dev's proxy can lose a GET whose connection to the worker was reset (it waits
       // for a reload that never comes): the page never loads. Counted, not fatal.
@@ -251,7 +275,8 @@ async function measure(
 /**
  * (d) The widget's gzip size, and navigation → workshop list rendered in Chromium: each run in a
  * fresh browser context (an empty cache, like a first visit), the first `warmup` runs not counted;
- * once with the README's plain embed, once with the snippet's preload of the list.
+ * once with the README's plain embed, once with the snippet's preload of the list, and once with
+ * the plain embed over a link with `latencyMs` of latency (0: not at all).
  */
 export async function benchWidget(
   workerUrl: string,
@@ -262,7 +287,15 @@ export async function benchWidget(
     trace,
     traceEach,
     script = 'workshop-signup.js',
-  }: { runs: number; warmup: number; trace?: string; traceEach?: boolean; script?: string },
+    latencyMs = 40,
+  }: {
+    runs: number;
+    warmup: number;
+    trace?: string;
+    traceEach?: boolean;
+    script?: string;
+    latencyMs?: number;
+  },
 ): Promise<WidgetResult> {
   const bytes = bundleSize();
   const plain = await serve(hostPage(workerUrl, series, false, script));
@@ -286,7 +319,19 @@ export async function benchWidget(
       trace: trace?.replace(/(\.json)?$/, '.preloaded.json'),
       traceEach,
     });
-    return { bytes, ...result, preloaded };
+    const overLink = latencyMs
+      ? {
+          latencyMs,
+          ...(await measure(browser, plain.url, {
+            runs,
+            warmup,
+            trace: trace?.replace(/(\.json)?$/, '.link.json'),
+            traceEach,
+            latencyMs,
+          })),
+        }
+      : undefined;
+    return { bytes, ...result, preloaded, overLink };
   } finally {
     await browser.close();
     plain.server.close();

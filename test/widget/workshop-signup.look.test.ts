@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { WorkshopSignup } from '../../widget/src/workshop-signup.js';
+import { DEFAULT_FONT } from '../../widget/src/workshop-signup.styles.js';
 import {
   $,
   $$,
@@ -109,6 +110,10 @@ describe('<workshop-signup> themes and custom properties', () => {
     for (const node of [$(el, '.title'), $(el, 'input[name="email"]'), submitButton(el)]) {
       expect(style(node).fontFamily).to.equal('"Source Sans Pro", Arial, sans-serif');
     }
+    // The stack the script looks up while the list is being fetched (early-load.ts) is this one.
+    const probe = document.createElement('span');
+    probe.style.fontFamily = DEFAULT_FONT;
+    expect(probe.style.fontFamily).to.equal(style($(el, '.title')).fontFamily);
     el.style.setProperty('--workshop-signup-font-family', "'Courier New', monospace");
     for (const node of [$(el, '.title'), $(el, 'input[name="email"]'), submitButton(el)]) {
       expect(style(node).fontFamily).to.equal('"Courier New", monospace');

@@ -6,45 +6,35 @@ import { intlLocale } from './localization.js';
 export const TIME_ZONE = 'Europe/Bratislava';
 
 /**
- * Formatters are costly to build and the form re-renders on every keystroke, each workshop's
- * times with it: one per language and set of options is kept.
+ * One formatter per language gives a moment's date and time together: building one loads the
+ * language's locale data (tens of milliseconds, the first time), and every workshop's times ask
+ * at every render (a keystroke is one), so it is built once and kept.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
 
-function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = locale + JSON.stringify(options);
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options });
-    formatters.set(key, format);
-  }
-  return format;
-}
-
-const DATE: Intl.DateTimeFormatOptions = {
+const WHEN: Intl.DateTimeFormatOptions = {
+  timeZone: TIME_ZONE,
   weekday: 'long',
   day: 'numeric',
   month: 'long',
   year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h23',
 };
-const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' };
 
 /**
- * Builds a language's formatters and plural rules before they are needed: the first build loads
- * locale and time zone data, tens of milliseconds a list must not wait for.
+ * Builds a language's formatter and plural rules before they are needed (early-load.ts does, while
+ * the list is being fetched): the first build must not fall between the data and the list.
  */
 export function warmUpFormatters(locale: Locale): void {
-  for (const o of [DATE, TIME]) formatter(locale, o);
+  partsOf(new Date(0), locale);
   pluralCategory(0, locale);
 }
 
-const partsOf = (
-  instant: Date,
-  locale: Locale,
-  options: Intl.DateTimeFormatOptions,
-): Record<string, string> =>
+const partsOf = (instant: Date, locale: Locale): Record<string, string> =>
   Object.fromEntries(
-    formatter(locale, options)
+    (formatters[locale] ??= new Intl.DateTimeFormat(intlLocale(locale), WHEN))
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
@@ -53,33 +43,33 @@ const partsOf = (
  * "streda 25. mája 2022" / "Wednesday 25 May 2022". Assembled from parts, so the result does not
  * depend on how a browser's ICU punctuates long dates; the names (in the genitive) come from Intl.
  */
-export function formatDate(instant: Date, locale: Locale): string {
-  const { weekday, day, month, year } = partsOf(instant, locale, DATE);
+const longDate = ({ weekday, day, month, year }: Record<string, string>): string =>
   // A pattern rather than a str`` template: the tooling merges placeholders that only spaces separate.
-  return msg('{weekday} {day}\u00a0{month}\u00a0{year}', { id: 'date-long' })
+  msg('{weekday} {day}\u00a0{month}\u00a0{year}', { id: 'date-long' })
     .replace('{weekday}', weekday!)
     .replace('{day}', day!)
     .replace('{month}', month!)
     .replace('{year}', year!);
-}
 
 /** "10:00", 24-hour clock. */
-export function formatTime(instant: Date, locale: Locale): string {
-  const { hour, minute } = partsOf(instant, locale, TIME);
-  return `${hour}:${minute}`;
-}
+const clock = ({ hour, minute }: Record<string, string>): string => `${hour}:${minute}`;
+
+export const formatDate = (instant: Date, locale: Locale) => longDate(partsOf(instant, locale));
+
+export const formatTime = (instant: Date, locale: Locale) => clock(partsOf(instant, locale));
 
 /**
  * "streda 25. mája 2022, 10:00 – 12:00" / "Wednesday 25 May 2022, 10:00 – 12:00": a range after a
  * comma (never "o 10:00 – 12:00"), with no-break spaces so that no line breaks inside it.
  */
 export function formatWhen(startsAt: string, endsAt: string, locale: Locale): string {
-  const start = new Date(startsAt);
-  const end = new Date(endsAt);
-  const date = formatDate(start, locale);
-  const endDate = formatDate(end, locale);
-  const startTime = formatTime(start, locale);
-  const endTime = formatTime(end, locale);
+  // Two calls, each the date and the time at once: forty workshop times are one render's work.
+  const start = partsOf(new Date(startsAt), locale);
+  const end = partsOf(new Date(endsAt), locale);
+  const date = longDate(start);
+  const endDate = longDate(end);
+  const startTime = clock(start);
+  const endTime = clock(end);
   if (endDate !== date) {
     return msg(str`${date}, ${startTime}\u00a0–\u00a0${endDate}, ${endTime}`, {
       id: 'when-multi-day',

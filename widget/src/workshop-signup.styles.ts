@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+/** ID-SK's font stack, the widget's default (tokens below say it again: css`` takes no strings). */
+export const DEFAULT_FONT = "'Source Sans Pro', Arial, sans-serif";
+
 /**
  * ID-SK 2 or ID-SK 3, as `.root` is classed `idsk2` or `idsk3` (../shared/reference/ui-gov-sk.md).
  * Every colour, radius, spacing and font is a --workshop-signup-* custom property that hosts may

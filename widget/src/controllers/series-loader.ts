@@ -80,7 +80,9 @@ export class SeriesLoader implements ReactiveController {
     // A quiet reload follows a refusal: past the browser's cache, to show what the API knows.
     const answer = fetchSeries(api, series, abort.signal, quiet);
     // While the request is out (not before it: that would delay it): the first date formatter
-    // takes tens of milliseconds (time zone data), which must not fall between data and list.
+    // takes tens of milliseconds (locale data), which must not fall between data and list. The
+    // script did it already for the elements in the page as it ran (early-load.ts); this is for
+    // one added later, or in another language.
     warmUpFormatters(toLocale(host.lang || inheritedLang(host)));
     try {
       const data = await answer;

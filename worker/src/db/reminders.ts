@@ -34,8 +34,8 @@ export interface CandidateQuery {
   /** Which reminder's candidates (default: the join link at the lead time). */
   kind?: ReminderKind;
   limit: number;
-  /** Only this registration's seats. */
-  registrationId?: string;
+  /** Only these registrations' seats (one JSON array: D1 binds at most 100 values). */
+  registrationIds?: readonly string[];
   /** The last candidate of the previous page: reading goes on after it. */
   after?: Pick<ReminderCandidate, 'startsAt' | 'workshopId' | 'registrationId'>;
 }
@@ -83,7 +83,7 @@ export async function reminderCandidates(
        JOIN seats s ON s.workshop_id = w.id
        JOIN registrations r ON r.id = s.registration_id
        WHERE w.starts_at > ?1 AND ${lead} IS NOT NULL AND w.starts_at <= ?1 + ${lead}
-         AND (?3 IS NULL OR s.registration_id = ?3)
+         AND (?3 IS NULL OR s.registration_id IN (SELECT value FROM json_each(?3)))
          AND (?5 IS NULL OR (w.starts_at, s.workshop_id, s.registration_id) > (?5, ?6, ?7))
          AND NOT EXISTS (
            SELECT 1 FROM outbox o
@@ -95,7 +95,7 @@ export async function reminderCandidates(
     .bind(
       q.now,
       q.leadMs ?? null,
-      q.registrationId ?? null,
+      q.registrationIds ? JSON.stringify(q.registrationIds) : null,
       q.limit,
       q.after?.startsAt ?? null,
       q.after?.workshopId ?? null,

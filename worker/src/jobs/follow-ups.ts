@@ -3,6 +3,7 @@ import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 import { followUpKey, selectDueFollowUps } from '../domain/follow-ups';
 import { WriteBatch } from '../services/write-batch';
 import { mailSubjects, type MailSubject } from './mail-subjects';
+import { queueInPages } from './paged';
 
 /** Candidates read (and their due follow-ups queued, as one batch) at a time. */
 const PAGE_SIZE = 200;
@@ -22,17 +23,13 @@ const PER_RUN = 5_000;
  * queued only if the person is still confirmed and seated then.
  */
 export async function queueFollowUps(db: D1Database, now: number): Promise<string[]> {
-  const outboxIds: string[] = [];
   const subjectsOf = mailSubjects(db, now);
-  let after: FollowUpCandidate | undefined;
-  while (outboxIds.length < PER_RUN) {
-    const page = await followUpCandidates(db, now, PAGE_SIZE, after);
-    const due = selectDueFollowUps(page, now).slice(0, PER_RUN - outboxIds.length);
-    outboxIds.push(...(await queuePage(db, now, await subjectsOf(due))));
-    if (page.length < PAGE_SIZE) break;
-    after = page.at(-1);
-  }
-  return outboxIds;
+  return queueInPages<FollowUpCandidate, FollowUpCandidate>(
+    { pageSize: PAGE_SIZE, perRun: PER_RUN },
+    (after) => followUpCandidates(db, now, PAGE_SIZE, after),
+    (page) => selectDueFollowUps(page, now),
+    async (due) => queuePage(db, now, await subjectsOf(due)),
+  );
 }
 
 /** One page's due follow-ups in one batch. */

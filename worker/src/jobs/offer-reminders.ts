@@ -3,6 +3,7 @@ import { allOf, holdsAll, offerOpenUntil, registrationIs, workshopAt } from '../
 import { offerReminderKey, selectDueOfferReminders } from '../domain/waitlist';
 import { WriteBatch } from '../services/write-batch';
 import { mailSubjects, type MailSubject } from './mail-subjects';
+import { queueInPages } from './paged';
 
 /** Offers read (and their due reminders queued, as one batch) at a time. */
 const PAGE_SIZE = 200;
@@ -22,18 +23,14 @@ const PER_RUN = 5_000;
  * queued, the mail checks drop it (`offer_ended`).
  */
 export async function queueOfferReminders(db: D1Database, now: number): Promise<string[]> {
-  const outboxIds: string[] = [];
   // A page's registrations in one read; workshops and series once per run.
   const subjectsOf = mailSubjects(db, now);
-  let after: OfferCandidate | undefined;
-  while (outboxIds.length < PER_RUN) {
-    const page = await offerReminderCandidates(db, now, PAGE_SIZE, after);
-    const due = selectDueOfferReminders(page, now).slice(0, PER_RUN - outboxIds.length);
-    outboxIds.push(...(await queuePage(db, now, await subjectsOf(due))));
-    if (page.length < PAGE_SIZE) break;
-    after = page.at(-1);
-  }
-  return outboxIds;
+  return queueInPages<OfferCandidate, OfferCandidate>(
+    { pageSize: PAGE_SIZE, perRun: PER_RUN },
+    (after) => offerReminderCandidates(db, now, PAGE_SIZE, after),
+    (page) => selectDueOfferReminders(page, now),
+    async (due) => queuePage(db, now, await subjectsOf(due)),
+  );
 }
 
 /** One page's due reminders in one batch. */

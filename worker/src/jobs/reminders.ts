@@ -21,6 +21,8 @@ const PAGE_SIZE = 200;
 export interface ReminderRun {
   /** Only this registration's seats (right after it was confirmed). */
   registrationId?: string;
+  /** Only these registrations' seats (people just moved in from a waiting list). */
+  registrationIds?: readonly string[];
   /** How long before a workshop starts its reminder goes out (default: the series' schedule). */
   leadMs?: number;
   /** At most this many reminders. */
@@ -99,7 +101,7 @@ async function queueBatch(
 export async function dueReminders(
   db: D1Database,
   now: number,
-  { registrationId, leadMs, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,
+  { registrationId, registrationIds, leadMs, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,
   kind: ReminderKind,
 ): Promise<ReminderCandidate[]> {
   const due: ReminderCandidate[] = [];
@@ -109,7 +111,7 @@ export async function dueReminders(
       now,
       leadMs,
       kind,
-      registrationId,
+      registrationIds: registrationId ? [registrationId] : registrationIds,
       after,
       limit: pageSize,
     });

@@ -18,17 +18,21 @@ const CRON_CALLS = 50;
 export async function announceAndRemind(
   db: D1Database,
   now: number,
-  /** The cron: call again while a call found a full page. */
-  untilDone = false,
+  /**
+   * The cron: call again while a call found a full page, and leave the join links to the run's
+   * reminder step, which follows and queues every due one (these among them) page by page.
+   */
+  cron = false,
 ): Promise<string[]> {
   const queued: string[] = [];
   for (let call = 1; ; call++) {
     const { outboxIds, registrationIds, more } = await announcePromotions(db, now);
     queued.push(...outboxIds);
-    for (const registrationId of registrationIds) {
-      queued.push(...(await queueReminders(db, now, { registrationId })));
+    // One look-up for all of them, not one per person (a few D1 round trips each).
+    if (!cron && registrationIds.length > 0) {
+      queued.push(...(await queueReminders(db, now, { registrationIds })));
     }
-    if (!untilDone || !more || call >= CRON_CALLS) break;
+    if (!cron || !more || call >= CRON_CALLS) break;
   }
   return queued;
 }

@@ -1,7 +1,8 @@
 import { afterAChange, insertAudit } from '../db/audit';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 import type { Guard } from '../db/outbox';
-import { findRegistration, findRegistrationByToken, type Registration } from '../db/registrations';
+import { findRegistrationByToken, type Registration } from '../db/registrations';
+import { registrationsByIds } from '../db/registrations-by-id';
 import { hashToken } from '../tokens';
 import { onceEach } from '../once-each';
 import type { OfferState } from '../domain/waitlist';
@@ -39,13 +40,19 @@ export async function announcePromotions(
   const due = await unannouncedPromotions(db, ANNOUNCE_PER_CALL);
   if (due.length === 0) return { outboxIds: [], registrationIds: [], more: false };
   const batch = new WriteBatch(db, now);
+  // The page's people in one read; each workshop and series once (a raised capacity moves in a
+  // hundred people to one workshop): not two reads a person, which at a few hundred promotions
+  // passed the 1,000 D1 queries one invocation may make.
+  const registrations = await registrationsByIds(
+    db,
+    due.map((d) => d.registrationId),
+  );
+  const workshopOf = onceEach((id: string) => findWorkshop(db, id));
   const seriesOf = onceEach((id: number) => findSeriesById(db, id));
   for (const { registrationId, workshopId, offeredUntil } of due) {
     batch.add(markAnnounced(db, registrationId, workshopId, now));
-    const [registration, workshop] = await Promise.all([
-      findRegistration(db, registrationId),
-      findWorkshop(db, workshopId),
-    ]);
+    const registration = registrations.get(registrationId);
+    const workshop = await workshopOf(workshopId);
     if (!registration || !workshop) continue;
     const series = await seriesOf(workshop.seriesId);
     if (!series) continue;
