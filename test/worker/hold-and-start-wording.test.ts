@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Series } from '../../worker/src/db/series';
 import type { Workshop } from '../../worker/src/db/workshops';
 import { HOLD_MS } from '../../worker/src/domain/holds';
 import { renderMail, type MailWorkshop } from '../../worker/src/mail/templates';
 import { confirmPage } from '../../worker/src/pages/registration-pages';
+import { sampleSeries } from '../support/mail-samples';
 import { breakableAfterOneLetterWord } from '../support/slovak-text';
 
 /**
@@ -31,18 +31,7 @@ const workshops = (n: number) =>
     seatsTaken: 1,
   })) as unknown as (MailWorkshop & Workshop)[];
 
-const series = {
-  id: 1,
-  slug: 'smart',
-  title: { sk: 'Akčný plán', en: 'Action plan' },
-  description: { sk: '', en: '' },
-  privacyUrl: 'https://example.gov.sk/privacy',
-  organizer: { name: 'Ministerstvo', email: 'info@example.gov.sk' },
-  retentionDays: 30,
-  turnstile: null,
-  allowedOrigins: [],
-  reminders: { leadMinutes: 24 * 60, secondLeadMinutes: null },
-} as unknown as Series;
+const series = sampleSeries;
 
 const text = (page: string) =>
   page

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Registration } from '../../worker/src/db/registrations';
-import type { Series } from '../../worker/src/db/series';
 import type { Workshop } from '../../worker/src/db/workshops';
 import type { MailKind } from '../../worker/src/mail/message';
 import { renderMail, type MailWorkshop } from '../../worker/src/mail/templates';
@@ -15,6 +14,7 @@ import {
 } from '../../worker/src/pages/registration-pages';
 import { offerPage } from '../../worker/src/pages/waitlist-pages';
 import { T } from '../../worker/src/pages/wording';
+import { sampleSeries } from '../support/mail-samples';
 import { breakableAfterOneLetterWord, slashForms, stringsIn } from '../support/slovak-text';
 
 /**
@@ -59,18 +59,7 @@ const workshops = (n: number): (MailWorkshop & Workshop)[] =>
     } as unknown as MailWorkshop & Workshop;
   });
 
-const series: Series = {
-  id: 1,
-  slug: 'smart',
-  title: { sk: 'Akčný plán', en: 'Action plan' },
-  description: { sk: '', en: '' },
-  privacyUrl: 'https://example.gov.sk/privacy',
-  organizer: { name: 'Ministerstvo', email: 'info@example.gov.sk' },
-  retentionDays: 30,
-  turnstile: null,
-  allowedOrigins: [],
-  reminders: { leadMinutes: 24 * 60, secondLeadMinutes: null },
-} as unknown as Series;
+const series = sampleSeries;
 
 const mail = (kind: MailKind, locale: 'sk' | 'en', n: number, leadMinutes = 24 * 60) =>
   renderMail(kind, {
