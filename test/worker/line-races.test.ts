@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { RegistrationInput } from '../../worker/src/schemas/registration';
-import { lookUp, register as registerService } from '../../worker/src/services/register';
 import { confirmByToken } from '../../worker/src/services/confirm';
-import { ApiError } from '../../worker/src/http/errors';
-import { hasSql, pausedBefore } from '../support/interleave';
-import { ORIGIN, startTestWorker, type TestWorker } from '../support/worker';
+import { newcomerRacing } from '../support/newcomer';
+import { liveSeats as liveSeatsAt } from '../support/lapsed-line';
+import { startTestWorker, type TestWorker } from '../support/worker';
 import {
   cancelThroughManagePage,
   confirmLink,
@@ -44,37 +42,13 @@ before(async () => {
 after(() => worker.dispose());
 
 /** A newcomer's registration at `now`, paused before its write while `meanwhile` runs. */
-async function newcomer(
+const newcomer = (
   slug: string,
   workshopId: string,
   now: number,
   meanwhile: () => Promise<void>,
   queue = false,
-) {
-  const input = validRegistration([workshopId], {
-    email: uniqueEmail('newcomer'),
-    ...(queue && { waitlistWorkshopIds: [workshopId] }),
-  }) as unknown as RegistrationInput;
-  const db = pausedBefore(worker.db, hasSql('INSERT INTO registrations'), meanwhile);
-  const first = await lookUp(db as never, slug, input, now);
-  try {
-    const { registration } = await registerService(
-      db as never,
-      { ...first, series: first.series! },
-      input,
-      ORIGIN,
-      now,
-    );
-    assert.ok(db.paused(), 'the other change came in between');
-    // Its mail goes out with a cron run at its instant (no request is there to send it).
-    await runCron(worker, Math.max(now, Date.now()));
-    return { registration, refused: null };
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    assert.ok(db.paused(), 'the other change came in between');
-    return { registration: null, refused: error.code };
-  }
-}
+) => newcomerRacing(worker, slug, workshopId, now, meanwhile, queue);
 
 /** Joins the line (pending); returns the registration id. */
 async function joinLine(slug: string, workshopId: string) {
@@ -129,18 +103,7 @@ const placeOf = async (registrationId: string, workshopId: string) =>
       .first<{ status: string }>()
   )?.status ?? null;
 
-/** Seats that count against capacity at `now` (confirmed, or pending within the hold). */
-async function liveSeats(workshopId: string, now: number) {
-  const row = await worker.db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM seats s JOIN registrations r ON r.id = s.registration_id
-       WHERE s.workshop_id = ? AND s.status = 'held'
-         AND (r.status <> 'pending' OR r.expires_at > ?)`,
-    )
-    .bind(workshopId, now)
-    .first<{ n: number }>();
-  return row!.n;
-}
+const liveSeats = (workshopId: string, now: number) => liveSeatsAt(worker, workshopId, now);
 
 /** A one-seat workshop whose seat a script holds unconfirmed; its hold ends at `holdEnd`. */
 async function heldByScript(holdEnd: number) {

@@ -14,11 +14,11 @@ import {
 
 /**
  * `seatsLeft` (what the API shows and what registering judges by, db/workshops.ts) counts a seat
- * exactly as the seat guard (migration 0008) does: a newcomer sees a seat free exactly when the
- * database would let them take it. The rare case: a confirmed person in a workshop's line who
+ * exactly as the seat guard (migrations 0008, 0009) does: a newcomer sees a seat free exactly when
+ * the database would let them take it. The rare case: a confirmed person in a workshop's line who
  * also holds a seat there (under another registration of the same address) is not owed a second
  * seat, so the guard does not count their place; the API used to, and showed the workshop full
- * with a seat free.
+ * with a seat free. (While that seat is a lapsed hold, they are owed one: lapsed-line.test.ts.)
  */
 let worker: TestWorker;
 before(async () => {

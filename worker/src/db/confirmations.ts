@@ -1,3 +1,5 @@
+import { holdsLive } from './seat-rule';
+
 /** Confirming a registration: the one statement, conditional on what was read. */
 
 /** A workshop as a registration holds it: which, and at which sequence (time and link). */
@@ -34,12 +36,36 @@ const holdsThese = (registrationId: string, held: readonly HeldWorkshop[]) => ({
 });
 
 /**
+ * None of the registration's seats was given away after its hold lapsed. A confirmation within
+ * the hold is judged at its request's instant, but it may write a moment later: by then the hold
+ * may have lapsed, and a newcomer or the waiting-list fill (whose instants are after the lapse)
+ * may have taken the seat the lapsed hold no longer counted. Confirming then would make the seat
+ * live again beside theirs. So: no seat of another registration there created at or after this
+ * one's hold ended such that, with this one, the workshop holds more live seats than it has, as
+ * counted at that seat's instant (db/seat-rule.ts). A seat taken after the lapse while there was
+ * room for both is no obstacle; neither is an organizer lowering the capacity below the seats held.
+ */
+const notGivenAway = (registrationId: string) => ({
+  sql: `NOT EXISTS (
+    SELECT 1 FROM seats m
+      JOIN workshops w ON w.id = m.workshop_id
+      JOIN seats o ON o.workshop_id = m.workshop_id AND o.status = 'held'
+        AND o.registration_id <> m.registration_id AND o.created_at >= registrations.expires_at
+    WHERE m.registration_id = ? AND m.status = 'held'
+      AND 1 + (SELECT COUNT(*) FROM seats s JOIN registrations sr ON sr.id = s.registration_id
+               WHERE s.workshop_id = m.workshop_id AND s.status = 'held'
+                 AND s.registration_id <> m.registration_id
+                 AND ${holdsLive('sr', 'o.created_at')}) > w.capacity)`,
+  params: [registrationId],
+});
+
+/**
  * Pending → confirmed, only while the hold lasts and only if the registration still holds the
  * workshops it was read with, as they were (so the confirmation mail lists what is true). Late
  * (`linkValidSince`): expired → confirmed, while its link works (registered after that instant),
  * holding exactly the seats it took back in the same batch (db/seats.ts `retakeLapsedSeats`).
- * Check `meta.changes`: 0 means a parallel request (cancel, expiry, organizer, another confirm)
- * changed something first; look again.
+ * Check `meta.changes`: 0 means a parallel request (cancel, expiry, organizer, another confirm,
+ * a seat given away after the hold lapsed: `notGivenAway`) changed something first; look again.
  */
 export function confirmRegistration(
   db: D1Database,
@@ -49,9 +75,13 @@ export function confirmRegistration(
   late?: { linkValidSince: number },
 ) {
   const exactly = holdsExactly(id, held);
+  const kept = notGivenAway(id);
   const from = late
     ? { sql: `status = 'expired' AND created_at > ?`, params: [late.linkValidSince] }
-    : { sql: `status = 'pending' AND expires_at > ?`, params: [now] };
+    : {
+        sql: `status = 'pending' AND expires_at > ? AND ${kept.sql}`,
+        params: [now, ...kept.params],
+      };
   return db
     .prepare(
       `UPDATE registrations SET status = 'confirmed', confirmed_at = ?, client_key = NULL

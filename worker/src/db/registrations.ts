@@ -1,5 +1,6 @@
 import type { Locale, RegistrationInput } from '../schemas/registration';
 import type { TokenPurpose } from './tokens';
+import { holdLapsed } from './seat-rule';
 
 export type RegistrationStatus = 'pending' | 'confirmed' | 'cancelled' | 'expired';
 
@@ -45,17 +46,16 @@ export function insertRegistration(db: D1Database, r: NewRegistration): D1Prepar
 }
 
 /**
- * Pending registrations past their hold expire, and their seats are freed: all of them (the
- * cron), or only `registrationId` (a request that meets its own lapsed hold). The one statement
- * pair that expires holds; services/holds.ts runs it. The seats first, while still pending.
- * Changes nothing for a registration confirmed, cancelled or expired meanwhile.
+ * Pending registrations past their hold (db/seat-rule.ts) expire, their seats freed: all (the
+ * cron), or only `registrationId` (a request meeting its own lapsed hold). The one pair that
+ * expires holds (services/holds.ts); seats first. One no longer pending is left as it is.
  */
 export function expirePending(
   db: D1Database,
   now: number,
   registrationId: string | null = null,
 ): D1PreparedStatement[] {
-  const lapsed = `status = 'pending' AND expires_at <= ?1 AND (?2 IS NULL OR id = ?2)`;
+  const lapsed = `${holdLapsed('registrations', '?1')} AND (?2 IS NULL OR id = ?2)`;
   return [
     db
       .prepare(

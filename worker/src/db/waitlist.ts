@@ -1,3 +1,5 @@
+import { liveSeatCount, seatedLive } from './seat-rule';
+
 /**
  * Waiting lists (migration 0007): places in line, and the statements that move the first
  * confirmed person in line into a freed seat. Those run in the same batch as whatever frees the
@@ -28,10 +30,15 @@ export const insertPlaces = (
 
 /**
  * Moves the first confirmed people in line into the free seats of these workshops (or of every
- * workshop): at most as many per workshop as are free now (a lapsed hold frees its seat even
- * before it expires, as the seat guard counts), in the order they joined, skipping
- * unconfirmed places and addresses that hold a seat there already. Two statements: the seats,
- * then their places marked promoted (a waiting place whose own seat is held was just promoted).
+ * workshop): at most as many per workshop as are free now, in the order they joined, skipping
+ * unconfirmed places. Free and owed are counted exactly as the seat guard (migration 0009) counts
+ * them, by the rule in db/seat-rule.ts: a lapsed hold frees its seat even before it expires, and a
+ * person in line with a live seat there (another registration of theirs) is owed none and has no
+ * turn. One whose seat there is a lapsed hold keeps their turn (they are owed a seat) but is not
+ * moved in here: the unique index allows one held seat per address, and theirs is still held
+ * until the expiry, which moves them in. So the seats behind them go only to those the guard lets
+ * pass, and the fill never trips it. Two statements: the seats, then their places marked promoted
+ * (a waiting place whose own seat is held was just promoted).
  *
  * SQLite reads the whole SELECT before inserting (it reads the table it inserts into), so the
  * free count is the one before this statement; a concurrent free runs its own statement after
@@ -59,19 +66,16 @@ export function fillFromWaitlist(
          SELECT registration_id, workshop_id, email_key, ?1 FROM (
            SELECT q.registration_id, q.workshop_id, q.email_key,
              ROW_NUMBER() OVER (PARTITION BY q.workshop_id ORDER BY q.id) AS place,
-             w.capacity - (SELECT COUNT(*) FROM seats s JOIN registrations sr
-                             ON sr.id = s.registration_id
-                           WHERE s.workshop_id = q.workshop_id AND s.status = 'held'
-                             AND (sr.status <> 'pending' OR sr.expires_at > ?1)) AS free
+             w.capacity - ${liveSeatCount('q.workshop_id', '?1')} AS free,
+             EXISTS (SELECT 1 FROM seats l WHERE l.workshop_id = q.workshop_id
+                       AND l.email_key = q.email_key AND l.status = 'held') AS lapsed_seat
            FROM waitlist q
              JOIN registrations r ON r.id = q.registration_id AND r.status = 'confirmed'
              JOIN workshops w ON w.id = q.workshop_id
            WHERE q.status = 'waiting' AND w.cancelled_at IS NULL AND ?1 < w.registration_closes_at
              AND (?2 IS NULL OR q.workshop_id IN (SELECT value FROM json_each(?2)))
-             AND NOT EXISTS (SELECT 1 FROM seats h
-                             WHERE h.workshop_id = q.workshop_id AND h.email_key = q.email_key
-                               AND h.status = 'held'))
-         WHERE place <= free`,
+             AND NOT ${seatedLive('q', '?1')})
+         WHERE place <= free AND NOT lapsed_seat`,
       )
       .bind(now, only),
     markPromoted(db, now),

@@ -1,3 +1,4 @@
+import { liveSeatCount, seatedLive } from './seat-rule';
 import { nextVersion } from './versions';
 
 export interface Workshop {
@@ -21,7 +22,7 @@ export interface Workshop {
    * not run out (a lapsed hold is not counted even before the cron expires it; migration 0006).
    */
   seatsTaken: number;
-  /** Confirmed people in its line with no seat there: owed the next free seats (migration 0008). */
+  /** Confirmed people in its line with no live seat there: owed the next free seats (0008, 0009). */
   lineWaiting: number;
   /** Whether people may join its waiting list when it is full (migration 0007). */
   waitlistEnabled: boolean;
@@ -117,18 +118,15 @@ const fromRow = (r: WorkshopRow): Workshop => ({
 });
 
 /**
- * Live seats and the confirmed line exactly as the seat guard (0008) counts them for a newcomer
- * (one in line holding a seat there already is owed no second one): a seat shown free is one the
- * database lets them take. `?1`: the instant to count at; a query's own parameters start at `?2`.
+ * Live seats and the confirmed line exactly as the seat guard (0009) counts them for a newcomer
+ * (one in line with a live seat there already is owed no second one; one whose only seat there is
+ * a lapsed hold is owed one): a seat shown free is one the database lets them take. The rule is
+ * db/seat-rule.ts. `?1`: the instant to count at; a query's own parameters start at `?2`.
  */
-const SELECT_WITH_SEATS = `SELECT w.*,
-  (SELECT COUNT(*) FROM seats s JOIN registrations r ON r.id = s.registration_id
-   WHERE s.workshop_id = w.id AND s.status = 'held'
-     AND (r.status <> 'pending' OR r.expires_at > ?1)) AS seats_taken,
+const SELECT_WITH_SEATS = `SELECT w.*, ${liveSeatCount('w.id', '?1')} AS seats_taken,
   (SELECT COUNT(*) FROM waitlist q JOIN registrations r ON r.id = q.registration_id
    WHERE q.workshop_id = w.id AND q.status = 'waiting' AND r.status = 'confirmed'
-     AND NOT EXISTS (SELECT 1 FROM seats h WHERE h.workshop_id = q.workshop_id
-                       AND h.email_key = q.email_key AND h.status = 'held')) AS line_waiting
+     AND NOT ${seatedLive('q', '?1')}) AS line_waiting
   FROM workshops w`;
 
 async function all(statement: D1PreparedStatement): Promise<Workshop[]> {

@@ -89,9 +89,10 @@ export async function confirmLinkByToken(
  * read (still pending within the hold — or expired within the link's life —, the same workshops
  * held, unchanged), so the mail is queued only if this request confirmed, and lists what is true.
  * Races: a cancellation, an expiry (cron or another request), the organizer moving or cancelling
- * a workshop, or a parallel confirmation that gets there first makes this one change nothing; a
- * registration that takes the last seat first makes the retake trigger refuse the batch. Either
- * way it looks again and answers with what it finds.
+ * a workshop, a parallel confirmation that gets there first, or a newcomer or the line taking a
+ * seat after the hold lapsed (this request's instant was within it) makes this one change
+ * nothing; a registration that takes the last seat first makes the retake trigger refuse the
+ * batch. Either way it looks again and answers with what it finds.
  */
 export async function confirmByToken(
   db: D1Database,

@@ -4,11 +4,12 @@ import { expireOffers } from '../db/offers';
 
 /**
  * Holds that ran out: the one place where they expire and free their seats. The seat guard
- * (migrations 0006, 0008) and the waiting-list fill do not count a lapsed hold even before it
- * expires, so nothing on a request's path has to expire other people's holds first: the cron
- * does all of them every quarter of an hour (`releaseLapsedHolds`), and a request that meets its
- * own registration's lapsed hold (the address registering again, a late confirmation) expires
- * just that one, in its own batch (`lapsedHoldGoes`).
+ * (migrations 0006, 0008, 0009) and the waiting-list fill do not count a lapsed hold even before
+ * it expires (not even as the seat of someone in line), so nothing on a request's path has to
+ * expire other people's holds first: the cron does all of them every quarter of an hour
+ * (`releaseLapsedHolds`), and a request that meets its own registration's lapsed hold (the
+ * address registering again, a late confirmation) expires just that one, in its own batch
+ * (`lapsedHoldGoes`).
  *
  * Whatever a hold frees goes to the first confirmed people in line in the same batch, before any
  * new registration can take it (and the seat guard's line rule keeps it theirs meanwhile).
