@@ -30,6 +30,7 @@ export function workshop(
   const start = Date.now() + 12 * HOUR;
   return {
     id,
+    version: '"1"',
     title: { sk: `Workshop ${id}`, en: '' },
     description: { sk: 'Popis', en: '' },
     startsAt: new Date(start).toISOString(),
@@ -83,6 +84,7 @@ export const seriesDetail = (): AdminSeriesResponse => ({
     retentionDays: 30,
     allowedOrigins: ['https://www.obec.sk'],
     reminders: { leadMinutes: 1440, secondLeadMinutes: 60 },
+    version: '"1"',
   },
   archived: false,
   workshops: [

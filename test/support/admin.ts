@@ -7,6 +7,7 @@ export const adminRequests = (): [string, RequestInit][] => [
   [adminSeriesPath('some-series'), json('PUT', seriesBody())],
   [adminSeriesPath('some-series'), { method: 'GET' }],
   [`${adminSeriesPath('some-series')}/workshops`, json('POST', workshopBody())],
+  [adminWorkshopPath('some-workshop'), { method: 'GET' }],
   [adminWorkshopPath('some-workshop'), json('PATCH', { capacity: 5 })],
   [`${adminSeriesPath('some-series')}/registrations`, { method: 'GET' }],
   [`${adminSeriesPath('some-series')}/registrations?q=a&status=confirmed`, { method: 'GET' }],

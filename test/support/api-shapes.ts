@@ -18,6 +18,10 @@ export interface AdminWorkshop extends PublicWorkshop {
   seatsTaken: number;
   joinUrl: string;
   registrationClosesAt: string;
+  waitlist: boolean;
+  waitlistMode: 'auto' | 'offer';
+  /** The entity tag to send back as If-Match with an edit. */
+  version: string;
 }
 
 export interface PublicSeries {

@@ -22,6 +22,7 @@ describe('admin path parameters', () => {
     ['POST', `/api/v1/admin/registrations/${tooLong}/resend-confirmation`, 'id'],
     ['POST', `/api/v1/admin/registrations/${tooLong}/cancel`, 'id', {}],
     ['DELETE', `/api/v1/admin/registrations/${tooLong}`, 'id'],
+    ['GET', `/api/v1/admin/workshops/${tooLong}`, 'id'],
     ['PATCH', `/api/v1/admin/workshops/${tooLong}`, 'id', { capacity: 3 }],
     ['POST', `/api/v1/admin/workshops/${tooLong}/cancel`, 'id'],
     ['GET', `/api/v1/admin/workshops/${tooLong}/waitlist`, 'id'],

@@ -128,8 +128,10 @@ describe('admin series', () => {
     const slug = unique('new');
     const res = await putSeries(slug, seriesBody());
     assert.equal(res.status, 201);
-    const { series } = (await res.json()) as { series: PublicSeries };
+    const { series } = (await res.json()) as { series: PublicSeries & { version: string } };
+    assert.match(series.version, /^"\d+"$/);
     assert.deepEqual(series, {
+      version: series.version,
       slug,
       ...demoSeries,
       retentionDays: 30,
@@ -309,10 +311,12 @@ describe('admin workshops', () => {
     assert.equal(res.status, 201);
     const { workshop } = (await res.json()) as { workshop: AdminWorkshop };
     assert.match(workshop.id, /^\S{8,}$/);
+    assert.match(workshop.version, /^"\d+"$/);
     assert.deepEqual(
-      { ...workshop, id: 'x' },
+      { ...workshop, id: 'x', version: 'v' },
       {
         id: 'x',
+        version: 'v',
         title: body.title,
         description: body.description,
         startsAt: body.startsAt,
@@ -407,15 +411,23 @@ describe('admin workshops', () => {
     const res = await patchWorkshop(before.id, { title: { sk: 'Nový', en: 'New' } });
     assert.equal(res.status, 200);
     const { workshop } = (await res.json()) as { workshop: AdminWorkshop };
-    assert.deepEqual(workshop, { ...before, title: { sk: 'Nový', en: 'New' } });
+    // Each change moves the version (the If-Match of the next edit).
+    assert.notEqual(workshop.version, before.version);
+    assert.deepEqual(workshop, {
+      ...before,
+      title: { sk: 'Nový', en: 'New' },
+      version: workshop.version,
+    });
     const again = (await patchWorkshop(before.id, { capacity: 12 }).then((r) => r.json())) as {
       workshop: AdminWorkshop;
     };
+    assert.notEqual(again.workshop.version, workshop.version);
     assert.deepEqual(again.workshop, {
       ...before,
       title: { sk: 'Nový', en: 'New' },
       capacity: 12,
       seatsLeft: 12,
+      version: again.workshop.version,
     });
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiError } from '../../worker/src/http/errors';
-import { cancelOnBehalf } from '../../worker/src/services/admin-registrations';
+import { cancelOnBehalf, eraseRegistration } from '../../worker/src/services/admin-registrations';
 import { hasSql, pausedBefore } from '../support/interleave';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import { adminSend } from '../support/admin';
@@ -112,5 +112,42 @@ describe('audit entries under races', () => {
       .bind(first.id)
       .first<{ n: number }>();
     assert.equal(row!.n, 1);
+  });
+
+  /** The erasures recorded in a series (an erasure's entry names no registration). */
+  const erasures = async (slug: string) =>
+    (await worker.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM audit_log
+         WHERE action = 'registration.erase' AND series_id = (SELECT id FROM series WHERE slug = ?)`,
+      )
+      .bind(slug)
+      .first<{ n: number }>())!.n;
+
+  test('two organizers erasing one person at once: one erasure, one entry, the other 404', async () => {
+    const { slug, first } = await seriesWithTwoWorkshops(worker);
+    const id = await registerConfirmed(worker, slug, [first.id], { email: uniqueEmail() });
+    const path = `/api/v1/admin/registrations/${id}`;
+    const answers = await Promise.all([
+      adminSend(worker, 'DELETE', path),
+      adminSend(worker, 'DELETE', path),
+    ]);
+    assert.deepEqual(answers.map((r) => r.status).sort(), [204, 404]);
+    assert.equal(await erasures(slug), 1);
+  });
+
+  test('an erasure that loses between its read and its write changes nothing and records nothing', async () => {
+    const { slug, first } = await seriesWithTwoWorkshops(worker);
+    const id = await registerConfirmed(worker, slug, [first.id], { email: uniqueEmail() });
+    const db = pausedBefore(worker.db, hasSql('DELETE FROM registrations'), async () => {
+      const res = await adminSend(worker, 'DELETE', `/api/v1/admin/registrations/${id}`);
+      assert.equal(res.status, 204);
+    });
+    await assert.rejects(
+      eraseRegistration(db as never, id, 'organizer@example.gov.sk', Date.now()),
+      (error) => error instanceof ApiError && error.code === 'registration_not_found',
+    );
+    assert.ok(db.paused(), 'the other erasure came between the read and the write');
+    assert.equal(await erasures(slug), 1);
   });
 });

@@ -49,13 +49,14 @@ export class AdminApi {
     path: string,
     body: unknown,
     read: (res: Response) => Promise<T>,
+    extraHeaders: Record<string, string> = {},
   ): Promise<T> {
     try {
-      return await this.once(method, path, body, read);
+      return await this.once(method, path, body, read, extraHeaders);
     } catch (error) {
       if (method !== 'GET' || !transient(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, READ_RETRY_DELAY_MS));
-      return this.once(method, path, body, read);
+      return this.once(method, path, body, read, extraHeaders);
     }
   }
 
@@ -64,8 +65,9 @@ export class AdminApi {
     path: string,
     body: unknown,
     read: (res: Response) => Promise<T>,
+    extraHeaders: Record<string, string>,
   ): Promise<T> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...extraHeaders };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
@@ -99,9 +101,22 @@ export class AdminApi {
     return this.request('GET', path, undefined, async (res) => (await res.json()) as T);
   }
 
-  async call<T>(method: string, path: string, body?: unknown): Promise<T | null> {
-    return this.request(method, path, body, async (res) =>
-      res.status === 204 ? null : ((await res.json()) as T),
+  /**
+   * A change. `headers`: its preconditions — `If-Match` with the version the form was filled from
+   * (a stale one is refused with 412 `edit_conflict`), `If-None-Match: *` to only create.
+   */
+  async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T | null> {
+    return this.request(
+      method,
+      path,
+      body,
+      async (res) => (res.status === 204 ? null : ((await res.json()) as T)),
+      headers,
     );
   }
 

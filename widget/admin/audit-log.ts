@@ -42,6 +42,45 @@ function actionLabel(action: AuditAction): string {
   }
 }
 
+/** A field an edit changed (`detail.fields` of workshop.update), in the form's words. */
+function fieldLabel(name: string): string {
+  switch (name) {
+    case 'title':
+      return msg('title');
+    case 'description':
+      return msg('description');
+    case 'startsAt':
+      return msg('start');
+    case 'endsAt':
+      return msg('end');
+    case 'capacity':
+      return msg('number of seats');
+    case 'joinUrl':
+      return msg('join link');
+    case 'registrationClosesAt':
+      return msg('end of registration');
+    case 'waitlist':
+      return msg('waiting list');
+    case 'waitlistMode':
+      return msg('how the waiting list moves');
+    case 'offerMinutes':
+      return msg('how long an offered seat waits');
+    case 'followUp':
+      return msg('message after the workshop');
+    default:
+      return name;
+  }
+}
+
+/** What an edit changed, under its action (entries from before this was recorded have none). */
+function changedFields(e: AuditEntry) {
+  const fields = e.detail.fields;
+  if (!Array.isArray(fields) || fields.length === 0) return nothing;
+  return html`<br /><span class="hint"
+      >${msg('Changed:')} ${fields.map((f) => fieldLabel(String(f))).join(', ')}</span
+    >`;
+}
+
 /** Who did what to which record, newest first: ids only, never a registrant's data. */
 @localized()
 export class AdminAuditLog extends AdminScreen {
@@ -115,7 +154,7 @@ export class AdminAuditLog extends AdminScreen {
                         html`<tr>
                           <td>${formatDateTime(e.at, this.locale)}</td>
                           <td>${e.actor === 'admin token' ? msg('admin token') : e.actor}</td>
-                          <td>${actionLabel(e.action)}</td>
+                          <td>${actionLabel(e.action)}${changedFields(e)}</td>
                           <td>${e.series ?? '—'}</td>
                           <td><code>${this.record(e)}</code></td>
                         </tr>`,

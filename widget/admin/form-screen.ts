@@ -34,6 +34,10 @@ export class AdminFormScreen<V extends TitleValues> extends AdminScreen {
   /** The record to edit has arrived (a new one: at once). */
   @state() protected loaded = false;
   @state() protected busy = false;
+  /** The save was refused: the record changed after the form was filled (another tab or person). */
+  @state() protected conflict = false;
+  /** The current version replaced the form after a conflict. */
+  @state() private reloaded = false;
 
   protected set<K extends keyof V>(key: K, value: V[K]) {
     this.values = { ...this.values, [key]: value };
@@ -87,6 +91,8 @@ export class AdminFormScreen<V extends TitleValues> extends AdminScreen {
     done: () => void,
   ) {
     this.errors = errors;
+    this.conflict = false;
+    this.reloaded = false;
     if (errors.length === 0) {
       this.busy = true;
       try {
@@ -94,11 +100,20 @@ export class AdminFormScreen<V extends TitleValues> extends AdminScreen {
         done();
         return;
       } catch (error) {
-        if (!(error instanceof AdminApiError) || error.code !== 'validation') {
+        const code = error instanceof AdminApiError ? error.code : '';
+        if (code === 'edit_conflict') {
+          // GOV.UK's summary names the problem; its link leads to the way out, below it.
+          this.conflict = true;
+          this.errors = [{ id: 'load-current', text: this.conflictText() }];
+        } else if (code === 'series_exists') {
+          this.errors = [fieldError('slug', code)];
+        } else if (code === 'validation') {
+          const fields = (error as AdminApiError).fields;
+          this.errors = Object.entries(fields).map(([path, c]) => fieldError(path, c));
+        } else {
           await this.attempt(() => Promise.reject(error));
           return;
         }
-        this.errors = Object.entries(error.fields).map(([path, code]) => fieldError(path, code));
       } finally {
         this.busy = false;
       }
@@ -106,9 +121,59 @@ export class AdminFormScreen<V extends TitleValues> extends AdminScreen {
     await focusErrorSummary(this, this.shadowRoot);
   }
 
-  /** The heading, the error summary (once the form shows) and the failure alert. */
+  /** The summary's words for a save refused as stale; each form names its record. */
+  protected conflictText(): string {
+    return msg('Someone else saved changes after you opened this form, so yours were not saved');
+  }
+
+  /** Fills the form from the record as stored now, with its version; each form reads its own. */
+  protected loadCurrent(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** After a conflict, at the organizer's request: the current version replaces what was typed. */
+  private reloadCurrent = async () => {
+    await this.load(async () => {
+      await this.loadCurrent();
+      this.conflict = false;
+      this.errors = [];
+      this.reloaded = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.reloaded')?.focus();
+    });
+  };
+
+  /** What a stale save leaves: what was typed stays, and the current version is a click away. */
+  private conflictNotice() {
+    if (this.conflict) {
+      return html`<div class="notice notice--warning">
+        <p>
+          ${msg(
+            'What you typed is still in the form. Loading the current version shows what was saved meanwhile and replaces what you typed, so copy anything you want to keep first.',
+          )}
+        </p>
+        <button
+          type="button"
+          id="load-current"
+          class="button--secondary"
+          @click=${this.reloadCurrent}
+        >
+          ${msg('Load the current version')}
+        </button>
+      </div>`;
+    }
+    if (this.reloaded) {
+      return html`<div class="notice notice--success reloaded" role="status" tabindex="-1">
+        <p>${msg('The form now shows the current version. Make your changes again and save.')}</p>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  /** The heading, the error summary (once the form shows), the conflict and failure notices. */
   protected formHead(title: string) {
     return html`<h1 tabindex="-1">${title}</h1>
-      ${this.loaded ? errorSummary(this.errors, this.shadowRoot) : nothing} ${this.failureNotice()}`;
+      ${this.loaded ? errorSummary(this.errors, this.shadowRoot) : nothing} ${this.conflictNotice()}
+      ${this.failureNotice()}`;
   }
 }

@@ -172,6 +172,8 @@ export function fieldCodeText(code: string): string {
       return msg('The second reminder must come later than the first one');
     case 'invalid_email':
       return msg('Enter a valid email address');
+    case 'series_exists':
+      return msg('A series with this address name already exists. Choose another one');
     default:
       return msg('This value is not valid');
   }

@@ -22,6 +22,8 @@ export class AdminSeriesForm extends AdminFormScreen<SeriesValues> {
 
   protected override values = emptySeries();
   private hadTurnstile = false;
+  /** The version the form was filled from: the edit is saved only onto that one (If-Match). */
+  private version = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -29,12 +31,21 @@ export class AdminSeriesForm extends AdminFormScreen<SeriesValues> {
       this.loaded = true;
       return;
     }
-    void this.load(async () => {
-      const { series } = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
-      this.values = seriesValues(series);
-      this.hadTurnstile = Boolean(series.turnstile);
-      this.loaded = true;
-    });
+    void this.load(() => this.loadCurrent());
+  }
+
+  protected override async loadCurrent() {
+    const { series } = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
+    this.values = seriesValues(series);
+    this.hadTurnstile = Boolean(series.turnstile);
+    this.version = series.version;
+    this.loaded = true;
+  }
+
+  protected override conflictText() {
+    return msg(
+      'Someone else saved changes to this series after you opened it, so your changes were not saved',
+    );
   }
 
   private async submit(event: Event) {
@@ -44,7 +55,14 @@ export class AdminSeriesForm extends AdminFormScreen<SeriesValues> {
     const slug = creating ? this.values.slug.trim() : this.slug;
     await this.save(
       errors,
-      () => this.api.call('PUT', `/series/${slug}`, body),
+      // A new series only under a free address name; an edit only onto the version read.
+      () =>
+        this.api.call(
+          'PUT',
+          `/series/${slug}`,
+          body,
+          creating ? { 'if-none-match': '*' } : { 'if-match': this.version },
+        ),
       (path, code) => ({ id: seriesFieldId(path), text: fieldCodeText(code) }),
       () => navigate(href.series(slug)),
     );

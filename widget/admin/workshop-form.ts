@@ -33,6 +33,8 @@ export class AdminWorkshopForm extends AdminFormScreen<WorkshopValues> {
   @state() private extras: ExtrasValues = emptyExtras();
   private original: WorkshopValues | null = null;
   private originalExtras: ExtrasValues | null = null;
+  /** The version the form was filled from: the edit is saved only onto that one (If-Match). */
+  private version = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -40,19 +42,28 @@ export class AdminWorkshopForm extends AdminFormScreen<WorkshopValues> {
       this.loaded = true;
       return;
     }
-    void this.load(async () => {
-      const data = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
-      const workshop = data.workshops.find((w) => w.id === this.workshopId);
-      if (!workshop) {
-        this.failure = msg('This workshop does not exist.');
-        return;
-      }
-      this.values = workshopValues(workshop);
-      this.original = { ...this.values };
-      this.extras = extrasValues(workshop);
-      this.originalExtras = extrasValues(workshop);
-      this.loaded = true;
-    });
+    void this.load(() => this.loadCurrent());
+  }
+
+  protected override async loadCurrent() {
+    const data = await this.api.get<AdminSeriesResponse>(`/series/${this.slug}`);
+    const workshop = data.workshops.find((w) => w.id === this.workshopId);
+    if (!workshop) {
+      this.failure = msg('This workshop does not exist.');
+      return;
+    }
+    this.values = workshopValues(workshop);
+    this.original = { ...this.values };
+    this.extras = extrasValues(workshop);
+    this.originalExtras = extrasValues(workshop);
+    this.version = workshop.version;
+    this.loaded = true;
+  }
+
+  protected override conflictText() {
+    return msg(
+      'Someone else saved changes to this workshop after you opened it, so your changes were not saved',
+    );
   }
 
   private async submit(event: Event) {
@@ -64,7 +75,9 @@ export class AdminWorkshopForm extends AdminFormScreen<WorkshopValues> {
       () => {
         const body = { ...main.body, ...extras.body };
         return this.workshopId
-          ? this.api.call('PATCH', `/workshops/${this.workshopId}`, body)
+          ? this.api.call('PATCH', `/workshops/${this.workshopId}`, body, {
+              'if-match': this.version,
+            })
           : this.api.call('POST', `/series/${this.slug}/workshops`, body);
       },
       (path, code) => ({

@@ -70,6 +70,8 @@ export interface AdminSeries extends PublicSeries {
   allowedOrigins: string[];
   /** Only when Turnstile is on; never the secret. */
   turnstile?: { siteKey: string };
+  /** The version read, an entity tag: send it back as `If-Match` with an edit (412 when stale). */
+  version: string;
 }
 
 /** One series on the admin home. */
@@ -147,6 +149,13 @@ export interface AdminWorkshop extends PublicWorkshop {
   joinUrl: string;
   registrationClosesAt: string;
   cancelledAt: string | null;
+  /** The version read, an entity tag: send it back as `If-Match` with an edit (412 when stale). */
+  version: string;
+}
+
+/** `GET`/`PATCH /api/v1/admin/workshops/:id` (with the same version as the `ETag` header). */
+export interface AdminWorkshopResponse {
+  workshop: AdminWorkshop;
 }
 
 /** Join-link reminders for the workshop's current start time. */

@@ -106,7 +106,22 @@ export function apiErrorText(error: AdminApiError): string {
     case 'embed_not_built':
       return msg('The widget has not been built on this server (npm run build).');
     case 'validation':
+      // A path the organizer typed or pasted into the address bar (#/series/…, ?series=…).
+      if ('slug' in error.fields || 'series' in error.fields) {
+        return msg(
+          'No series has this address name: an address name has only lower-case letters without diacritics, digits and single dashes, at most 64 characters, like akcny-plan-2026. Check the address in the browser’s address bar.',
+        );
+      }
+      if ('id' in error.fields || 'registrationId' in error.fields) {
+        return msg(
+          'This address leads nowhere: the record’s identifier in it is not valid. Check the address in the browser’s address bar.',
+        );
+      }
       return msg('Some of the values are not valid.');
+    case 'edit_conflict':
+      return msg('Someone else saved changes meanwhile, so yours were not saved. Reload the page.');
+    case 'series_exists':
+      return msg('A series with this address name already exists.');
     default:
       return msg(str`The server refused the request (${error.code}).`);
   }

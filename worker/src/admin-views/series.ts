@@ -10,6 +10,7 @@ import type { Registration } from '../db/registrations';
 import type { Series, SeriesOverview } from '../db/series';
 import type { Workshop } from '../db/workshops';
 import { isArchived } from '../domain/series';
+import { etag } from '../http/preconditions';
 import { iso, isoOrNull, publicSeries, publicWorkshop } from '../views';
 
 /** What organizers see of a series and its workshops: the public views plus private fields. */
@@ -20,6 +21,7 @@ export const adminSeries = (s: Series): AdminSeries => ({
   reminders: s.reminders,
   // Only when on, and never the secret.
   ...(s.turnstile && { turnstile: { siteKey: s.turnstile.siteKey } }),
+  version: etag(s.version),
 });
 
 export const seriesSummary = (o: SeriesOverview): AdminSeriesSummary => ({
@@ -47,6 +49,7 @@ export const adminWorkshop = (w: Workshop, now: number): AdminWorkshop => ({
     links: w.followUp.links,
     afterMinutes: w.followUp.afterMinutes,
   },
+  version: etag(w.version),
 });
 
 export const adminWorkshopWithStats = (

@@ -120,3 +120,9 @@ export async function listAudit(
  * millisecond, is not recorded twice.
  */
 export const afterAChange: Guard = { sql: 'changes() > 0', params: [] };
+
+/** For an audit entry placed before the change it records: the registration is still there. */
+export const registrationExists = (id: string): Guard => ({
+  sql: 'EXISTS (SELECT 1 FROM registrations WHERE id = ?)',
+  params: [id],
+});

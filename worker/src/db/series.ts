@@ -15,6 +15,8 @@ export interface Series {
   allowedOrigins: string[];
   /** The reminder schedule (migration 0007): minutes before each workshop. */
   reminders: ReminderSchedule;
+  /** `updated_at`: moves on every change of the row (db/versions.ts), the admin's edit check. */
+  version: number;
 }
 
 export interface ReminderSchedule {
@@ -45,6 +47,7 @@ interface SeriesRow {
   allowed_origins: string;
   reminder_lead_minutes: number;
   second_reminder_minutes: number | null;
+  updated_at: number;
 }
 
 const fromRow = (r: SeriesRow): Series => ({
@@ -64,15 +67,37 @@ const fromRow = (r: SeriesRow): Series => ({
     leadMinutes: r.reminder_lead_minutes,
     secondLeadMinutes: r.second_reminder_minutes,
   },
+  version: r.updated_at,
 });
 
-/** Saves a series' reminder schedule (in the batch that saves the series). */
-export const setReminderSchedule = (db: D1Database, slug: string, schedule: ReminderSchedule) =>
+/**
+ * For a statement that follows another in the series' save (`upsertSeries`, then these): it
+ * writes when the one before changed the row or a value of its own differs, so that `changes()`
+ * after the last says whether the save changed anything (its audit entry's condition); the
+ * version moves once, by whichever statement changed the row first. `?1` is the slug; `now`
+ * and the comparison name the statement's own parameters.
+ */
+const chained = (set: string, differs: string, now: string) =>
+  `UPDATE series SET ${set},
+     updated_at = CASE WHEN changes() > 0 THEN updated_at ELSE MAX(${now}, updated_at + 1) END
+   WHERE slug = ?1 AND (changes() > 0 OR ${differs})`;
+
+/** Saves a series' reminder schedule (in the batch that saves the series, after the upsert). */
+export const setReminderSchedule = (
+  db: D1Database,
+  slug: string,
+  schedule: ReminderSchedule,
+  now: number,
+) =>
   db
     .prepare(
-      `UPDATE series SET reminder_lead_minutes = ?2, second_reminder_minutes = ?3 WHERE slug = ?1`,
+      chained(
+        'reminder_lead_minutes = ?2, second_reminder_minutes = ?3',
+        'reminder_lead_minutes IS NOT ?2 OR second_reminder_minutes IS NOT ?3',
+        '?4',
+      ),
     )
-    .bind(slug, schedule.leadMinutes, schedule.secondLeadMinutes);
+    .bind(slug, schedule.leadMinutes, schedule.secondLeadMinutes, now);
 
 export async function findSeries(db: D1Database, slug: string): Promise<Series | null> {
   const row = await db.prepare('SELECT * FROM series WHERE slug = ?').bind(slug).first<SeriesRow>();
@@ -87,13 +112,16 @@ export async function findSeriesById(db: D1Database, id: number): Promise<Series
 /**
  * Creates the series or replaces its fields; retention and allowed origins left out stay as they
  * are (a new series: 30 days, any origin). One statement, to batch with its audit entry; it
- * returns the stored row (`seriesFromResult`).
+ * returns the stored row (`seriesFromResult`). `expected`: replace only the series at this
+ * version, `'absent'`: only create; otherwise the statement fails (db/versions.ts). An update
+ * that would change no value writes nothing (no new version; `changes()` after it is 0).
  */
 export function upsertSeries(
   db: D1Database,
   slug: string,
   input: SeriesInput,
   now: number,
+  expected: number | 'absent' | null = null,
 ): D1PreparedStatement {
   return db
     .prepare(
@@ -105,7 +133,18 @@ export function upsertSeries(
          description_sk = excluded.description_sk, description_en = excluded.description_en,
          privacy_url = excluded.privacy_url, organizer_name = excluded.organizer_name,
          organizer_email = excluded.organizer_email, retention_days = COALESCE(?10, retention_days),
-         allowed_origins = COALESCE(?11, allowed_origins), updated_at = excluded.updated_at
+         allowed_origins = COALESCE(?11, allowed_origins),
+         updated_at = CASE WHEN ?12 IS NULL OR updated_at = ?12
+                      THEN MAX(excluded.updated_at, updated_at + 1) END
+       WHERE (?12 IS NOT NULL AND updated_at IS NOT ?12)
+         OR title_sk IS NOT excluded.title_sk OR title_en IS NOT excluded.title_en
+         OR description_sk IS NOT excluded.description_sk
+         OR description_en IS NOT excluded.description_en
+         OR privacy_url IS NOT excluded.privacy_url
+         OR organizer_name IS NOT excluded.organizer_name
+         OR organizer_email IS NOT excluded.organizer_email
+         OR retention_days IS NOT COALESCE(?10, retention_days)
+         OR allowed_origins IS NOT COALESCE(?11, allowed_origins)
        RETURNING *`,
     )
     .bind(
@@ -120,6 +159,8 @@ export function upsertSeries(
       now,
       input.retentionDays ?? null,
       input.allowedOrigins ? JSON.stringify(input.allowedOrigins) : null,
+      // No version is negative: 'absent' never matches an existing row.
+      expected === 'absent' ? -1 : expected,
     );
 }
 
@@ -127,10 +168,21 @@ export function upsertSeries(
  * Turnstile for a series: set, or turned off (null). Left out of an update (undefined), the
  * setting is kept, so the caller adds this only when the input has it; run after `upsertSeries`.
  */
-export const setTurnstile = (db: D1Database, slug: string, keys: TurnstileKeys | null) =>
+export const setTurnstile = (
+  db: D1Database,
+  slug: string,
+  keys: TurnstileKeys | null,
+  now: number,
+) =>
   db
-    .prepare('UPDATE series SET turnstile_site_key = ?, turnstile_secret_key = ? WHERE slug = ?')
-    .bind(keys?.siteKey ?? null, keys?.secretKey ?? null, slug);
+    .prepare(
+      chained(
+        'turnstile_site_key = ?2, turnstile_secret_key = ?3',
+        'turnstile_site_key IS NOT ?2 OR turnstile_secret_key IS NOT ?3',
+        '?4',
+      ),
+    )
+    .bind(slug, keys?.siteKey ?? null, keys?.secretKey ?? null, now);
 
 /** The series as stored, to read at the end of a batch that changed it (`seriesFromResult`). */
 export const selectSeries = (db: D1Database, slug: string) =>

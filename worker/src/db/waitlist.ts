@@ -124,7 +124,7 @@ export function promoteByHand(
   return [
     db
       .prepare(
-        `UPDATE workshops SET capacity = capacity + 1, updated_at = ?3
+        `UPDATE workshops SET capacity = capacity + 1, updated_at = MAX(?3, updated_at + 1)
          WHERE id = ?2 AND ${waiting}
            AND (SELECT COUNT(*) FROM seats WHERE workshop_id = ?2 AND status = 'held') >= capacity`,
       )

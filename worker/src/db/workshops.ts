@@ -1,4 +1,5 @@
 import { liveSeatCount, seatedLive } from './seat-rule';
+import { nextVersion } from './versions';
 
 export interface Workshop {
   id: string;
@@ -14,6 +15,8 @@ export interface Workshop {
   cancelledAt: number | null;
   /** Bumped when the time or the join link changes; calendars and change notices follow it. */
   sequence: number;
+  /** `updated_at`: moves on every change of the row (db/versions.ts), the admin's edit check. */
+  version: number;
   /**
    * Seats held at the moment read: by confirmed registrations, and by pending ones whose hold has
    * not run out (a lapsed hold is not counted even before the cron expires it; migration 0006).
@@ -47,6 +50,7 @@ export type WorkshopFields = Omit<
   | 'lineWaiting'
   | 'cancelledAt'
   | 'sequence'
+  | 'version'
   | 'waitlistEnabled'
   | 'waitlistMode'
   | 'offerMinutes'
@@ -73,6 +77,7 @@ interface WorkshopRow {
   registration_closes_at: number;
   cancelled_at: number | null;
   sequence: number;
+  updated_at: number;
   seats_taken: number;
   line_waiting: number;
   waitlist_enabled: number;
@@ -96,6 +101,7 @@ const fromRow = (r: WorkshopRow): Workshop => ({
   registrationClosesAt: r.registration_closes_at,
   cancelledAt: r.cancelled_at,
   sequence: r.sequence,
+  version: r.updated_at,
   seatsTaken: r.seats_taken,
   lineWaiting: r.line_waiting,
   waitlistEnabled: r.waitlist_enabled === 1,
@@ -110,32 +116,6 @@ const fromRow = (r: WorkshopRow): Workshop => ({
           afterMinutes: r.followup_after_minutes,
         },
 });
-
-/** Saves a workshop's waiting-list and follow-up settings (in the batch that creates/changes it). */
-export const updateWorkshopExtras = (db: D1Database, id: string, extras: Partial<WorkshopExtras>) =>
-  db
-    .prepare(
-      `UPDATE workshops SET
-         waitlist_enabled = COALESCE(?2, waitlist_enabled),
-         followup_sk = CASE WHEN ?3 THEN ?4 ELSE followup_sk END,
-         followup_en = CASE WHEN ?3 THEN ?5 ELSE followup_en END,
-         followup_links = CASE WHEN ?3 THEN ?6 ELSE followup_links END,
-         followup_after_minutes = CASE WHEN ?3 THEN ?7 ELSE followup_after_minutes END,
-         waitlist_mode = COALESCE(?8, waitlist_mode),
-         offer_minutes = COALESCE(?9, offer_minutes)
-       WHERE id = ?1`,
-    )
-    .bind(
-      id,
-      extras.waitlistEnabled === undefined ? null : extras.waitlistEnabled ? 1 : 0,
-      extras.followUp === undefined ? 0 : 1,
-      extras.followUp?.text.sk ?? null,
-      extras.followUp?.text.en ?? null,
-      JSON.stringify(extras.followUp?.links ?? []),
-      extras.followUp?.afterMinutes ?? 120,
-      extras.waitlistMode ?? null,
-      extras.offerMinutes ?? null,
-    );
 
 /**
  * Live seats and the confirmed line exactly as the seat guard (0009) counts them for a newcomer
@@ -246,24 +226,6 @@ export function insertWorkshop(
     .bind(id, seriesId, ...fieldValues(w), now);
 }
 
-/** The UPDATE for a changed workshop, to run in one batch with the notices the change causes. */
-export function updateWorkshop(
-  db: D1Database,
-  id: string,
-  w: WorkshopFields,
-  sequence: number,
-  now: number,
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE workshops SET title_sk = ?2, title_en = ?3, description_sk = ?4, description_en = ?5,
-         starts_at = ?6, ends_at = ?7, capacity = ?8, join_url = ?9, registration_closes_at = ?10,
-         sequence = ?11, updated_at = ?12
-       WHERE id = ?1`,
-    )
-    .bind(id, ...fieldValues(w), sequence, now);
-}
-
 /**
  * Cancels a workshop and releases its seats (their history stays). The workshop first: from then
  * on the seat guard refuses new seats in it, so the release catches every seat there will be.
@@ -272,7 +234,7 @@ export function cancelWorkshop(db: D1Database, id: string, now: number): D1Prepa
   return [
     db
       .prepare(
-        `UPDATE workshops SET cancelled_at = ?2, sequence = sequence + 1, updated_at = ?2
+        `UPDATE workshops SET cancelled_at = ?2, sequence = sequence + 1, ${nextVersion('?2')}
          WHERE id = ?1 AND cancelled_at IS NULL`,
       )
       .bind(id, now),
@@ -285,7 +247,8 @@ export function cancelWorkshop(db: D1Database, id: string, now: number): D1Prepa
   ];
 }
 
-const fieldValues = (w: WorkshopFields) => [
+/** The organizer's fields in the columns' order (?2 to ?10 after the id). */
+export const fieldValues = (w: WorkshopFields) => [
   w.title.sk,
   w.title.en,
   w.description.sk,

@@ -44,3 +44,33 @@ export function scheduleErrors(w: {
   if (w.registrationClosesAt > w.startsAt) fields.registrationClosesAt = 'closes_after_start';
   return fields;
 }
+
+/**
+ * The names (as the admin API spells them) of what an organizer's change alters: the audit
+ * entry's record. Exact when the change is checked against the version it was computed from.
+ */
+export function changedFields(
+  current: Workshop,
+  next: WorkshopFields,
+  extras: Partial<Pick<Workshop, 'waitlistEnabled' | 'waitlistMode' | 'offerMinutes' | 'followUp'>>,
+): string[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const pairs: [string, unknown, unknown][] = [
+    ['title', current.title, next.title],
+    ['description', current.description, next.description],
+    ['startsAt', current.startsAt, next.startsAt],
+    ['endsAt', current.endsAt, next.endsAt],
+    ['capacity', current.capacity, next.capacity],
+    ['joinUrl', current.joinUrl, next.joinUrl],
+    ['registrationClosesAt', current.registrationClosesAt, next.registrationClosesAt],
+    ['waitlist', current.waitlistEnabled, extras.waitlistEnabled ?? current.waitlistEnabled],
+    ['waitlistMode', current.waitlistMode, extras.waitlistMode ?? current.waitlistMode],
+    ['offerMinutes', current.offerMinutes, extras.offerMinutes ?? current.offerMinutes],
+    [
+      'followUp',
+      current.followUp,
+      extras.followUp === undefined ? current.followUp : extras.followUp,
+    ],
+  ];
+  return pairs.filter(([, before, after]) => !same(before, after)).map(([name]) => name);
+}

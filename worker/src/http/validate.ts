@@ -15,7 +15,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export const MAX_FORM_BYTES = 4 * 1024;
 
 /** Where an input comes from. */
-export type Target = 'json' | 'form' | 'query' | 'param';
+export type Target = 'json' | 'form' | 'query' | 'param' | 'header';
 
 /** What an invalid input is answered with: thrown, so it ends in the one `onError`. */
 export type Refusal = (fields: FieldErrors) => Error;

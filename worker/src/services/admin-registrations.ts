@@ -1,4 +1,4 @@
-import { insertAudit } from '../db/audit';
+import { insertAudit, registrationExists } from '../db/audit';
 import { dropUnlessStillTrue, messageIdForKey } from '../db/outbox-guards';
 import { findRegistration, type Registration } from '../db/registrations';
 import { deleteRegistrations } from '../db/retention';
@@ -204,10 +204,10 @@ export async function eraseRegistration(
 ): Promise<void> {
   const registration = await findRegistration(db, id);
   if (!registration) throw notFound('registration_not_found', 'Registration');
-  await db.batch([
-    ...deleteRegistrations(db, [id], { countEndedBy: now }),
-    // Issue 12: the seats the erasure freed go to the first confirmed people in line.
-    ...fillFromWaitlist(db, now, registration.heldWorkshopIds),
+  const [recorded] = await db.batch([
+    // First, and only if the registration is still there at this point of the batch: two
+    // erasures at once both read it, but only the batch that runs first finds it here and
+    // erases it; the other changes nothing and records nothing.
     insertAudit(
       db,
       {
@@ -217,8 +217,15 @@ export async function eraseRegistration(
         target: { type: 'registration', id: null },
       },
       now,
+      undefined,
+      registrationExists(id),
     ),
+    ...deleteRegistrations(db, [id], { countEndedBy: now }),
+    // Issue 12: the seats the erasure freed go to the first confirmed people in line.
+    ...fillFromWaitlist(db, now, registration.heldWorkshopIds),
   ]);
+  // The other erasure came first: this one is answered as if it had come after it.
+  if (recorded!.meta.changes === 0) throw notFound('registration_not_found', 'Registration');
 }
 
 const auditOf = (

@@ -1,5 +1,5 @@
 import { forgetAllowedOrigins } from '../db/recent-origins';
-import { insertAudit } from '../db/audit';
+import { afterAChange, insertAudit } from '../db/audit';
 import {
   findSeries,
   selectSeries,
@@ -10,34 +10,64 @@ import {
   type Series,
 } from '../db/series';
 import type { SeriesInput } from '../schemas/series';
+import { ApiError } from '../http/errors';
+import { commitChecked, editConflict } from './versions';
 
-/** Creates or updates a series and records who did it, in one batch. */
+/** A series to create whose address name is taken (If-None-Match: * failed). */
+export const seriesExists = () =>
+  new ApiError(412, 'series_exists', 'A series with this address name exists; nothing was saved.');
+
+/**
+ * Creates or updates a series and records who did it, in one batch; a save that changes nothing
+ * writes nothing and records nothing (decided in the batch, statement by statement). `precondition` (the request's
+ * If-Match / If-None-Match): `holds(version)` judges the series as read (its version, or null
+ * when there is none); the write is then checked against that read, so an edit that comes in
+ * between makes it fail whole (412 `edit_conflict`, or `series_exists` for a create).
+ */
 export async function saveSeries(
   db: D1Database,
   slug: string,
   input: SeriesInput,
   actor: string,
   now: number,
+  precondition?: { holds: (version: number | null) => boolean; createOnly: boolean },
 ): Promise<{ series: Series; created: boolean }> {
-  const created = (await findSeries(db, slug)) === null;
-  const results = await db.batch([
-    upsertSeries(db, slug, input, now),
-    // Turnstile: set or turned off (null) when given, kept when left out.
-    ...(input.turnstile === undefined ? [] : [setTurnstile(db, slug, input.turnstile)]),
-    // The reminder schedule (issue 12): set when given, kept when left out.
-    ...(input.reminders === undefined ? [] : [setReminderSchedule(db, slug, input.reminders)]),
-    insertAudit(
-      db,
-      {
-        actor,
-        action: created ? 'series.create' : 'series.update',
-        series: { slug },
-        target: { type: 'series', id: slug },
-      },
-      now,
-    ),
-    selectSeries(db, slug),
-  ]);
+  const current = await findSeries(db, slug);
+  const created = current === null;
+  if (precondition && !precondition.holds(current?.version ?? null)) {
+    throw precondition.createOnly ? seriesExists() : editConflict();
+  }
+  const expected = precondition ? (current?.version ?? 'absent') : null;
+  const write = () =>
+    db.batch([
+      upsertSeries(db, slug, input, now, expected),
+      // Turnstile: set or turned off (null) when given, kept when left out.
+      ...(input.turnstile === undefined ? [] : [setTurnstile(db, slug, input.turnstile, now)]),
+      // The reminder schedule (issue 12): set when given, kept when left out.
+      ...(input.reminders === undefined
+        ? []
+        : [setReminderSchedule(db, slug, input.reminders, now)]),
+      // Right after the last statement that could change the series: only a save that changed
+      // something is recorded (each statement above writes only if a value differs).
+      insertAudit(
+        db,
+        {
+          actor,
+          action: created ? 'series.create' : 'series.update',
+          series: { slug },
+          target: { type: 'series', id: slug },
+        },
+        now,
+        undefined,
+        afterAChange,
+      ),
+      selectSeries(db, slug),
+    ]);
+  const results = await commitChecked('series', write).catch((error: unknown) => {
+    throw error instanceof ApiError && error.code === 'edit_conflict' && precondition?.createOnly
+      ? seriesExists()
+      : error;
+  });
   forgetAllowedOrigins(slug);
   return { series: seriesFromResult(results.at(-1)!), created };
 }

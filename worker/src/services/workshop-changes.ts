@@ -25,17 +25,22 @@ import {
   cancelWorkshop,
   findWorkshop,
   insertWorkshop,
-  updateWorkshop,
-  updateWorkshopExtras,
   type Workshop,
   type WorkshopFields,
 } from '../db/workshops';
-import { applyWorkshopPatch, scheduleErrors, workshopFromInput } from '../domain/workshops';
+import { updateWorkshop, updateWorkshopExtras } from '../db/workshop-edits';
+import {
+  applyWorkshopPatch,
+  changedFields,
+  scheduleErrors,
+  workshopFromInput,
+} from '../domain/workshops';
 import { extrasFromInput } from '../domain/waitlist';
 import { endLine, fillFromWaitlist } from '../db/waitlist';
 import { ApiError, validationFailed } from '../http/errors';
 import { randomId } from '../ids';
 import type { WorkshopInput, WorkshopPatch } from '../schemas/workshop';
+import { commitChecked } from './versions';
 import { WriteBatch } from './write-batch';
 
 /** The audit entry of an organizer's action on a workshop. */
@@ -45,7 +50,7 @@ const workshopAudit = (
   action: 'workshop.create' | 'workshop.update' | 'workshop.cancel',
   workshop: Pick<Workshop, 'id' | 'seriesId'>,
   now: number,
-  detail?: Record<string, number | boolean>,
+  detail?: Record<string, number | boolean | string[]>,
   /** The change it records happened in this batch (one that lost a race is not recorded). */
   happened?: Guard,
 ) =>
@@ -94,6 +99,11 @@ export async function createWorkshop(
  * confirmation mail, written for the old facts, is dropped before sending). A reminder the cron is
  * sending at that moment was written for the old sequence and is dropped; the next run sends the
  * new one.
+ *
+ * The change is made on the strength of `current`, as read: if the workshop changed after that
+ * read (another organizer's edit, a cancellation, a seat added by hand), the batch fails whole and
+ * `editConflict()` is thrown: nothing changed, nobody told, nothing recorded. A change that
+ * alters nothing writes nothing: no new version, no audit entry (both decided in the batch).
  */
 export async function changeWorkshop(
   db: D1Database,
@@ -110,29 +120,37 @@ export async function changeWorkshop(
   refuseBadSchedule(next);
   const timeChanged = next.startsAt !== current.startsAt || next.endsAt !== current.endsAt;
   const linkChanged = next.joinUrl !== current.joinUrl;
-  const audit = workshopAudit(db, actor, 'workshop.update', current, now, {
-    timeChanged,
-    linkChanged,
-  });
-  // Issue 12: the waiting-list and follow-up settings, and a raised capacity (or a later close)
-  // filling seats from the line in the same batch; services/waitlist.ts announces them.
-  const extras = [
-    updateWorkshopExtras(db, current.id, extrasFromInput(patch)),
-    ...fillFromWaitlist(db, now, [current.id]),
+  const extras = extrasFromInput(patch);
+  const sequence = timeChanged || linkChanged ? current.sequence + 1 : current.sequence;
+  // The settings, then the fields with the version check, then the audit entry: written only if
+  // one of the two changed the row (changes() of the UPDATE right before it).
+  const change = [
+    updateWorkshopExtras(db, current.id, extras),
+    updateWorkshop(db, current.id, next, sequence, current.version, now),
+    workshopAudit(
+      db,
+      actor,
+      'workshop.update',
+      current,
+      now,
+      { timeChanged, linkChanged, fields: changedFields(current, next, extras) },
+      afterAChange,
+    ),
   ];
+  // Issue 12: a raised capacity (or a later close) fills seats from the line in the same batch;
+  // services/waitlist.ts announces them.
+  const fill = fillFromWaitlist(db, now, [current.id]);
   if (!timeChanged && !linkChanged) {
-    await db.batch([updateWorkshop(db, current.id, next, current.sequence, now), ...extras, audit]);
+    await commitChecked('workshops', () => db.batch([...change, ...fill]));
     return [];
   }
-  const sequence = current.sequence + 1;
   const changed: Workshop = { ...current, ...next, sequence };
   const batch = new WriteBatch(db, now).add(
-    updateWorkshop(db, current.id, next, sequence, now),
+    ...change,
     dropUnsentReminders(db, current.id),
     // A hold ends when registration closes (by default at the start), wherever that moved.
     shortenHolds(db, current.id, next.registrationClosesAt),
-    ...extras,
-    audit,
+    ...fill,
   );
   const reminded = await registrationsReminded(db, current.id);
   const told = new Set<string>();
@@ -159,7 +177,7 @@ export async function changeWorkshop(
     }
   };
   await tell(batch, await registrationsHoldingSeatIn(db, current.id));
-  await batch.commit();
+  await commitChecked('workshops', () => batch.commit());
   const late = new WriteBatch(db, now);
   await tell(late, await registrationsHoldingSeatIn(db, current.id));
   await late.commit();

@@ -10,6 +10,7 @@ import type { AppEnv } from '../../env';
 import { actorName } from '../../http/admin-auth';
 import { notFound } from '../../http/errors';
 import { validate } from '../../http/validate';
+import { etag, putPrecondition, putPreconditions } from '../../http/preconditions';
 import { insertAudit } from '../../db/audit';
 import { listSeriesMessages } from '../../db/outbox';
 import { findSeries, listSeriesOverviews } from '../../db/series';
@@ -62,12 +63,23 @@ export const adminSeriesRoutes = new Hono<AppEnv>()
     return c.json({ series: overviews.map(seriesSummary) } satisfies AdminSeriesListResponse);
   })
   // The body is judged first, then the slug it would be stored under.
-  .put('/:slug', validate('json', seriesInput), validate('param', seriesPath), async (c) => {
-    const { slug } = c.req.valid('param');
-    const actor = actorName(c.get('actor'));
-    const saved = await saveSeries(c.env.DB, slug, c.req.valid('json'), actor, Date.now());
-    return c.json({ series: adminSeries(saved.series) }, saved.created ? 201 : 200);
-  })
+  // The admin page sends If-Match (an edit: only the version it read) or If-None-Match: * (a new
+  // series: only if the address name is free); an API script may write blind.
+  .put(
+    '/:slug',
+    validate('json', seriesInput),
+    validate('param', seriesPath),
+    validate('header', putPreconditions),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      const actor = actorName(c.get('actor'));
+      const precondition = putPrecondition(c.req.valid('header'));
+      const input = c.req.valid('json');
+      const saved = await saveSeries(c.env.DB, slug, input, actor, Date.now(), precondition);
+      c.header('etag', etag(saved.series.version));
+      return c.json({ series: adminSeries(saved.series) }, saved.created ? 201 : 200);
+    },
+  )
   .get('/:slug', async (c) => {
     const now = Date.now();
     const series = await requireSeries(c.env.DB, c.req.param('slug'));

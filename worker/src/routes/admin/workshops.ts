@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import type { CancelWorkshopPreview } from '../../../contract';
+import type { AdminWorkshopResponse, CancelWorkshopPreview } from '../../../contract';
 import type { AppEnv } from '../../env';
 import { actorName } from '../../http/admin-auth';
-import { notFound } from '../../http/errors';
+import { ApiError, notFound } from '../../http/errors';
+import { editPreconditions, etag, ifMatchHolds } from '../../http/preconditions';
 import { validate } from '../../http/validate';
 import { findSeriesById } from '../../db/series';
 import { findWorkshop } from '../../db/workshops';
@@ -12,6 +13,7 @@ import { announceAndRemind } from '../../jobs/waitlist';
 import { exportQuery, recordPath } from '../../schemas/admin';
 import { workshopPatch } from '../../schemas/workshop';
 import { exportRegistrations } from '../../services/export';
+import { editConflict } from '../../services/versions';
 import {
   cancelWorkshopAndTell,
   changeWorkshop,
@@ -41,16 +43,46 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
   // Every path's id is judged before anything reads it (zod on every input).
   .use('/:id', validate('param', recordPath))
   .use('/:id/*', validate('param', recordPath))
-  .patch('/:id', validate('json', workshopPatch), async (c) => {
-    const now = Date.now();
-    const { workshop: current, series } = await requireWorkshop(c.env.DB, c.req.param('id'));
-    const actor = actorName(c.get('actor'));
-    const patch = c.req.valid('json');
-    const outboxIds = await changeWorkshop(c.env.DB, series, current, patch, actor, now);
-    deliverSoon(c, [...outboxIds, ...(await announceAndRemind(c.env.DB, now))]);
-    const workshop = await findWorkshop(c.env.DB, current.id);
-    return c.json({ workshop: adminWorkshop(workshop!, now) });
+  // One workshop as an organizer edits it, with its version (ETag) for the edit's If-Match.
+  .get('/:id', async (c) => {
+    const { workshop } = await requireWorkshop(c.env.DB, c.req.param('id'));
+    c.header('etag', etag(workshop.version));
+    return c.json({
+      workshop: adminWorkshop(workshop, Date.now()),
+    } satisfies AdminWorkshopResponse);
   })
+  // An edit: with If-Match (the admin page always sends it), only on the version the organizer
+  // saw, else 412 edit_conflict and nothing changes. Without, on the version read here; if that
+  // changes before the write (a concurrent edit), the read and the write are tried again.
+  .patch(
+    '/:id',
+    validate('header', editPreconditions),
+    validate('json', workshopPatch),
+    async (c) => {
+      const ifMatch = c.req.valid('header')['if-match'];
+      const pinned = ifMatch !== undefined && ifMatch.trim() !== '*';
+      const actor = actorName(c.get('actor'));
+      const patch = c.req.valid('json');
+      for (let attempt = 1; ; attempt++) {
+        const now = Date.now();
+        const { workshop: current, series } = await requireWorkshop(c.env.DB, c.req.param('id'));
+        if (!ifMatchHolds(ifMatch, current.version)) throw editConflict();
+        try {
+          const outboxIds = await changeWorkshop(c.env.DB, series, current, patch, actor, now);
+          deliverSoon(c, [...outboxIds, ...(await announceAndRemind(c.env.DB, now))]);
+          break;
+        } catch (error) {
+          const raced = error instanceof ApiError && error.code === 'edit_conflict';
+          if (!raced || pinned || attempt === 3) throw error;
+        }
+      }
+      const { workshop } = await requireWorkshop(c.env.DB, c.req.param('id'));
+      c.header('etag', etag(workshop.version));
+      return c.json({
+        workshop: adminWorkshop(workshop, Date.now()),
+      } satisfies AdminWorkshopResponse);
+    },
+  )
   // What the organizer is warned of before cancelling: who would be told.
   .get('/:id/cancel-preview', async (c) => {
     const { workshop } = await requireWorkshop(c.env.DB, c.req.param('id'));
