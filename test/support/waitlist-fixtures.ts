@@ -9,11 +9,13 @@ import {
   manageLink,
   onlyMessage,
   postConfirmation,
+  postRegistration,
   received,
   registerConfirmed,
   settle,
   unique,
   uniqueEmail,
+  validRegistration,
 } from './fixtures';
 
 /** The worker-side steps the waiting-list, line-race and expiry tests share. */
@@ -34,6 +36,24 @@ export async function fullWorkshop(
     );
   }
   return { slug, workshop: made, holders };
+}
+
+/** A confirmed person waiting in the line of a full workshop (one seat, taken). */
+export async function confirmedInLine(worker: TestWorker) {
+  const { slug, workshop } = await fullWorkshop(worker, 1);
+  const res = await postRegistration(
+    worker,
+    slug,
+    validRegistration([workshop.id], {
+      email: uniqueEmail('waiting'),
+      waitlistWorkshopIds: [workshop.id],
+    }),
+  );
+  assert.equal(res.status, 201);
+  const { registration } = (await res.json()) as { registration: { id: string } };
+  await settle(worker);
+  await confirmByLink(worker, registration.id);
+  return { slug, workshop, id: registration.id };
 }
 
 /** Confirms a registration by posting the token from its confirmation request's link. */

@@ -6,14 +6,12 @@ import { hasSql, pausedBefore } from '../support/interleave';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import { adminSend } from '../support/admin';
 import {
-  postRegistration,
   registerConfirmed,
   seriesWithTwoWorkshops,
   settle,
   uniqueEmail,
-  validRegistration,
 } from '../support/fixtures';
-import { cancelAllByLink, confirmByLink, fullWorkshop } from '../support/waitlist-fixtures';
+import { cancelAllByLink, confirmedInLine } from '../support/waitlist-fixtures';
 
 /**
  * The audit log records what happened, not what was tried: an organizer's cancellation that
@@ -33,23 +31,7 @@ const entries = async (action: string, registrationId: string) =>
     .first<{ n: number }>())!.n;
 const cancelEntries = (registrationId: string) => entries('registration.cancel', registrationId);
 
-/** A confirmed person waiting in the line of a full workshop. */
-async function waiting() {
-  const { slug, workshop } = await fullWorkshop(worker, 1);
-  const res = await postRegistration(
-    worker,
-    slug,
-    validRegistration([workshop.id], {
-      email: uniqueEmail('waiting'),
-      waitlistWorkshopIds: [workshop.id],
-    }),
-  );
-  assert.equal(res.status, 201);
-  const { registration } = (await res.json()) as { registration: { id: string } };
-  await settle(worker);
-  await confirmByLink(worker, registration.id);
-  return { workshop, id: registration.id };
-}
+const waiting = () => confirmedInLine(worker);
 
 describe('audit entries under races', () => {
   test('a cancellation on someone’s behalf that lost to their own is not recorded', async () => {

@@ -14,17 +14,15 @@ import {
   createWorkshop,
   expectError,
   outbox,
-  postRegistration,
   register,
   registerConfirmed,
   runCron,
   settle,
   unique,
   uniqueEmail,
-  validRegistration,
   type AdminWorkshop,
 } from '../support/fixtures';
-import { cancelAllByLink, confirmByLink, fullWorkshop } from '../support/waitlist-fixtures';
+import { cancelAllByLink, confirmByLink, confirmedInLine } from '../support/waitlist-fixtures';
 
 /**
  * Two organizers editing one workshop in two tabs: the edit carries the version its form was
@@ -230,24 +228,12 @@ describe('a workshop edit on an outdated copy', () => {
 
 describe('a workshop edit against the other changes that meet it', () => {
   test('a seat added by hand (promote) between the read and the write: 412, the seat stays', async () => {
-    const { slug, workshop } = await fullWorkshop(worker, 1);
-    const res = await postRegistration(
-      worker,
-      slug,
-      validRegistration([workshop.id], {
-        email: uniqueEmail('waiting'),
-        waitlistWorkshopIds: [workshop.id],
-      }),
-    );
-    assert.equal(res.status, 201);
-    const { registration } = (await res.json()) as { registration: { id: string } };
-    await settle(worker);
-    await confirmByLink(worker, registration.id);
+    const { workshop, id } = await confirmedInLine(worker);
     const { change } = await changePausedBy(
       workshop.id,
       { title: { sk: 'Nový', en: '' } },
       async () => {
-        const promote = `${adminWorkshopPath(workshop.id)}/waitlist/${registration.id}/promote`;
+        const promote = `${adminWorkshopPath(workshop.id)}/waitlist/${id}/promote`;
         assert.equal((await adminSend(worker, 'POST', promote)).status, 200);
       },
     );
