@@ -19,9 +19,7 @@ const WRITE_BATCH = 200;
 const PAGE_SIZE = 200;
 
 export interface ReminderRun {
-  /** Only this registration's seats (right after it was confirmed). */
-  registrationId?: string;
-  /** Only these registrations' seats (people just moved in from a waiting list). */
+  /** Only these registrations' seats (one just confirmed, people just moved in from a line). */
   registrationIds?: readonly string[];
   /** How long before a workshop starts its reminder goes out (default: the series' schedule). */
   leadMs?: number;
@@ -101,7 +99,7 @@ async function queueBatch(
 export async function dueReminders(
   db: D1Database,
   now: number,
-  { registrationId, registrationIds, leadMs, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,
+  { registrationIds, leadMs, limit = PER_RUN, pageSize = PAGE_SIZE }: ReminderRun,
   kind: ReminderKind,
 ): Promise<ReminderCandidate[]> {
   const due: ReminderCandidate[] = [];
@@ -111,7 +109,7 @@ export async function dueReminders(
       now,
       leadMs,
       kind,
-      registrationIds: registrationId ? [registrationId] : registrationIds,
+      registrationIds,
       after,
       limit: pageSize,
     });

@@ -98,7 +98,7 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     // Confirmed within a day of a workshop: the join link follows at once, not at the next cron run.
     const reminders =
       outcome === 'confirmed'
-        ? await queueReminders(c.env.DB, now, { registrationId: registration.id })
+        ? await queueReminders(c.env.DB, now, { registrationIds: [registration.id] })
         : [];
     const promoted = await announceAndRemind(c.env.DB, now);
     deliverSoon(c, [...confirmation.outboxIds, ...reminders, ...promoted]);
