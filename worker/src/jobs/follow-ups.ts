@@ -2,7 +2,7 @@ import { followUpCandidates, type FollowUpCandidate } from '../db/follow-ups';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 import { followUpKey, selectDueFollowUps } from '../domain/follow-ups';
 import { WriteBatch } from '../services/write-batch';
-import { mailSubjects, type MailSubject } from './mail-subjects';
+import { mailSubjects, type MailSubject } from '../services/mail-subjects';
 import { queueInPages } from './paged';
 
 /** Candidates read (and their due follow-ups queued, as one batch) at a time. */

@@ -2,7 +2,7 @@ import { offerReminderCandidates, type OfferCandidate } from '../db/offers';
 import { allOf, holdsAll, offerOpenUntil, registrationIs, workshopAt } from '../db/mail-guards';
 import { offerReminderKey, selectDueOfferReminders } from '../domain/waitlist';
 import { WriteBatch } from '../services/write-batch';
-import { mailSubjects, type MailSubject } from './mail-subjects';
+import { mailSubjects, type MailSubject } from '../services/mail-subjects';
 import { queueInPages } from './paged';
 
 /** Offers read (and their due reminders queued, as one batch) at a time. */

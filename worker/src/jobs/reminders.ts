@@ -1,7 +1,7 @@
 import { reminderCandidates, type ReminderCandidate, type ReminderKind } from '../db/reminders';
 import { reminderKey, selectDueReminders } from '../domain/reminders';
 import { WriteBatch } from '../services/write-batch';
-import { mailSubjects, type MailSubject } from './mail-subjects';
+import { mailSubjects, type MailSubject } from '../services/mail-subjects';
 import type { ReminderSeat } from '../env';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 

@@ -2,9 +2,7 @@ import { afterAChange, insertAudit } from '../db/audit';
 import { allOf, holdsAll, registrationIs, workshopAt } from '../db/mail-guards';
 import type { Guard } from '../db/outbox';
 import { findRegistrationByToken, type Registration } from '../db/registrations';
-import { registrationsByIds } from '../db/registrations-by-id';
 import { hashToken } from '../tokens';
-import { onceEach } from '../once-each';
 import type { OfferState } from '../domain/waitlist';
 import { runSeatBatch, SeatRefusedError } from '../db/seats';
 import { findSeriesById } from '../db/series';
@@ -19,6 +17,7 @@ import { acceptOffer, offerOf } from '../db/offers';
 import { listLine } from '../db/waitlist-reads';
 import { findWorkshop, findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import { ApiError } from '../http/errors';
+import { mailSubjects } from './mail-subjects';
 import { WriteBatch } from './write-batch';
 
 /** Promotions announced per call (one batch); the cron calls again until none is left. */
@@ -40,22 +39,15 @@ export async function announcePromotions(
   const due = await unannouncedPromotions(db, ANNOUNCE_PER_CALL);
   if (due.length === 0) return { outboxIds: [], registrationIds: [], more: false };
   const batch = new WriteBatch(db, now);
-  // The page's people in one read; each workshop and series once (a raised capacity moves in a
-  // hundred people to one workshop): not two reads a person, which at a few hundred promotions
-  // passed the 1,000 D1 queries one invocation may make.
-  const registrations = await registrationsByIds(
-    db,
-    due.map((d) => d.registrationId),
-  );
-  const workshopOf = onceEach((id: string) => findWorkshop(db, id));
-  const seriesOf = onceEach((id: number) => findSeriesById(db, id));
-  for (const { registrationId, workshopId, offeredUntil } of due) {
+  for (const { registrationId, workshopId } of due) {
     batch.add(markAnnounced(db, registrationId, workshopId, now));
-    const registration = registrations.get(registrationId);
-    const workshop = await workshopOf(workshopId);
-    if (!registration || !workshop) continue;
-    const series = await seriesOf(workshop.seriesId);
-    if (!series) continue;
+  }
+  // The page's people in one read, each workshop and series once (a raised capacity moves a
+  // hundred people into one workshop): not two reads a person, which at a few hundred promotions
+  // passed the 1,000 D1 queries one invocation may make.
+  const subjects = await mailSubjects(db, now)(due);
+  for (const { item, registration, workshop, series } of subjects) {
+    const { registrationId, workshopId, offeredUntil } = item;
     const offer = offeredUntil !== null;
     await batch.queueMail({
       kind: offer ? 'offer' : 'promoted',
