@@ -1,4 +1,5 @@
 import { liveSeatCount, seatedLive } from './seat-rule';
+import { nextVersion } from './versions';
 
 /**
  * Waiting lists (migration 0007): places in line, and the statements that move the first
@@ -124,7 +125,7 @@ export function promoteByHand(
   return [
     db
       .prepare(
-        `UPDATE workshops SET capacity = capacity + 1, updated_at = MAX(?3, updated_at + 1)
+        `UPDATE workshops SET capacity = capacity + 1, ${nextVersion('?3')}
          WHERE id = ?2 AND ${waiting}
            AND (SELECT COUNT(*) FROM seats WHERE workshop_id = ?2 AND status = 'held') >= capacity`,
       )

@@ -14,8 +14,8 @@ import { applyRetention } from './retention';
  */
 export async function runScheduled(env: Bindings, now: number): Promise<void> {
   await releaseLapsedHolds(env.DB, now);
-  // Issue 12: promotions (by this run's expiries, or left unannounced by a request), then their
-  // join links if due; the reminder run below would catch those up too.
+  // Issue 12: promotions (by this run's expiries, or left unannounced by a request). Their join
+  // links, if due, come from this run's reminder step below (or its fan-out to the mail queue).
   const promoted = (await announceAndRemind(env.DB, now, true)).length;
   const followUps = (await queueFollowUps(env.DB, now)).length;
   const offerReminders = (await queueOfferReminders(env.DB, now)).length;
