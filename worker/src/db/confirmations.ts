@@ -1,4 +1,4 @@
-import { holdsLive } from './seat-rule';
+import { liveSeatCount } from './seat-rule';
 
 /** Confirming a registration: the one statement, conditional on what was read. */
 
@@ -52,10 +52,7 @@ const notGivenAway = (registrationId: string) => ({
       JOIN seats o ON o.workshop_id = m.workshop_id AND o.status = 'held'
         AND o.registration_id <> m.registration_id AND o.created_at >= registrations.expires_at
     WHERE m.registration_id = ? AND m.status = 'held'
-      AND 1 + (SELECT COUNT(*) FROM seats s JOIN registrations sr ON sr.id = s.registration_id
-               WHERE s.workshop_id = m.workshop_id AND s.status = 'held'
-                 AND s.registration_id <> m.registration_id
-                 AND ${holdsLive('sr', 'o.created_at')}) > w.capacity)`,
+      AND 1 + ${liveSeatCount('m.workshop_id', 'o.created_at', 'm.registration_id')} > w.capacity)`,
   params: [registrationId],
 });
 

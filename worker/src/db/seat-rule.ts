@@ -20,10 +20,12 @@ export const holdsLive = (registration: string, now: string) =>
 export const holdLapsed = (registration: string, now: string) =>
   `(${registration}.status = 'pending' AND ${registration}.expires_at <= ${now})`;
 
-/** Live seats in `workshop` (an SQL expression) at `now`. */
-export const liveSeatCount = (workshop: string, now: string) =>
+/** Live seats in `workshop` (an SQL expression) at `now`, but those of registration `except`. */
+export const liveSeatCount = (workshop: string, now: string, except?: string) =>
   `(SELECT COUNT(*) FROM seats s JOIN registrations sr ON sr.id = s.registration_id
-    WHERE s.workshop_id = ${workshop} AND s.status = 'held' AND ${holdsLive('sr', now)})`;
+    WHERE s.workshop_id = ${workshop} AND s.status = 'held' AND ${holdsLive('sr', now)}${
+      except ? ` AND s.registration_id <> ${except}` : ''
+    })`;
 
 /** The place in line `q` (an alias) is of someone with a live seat in its workshop at `now`. */
 export const seatedLive = (q: string, now: string) =>
