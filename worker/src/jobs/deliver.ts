@@ -1,11 +1,6 @@
 import type { Context } from 'hono';
-import {
-  claimDue,
-  markAttemptFailed,
-  markSent,
-  releaseClaims,
-  type OutboxMessage,
-} from '../db/outbox';
+import { claimDue, markAttemptFailed, markSent, type OutboxMessage } from '../db/outbox';
+import { releaseClaims } from '../db/outbox-release';
 import { markDropped } from '../db/outbox-checks';
 import type { AppEnv, Bindings } from '../env';
 import { mailSetup, PermanentSendError, type Transport } from '../mail/transport';
