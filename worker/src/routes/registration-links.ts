@@ -61,12 +61,12 @@ function linkPage(
   link: Omit<ConfirmLink, 'state'>,
   now: number,
 ) {
-  const { registration, series, workshops } = link;
+  const { registration, series, workshops, seatedElsewhere } = link;
   const { locale } = registration;
   if (state === 'pending') return confirmFormPage(token, locale, series, workshops);
   if (state === 'lapsed') {
     const heldUntil = registration.expiresAt ?? now;
-    return confirmFormPage(token, locale, series, workshops, { heldUntil, now });
+    return confirmFormPage(token, locale, series, workshops, { heldUntil, now, seatedElsewhere });
   }
   return confirmPage(state, locale, series, workshops, [], holdLength(registration));
 }
@@ -93,7 +93,10 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     if (!confirmation) throw invalidLink();
     const { outcome, registration, series, workshops, lost } = confirmation;
     if (outcome === 'pending' || outcome === 'lapsed') {
-      return htmlPage(c, linkPage(c.req.valid('form').token, outcome, confirmation, now));
+      // What the form shows again is read afresh (the address's seats elsewhere included).
+      const link = await confirmLinkByToken(c.env.DB, c.req.valid('form').token, now);
+      if (!link) throw invalidLink();
+      return htmlPage(c, linkPage(c.req.valid('form').token, link.state, link, now));
     }
     // Confirmed within a day of a workshop: the join link follows at once, not at the next cron run.
     const reminders =
@@ -104,7 +107,15 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     deliverSoon(c, [...confirmation.outboxIds, ...reminders, ...promoted]);
     return htmlPage(
       c,
-      confirmPage(outcome, registration.locale, series, workshops, lost, holdLength(registration)),
+      confirmPage(
+        outcome,
+        registration.locale,
+        series,
+        workshops,
+        lost,
+        holdLength(registration),
+        confirmation.seatedElsewhere,
+      ),
     );
   })
   // An offered seat ('offer' mode): the page (GET changes nothing) and its accept button.
