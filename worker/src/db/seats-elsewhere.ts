@@ -25,7 +25,7 @@ export interface SeatedWorkshop {
   how: SeatedHow;
 }
 
-/** Seats the address holds in these workshops through registrations other than `registrationId`. */
+/** Seats the registration's address holds in these workshops through its other registrations. */
 export async function seatsElsewhere(
   db: D1Database,
   registration: { id: string; emailKey: string },

@@ -2,9 +2,10 @@ import type { Bindings } from '../env';
 
 /**
  * How long a cron run without the mail queue keeps claiming messages to send, in wall-clock time
- * from the start of the run. The references disagree on what limits a `*\/15` cron: platform.md
- * reads Cloudflare's "a Scheduled Worker may run for up to 30 seconds" as about 30 s of wall time,
- * platform-next.md as 30 s of CPU time with 15 minutes of wall time. We take the stricter reading:
+ * from the start of the run. The references disagree on what limits a cron that fires every 15
+ * minutes: platform.md reads Cloudflare's "a Scheduled Worker may run for up to 30 seconds" as
+ * about 30 s of wall time, platform-next.md as 30 s of CPU time within 15 minutes of wall time.
+ * We take the stricter reading:
  * a run past its limit is cut off mid-send, and a message the provider took but the ledger never
  * marked sent goes again after its stale claim (the Cloudflare binding has no idempotency key to
  * stop that). 20 s leaves a third of the 30 s for the send under way, the retention step and the
