@@ -74,7 +74,8 @@ export async function deliverDue(
 
 /**
  * Sends claimed messages one after another and records each. With a `budget`, a message whose
- * turn comes after the budget is spent is not sent: its claim is given back for the next run.
+ * turn comes when its send would end past the budget is not sent: its claim is given back for
+ * the next run.
  * Returns how many were given back.
  */
 async function sendClaimed(
@@ -87,7 +88,7 @@ async function sendClaimed(
 ): Promise<number> {
   const messages = await dropStale(db, claimed, now, report);
   for (const [i, message] of messages.entries()) {
-    if (budget?.spent()) {
+    if (budget && !budget.roomForOne()) {
       // The provider slowed down after the claim was sized: nothing of the rest was handed over.
       const rest = messages.slice(i).map((m) => m.id);
       await releaseClaims(db, rest, now).run();

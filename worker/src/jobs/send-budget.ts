@@ -1,17 +1,17 @@
 import type { Bindings } from '../env';
 
 /**
- * How long a cron run without the mail queue keeps claiming messages to send, in wall-clock time
- * from the start of the run. The references disagree on what limits a cron that fires every 15
- * minutes: platform.md reads Cloudflare's "a Scheduled Worker may run for up to 30 seconds" as
- * about 30 s of wall time, platform-next.md as 30 s of CPU time within 15 minutes of wall time.
- * We take the stricter reading:
- * a run past its limit is cut off mid-send, and a message the provider took but the ledger never
- * marked sent goes again after its stale claim (the Cloudflare binding has no idempotency key to
- * stop that). 20 s leaves a third of the 30 s for the send under way, the retention step and the
- * log line. Wrong on the strict side costs only pace: the next run, 15 minutes later, sends the
- * rest, and a deployment with volume has the mail queue (whose consumers get 15 minutes each).
- * A deployment sure of the CPU reading may raise it with CRON_SEND_BUDGET_MS.
+ * How long a cron run without the mail queue keeps sending, in wall-clock time from the start of
+ * the run. The references disagree on what limits a cron that fires every 15 minutes: platform.md
+ * reads Cloudflare's "a Scheduled Worker may run for up to 30 seconds" as about 30 s of wall time,
+ * platform-next.md as 30 s of CPU time within 15 minutes of wall time. We take the stricter
+ * reading: a run past its limit is cut off mid-send, and a message the provider took but the
+ * ledger never marked sent goes again after its stale claim (the Cloudflare binding has no
+ * idempotency key to stop that). Sends start only when expected to end within 20 s (at the
+ * slowest pace seen); the other 10 s cover a send slower than any before it, the retention step
+ * and the log line. Wrong on the strict side costs only pace: the next run, 15 minutes later,
+ * sends the rest, and a deployment with volume has the mail queue (whose consumers get 15
+ * minutes each). A deployment sure of the CPU reading may raise it with CRON_SEND_BUDGET_MS.
  */
 export const CRON_SEND_BUDGET_MS = 20_000;
 
@@ -44,9 +44,13 @@ export class SendBudget {
     return this.clock() - this.startedAt;
   }
 
-  /** Whether the budget is spent: no send may start now. */
-  spent() {
-    return this.elapsedMs() >= this.budgetMs;
+  /**
+   * Whether another send may start: it is expected to end within the budget, at the slowest pace
+   * seen (before any send, while any of the budget is left).
+   */
+  roomForOne() {
+    const left = this.budgetMs - this.elapsedMs();
+    return this.measured ? left >= this.slowestMs && left > 0 : left > 0;
   }
 
   /** Times one send; the next claims size themselves by the slowest. */
@@ -61,15 +65,16 @@ export class SendBudget {
   }
 
   /**
-   * How many messages to claim next, at most `batch`: as many as fit in what is left of the
-   * budget at the slowest pace seen, one to learn the pace before any send, none once it is spent.
-   * Claiming only what can be sent keeps a run from holding claims it cannot honour.
+   * How many messages to claim next, at most `batch`: as many as are expected to be sent within
+   * what is left of the budget at the slowest pace seen, one to learn the pace before any send,
+   * none once not even one fits. Claiming only what can be sent keeps a run from holding claims
+   * it cannot honour, and from starting a send it expects to end past the budget.
    */
   claimable(batch: number) {
-    const left = this.budgetMs - this.elapsedMs();
-    if (left <= 0) return 0;
+    if (!this.roomForOne()) return 0;
     if (!this.measured) return 1;
     // A send too quick to measure (0 ms) leaves the batch the only bound.
+    const left = this.budgetMs - this.elapsedMs();
     return Math.max(1, Math.min(batch, Math.floor(left / this.slowestMs)));
   }
 }
