@@ -65,6 +65,21 @@ function linkPage(
   const { locale } = registration;
   if (state === 'pending') return confirmFormPage(token, locale, series, workshops);
   if (state === 'lapsed') {
+    const how = new Map(seatedElsewhere.map((s) => [s.workshopId, s.how]));
+    if (workshops.length > 0 && workshops.every((w) => how.has(w.id))) {
+      // The address has every seat already (or the line owes it them): nothing to confirm, so
+      // the answer confirming would give, without a button.
+      const seated = workshops.map((workshop) => ({ workshop, how: how.get(workshop.id)! }));
+      return confirmPage(
+        'already_seated',
+        locale,
+        series,
+        [],
+        [],
+        holdLength(registration),
+        seated,
+      );
+    }
     const heldUntil = registration.expiresAt ?? now;
     return confirmFormPage(token, locale, series, workshops, { heldUntil, now, seatedElsewhere });
   }
