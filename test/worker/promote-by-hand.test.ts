@@ -5,7 +5,7 @@ import { promoteOnBehalf } from '../../worker/src/services/waitlist';
 import { findWorkshop } from '../../worker/src/db/workshops';
 import { hasSql, pausedBefore } from '../support/interleave';
 import { adminSend } from '../support/admin';
-import { lapse, liveSeats } from '../support/lapsed-line';
+import { lapse, liveSeats, waitingWithOwnSeat } from '../support/lapsed-line';
 import { sharedWorker } from '../support/shared-worker';
 import type { TestWorker } from '../support/worker';
 import {
@@ -13,6 +13,7 @@ import {
   confirmLink,
   createSeries,
   createWorkshop,
+  expectError,
   MINUTE,
   onlyMessage,
   outbox,
@@ -168,5 +169,26 @@ describe("moving someone in by hand meets the lapsed hold's owner confirming", (
       assert.equal(await capacityOf(worker, workshop.id), 1, `round ${round}: no seat added`);
       assert.equal(await liveSeats(worker, workshop.id, Date.now()), 1);
     }
+  });
+});
+
+describe('moving in by hand someone whose address already holds a seat there', () => {
+  test('through another registration, live or lapsed: 409 already_seated, nothing changed', async (t) => {
+    const worker = await shared.fresh(t);
+    const { workshop, person } = await waitingWithOwnSeat(worker, 1);
+    const path = promotePath(workshop.id, person.waiting);
+    await expectError(await adminSend(worker, 'POST', path), 409, 'already_seated');
+    await lapse(worker, person.pending, Date.now() - MINUTE);
+    await expectError(await adminSend(worker, 'POST', path), 409, 'already_seated');
+    assert.equal(await capacityOf(worker, workshop.id), 1);
+    assert.equal(await seatStatus(worker, person.waiting, workshop.id), null);
+    const audit = await worker.db
+      .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'waitlist.promote'`)
+      .first<{ n: number }>();
+    assert.equal(audit!.n, 0);
+    // The expiry then moves them in by their place in line: one seat for the address.
+    await runCron(worker, Date.now());
+    assert.equal(await seatStatus(worker, person.waiting, workshop.id), 'held');
+    assert.equal(await liveSeats(worker, workshop.id, Date.now()), 1);
   });
 });
