@@ -1,0 +1,40 @@
+import { findSeriesById } from '../db/series';
+import { findWorkshop } from '../db/workshops';
+import { notFound } from '../http/errors';
+import { ifMatchHolds, pinsAVersion } from '../http/preconditions';
+import type { WorkshopPatch } from '../schemas/workshop';
+import { editConflict, onTheVersionRead } from './versions';
+import { changeWorkshop } from './workshop-changes';
+
+/**
+ * An organizer's edit of a workshop as the admin API takes it: read the
+ * workshop, judge the request's `If-Match` against what was read, and write on the strength of
+ * that read (services/versions.ts `onTheVersionRead`): with an `If-Match`, only onto the version
+ * the organizer saw (else 412 `edit_conflict`, nothing changed); without, onto the version read
+ * here, read again and retried if another change lands first.
+ */
+
+/** The workshop and its series; 404 when either is gone. */
+export async function requireWorkshop(db: D1Database, id: string) {
+  const workshop = await findWorkshop(db, id);
+  if (!workshop) throw notFound('workshop_not_found', 'Workshop');
+  const series = await findSeriesById(db, workshop.seriesId);
+  if (!series) throw notFound('series_not_found', 'Series');
+  return { workshop, series };
+}
+
+/** Changes a workshop (services/workshop-changes.ts `changeWorkshop`); the notices' outbox ids. */
+export function editWorkshop(
+  db: D1Database,
+  id: string,
+  patch: WorkshopPatch,
+  ifMatch: string | undefined,
+  actor: string,
+): Promise<string[]> {
+  return onTheVersionRead(pinsAVersion(ifMatch), async () => {
+    const now = Date.now();
+    const { workshop, series } = await requireWorkshop(db, id);
+    if (!ifMatchHolds(ifMatch, workshop.version)) throw editConflict();
+    return changeWorkshop(db, series, workshop, patch, actor, now);
+  });
+}
