@@ -1,13 +1,13 @@
 import { findSeriesById } from '../db/series';
-import { findWorkshop } from '../db/workshops';
+import { findWorkshop, type Workshop } from '../db/workshops';
 import { notFound } from '../http/errors';
 import { ifMatchHolds, pinsAVersion } from '../http/preconditions';
 import type { WorkshopPatch } from '../schemas/workshop';
 import { editConflict, onTheVersionRead } from './versions';
-import { changeWorkshop } from './workshop-changes';
+import { cancelWorkshopAndTell, changeWorkshop } from './workshop-changes';
 
 /**
- * An organizer's edit of a workshop as the admin API takes it: read the
+ * An organizer's edit and cancellation of a workshop as the admin API takes them: read the
  * workshop, judge the request's `If-Match` against what was read, and write on the strength of
  * that read (services/versions.ts `onTheVersionRead`): with an `If-Match`, only onto the version
  * the organizer saw (else 412 `edit_conflict`, nothing changed); without, onto the version read
@@ -37,4 +37,25 @@ export function editWorkshop(
     if (!ifMatchHolds(ifMatch, workshop.version)) throw editConflict();
     return changeWorkshop(db, series, workshop, patch, actor, now);
   });
+}
+
+/**
+ * Cancels a workshop and tells who held a seat (`cancelWorkshopAndTell`). One already cancelled
+ * is answered as done whatever `If-Match` says: what was asked is in effect (RFC 9110 §13.1.1
+ * allows a 2xx then), and nobody is told twice.
+ */
+export async function cancelWorkshopAsAsked(
+  db: D1Database,
+  id: string,
+  ifMatch: string | undefined,
+  actor: string,
+): Promise<{ workshop: Workshop; outboxIds: string[] }> {
+  const outboxIds = await onTheVersionRead(pinsAVersion(ifMatch), async () => {
+    const now = Date.now();
+    const { workshop, series } = await requireWorkshop(db, id);
+    if (workshop.cancelledAt !== null) return [];
+    if (!ifMatchHolds(ifMatch, workshop.version)) throw editConflict();
+    return cancelWorkshopAndTell(db, series, workshop, actor, now);
+  });
+  return { workshop: (await requireWorkshop(db, id)).workshop, outboxIds };
 }

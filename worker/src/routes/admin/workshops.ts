@@ -10,9 +10,12 @@ import { announceAndRemind } from '../../jobs/waitlist';
 import { exportQuery, recordPath } from '../../schemas/admin';
 import { workshopPatch } from '../../schemas/workshop';
 import { exportRegistrations } from '../../services/export';
-import { cancelWorkshopAndTell, whoCancellingTells } from '../../services/workshop-changes';
-import { editWorkshop, requireWorkshop } from '../../services/workshop-actions';
-import { findWorkshop } from '../../db/workshops';
+import { whoCancellingTells } from '../../services/workshop-changes';
+import {
+  cancelWorkshopAsAsked,
+  editWorkshop,
+  requireWorkshop,
+} from '../../services/workshop-actions';
 import { adminWorkshop, cancelPreview } from '../../admin-views/series';
 import { csvHeaders } from './series';
 import { adminWaitlist } from '../../admin-views/waitlist';
@@ -64,16 +67,20 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
     const { holders, reminded } = await whoCancellingTells(c.env.DB, workshop);
     return c.json(cancelPreview(workshop, holders, reminded) satisfies CancelWorkshopPreview);
   })
-  .post('/:id/cancel', async (c) => {
-    const now = Date.now();
-    const { workshop, series } = await requireWorkshop(c.env.DB, c.req.param('id'));
-    if (workshop.cancelledAt === null) {
-      const actor = actorName(c.get('actor'));
-      const outboxIds = await cancelWorkshopAndTell(c.env.DB, series, workshop, actor, now);
-      deliverSoon(c, outboxIds);
-    }
-    const cancelled = await findWorkshop(c.env.DB, workshop.id);
-    return c.json({ workshop: adminWorkshop(cancelled!, now) });
+  // The same If-Match as an edit: the admin page sends the version its warning was read with,
+  // so a workshop moved or changed meanwhile is not cancelled blind (412 edit_conflict).
+  .post('/:id/cancel', validate('header', editPreconditions), async (c) => {
+    const ifMatch = c.req.valid('header')['if-match'];
+    const actor = actorName(c.get('actor'));
+    const { workshop, outboxIds } = await cancelWorkshopAsAsked(
+      c.env.DB,
+      c.req.param('id'),
+      ifMatch,
+      actor,
+    );
+    deliverSoon(c, outboxIds);
+    c.header('etag', etag(workshop.version));
+    return c.json({ workshop: adminWorkshop(workshop, Date.now()) });
   })
   // Issue 12: the waiting list, in order; promote someone by hand or take them out of line.
   .get('/:id/waitlist', async (c) => {
