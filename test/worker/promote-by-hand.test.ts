@@ -192,3 +192,51 @@ describe('moving in by hand someone whose address already holds a seat there', (
     assert.equal(await liveSeats(worker, workshop.id, Date.now()), 1);
   });
 });
+
+describe('moving someone in by hand meets the cron expiring the lapsed hold', () => {
+  /** The service as the route runs it, paused before its batch while the cron runs. */
+  async function promoteAcrossCron(worker: TestWorker, workshopId: string, registrationId: string) {
+    const db = pausedBefore(worker.db, hasSql("SET status = 'promoted'"), () =>
+      runCron(worker, Date.now()),
+    );
+    const current = (await findWorkshop(worker.db as never, workshopId))!;
+    const promoting = promoteOnBehalf(
+      db as never,
+      current,
+      registrationId,
+      'organizer',
+      Date.now(),
+    );
+    return { db, promoting };
+  }
+
+  test('the person is first in line: the cron moves them in, the promotion finds them seated (409), no seat added', async (t) => {
+    const worker = await shared.fresh(t);
+    const { workshop, waiting } = await lapsedSeatAndLine(worker);
+    const { db, promoting } = await promoteAcrossCron(worker, workshop.id, waiting);
+    await assert.rejects(
+      promoting,
+      (e: unknown) => (e as { code?: string }).code === 'not_waiting',
+    );
+    assert.ok(db.paused());
+    assert.equal(await seatStatus(worker, waiting, workshop.id), 'held');
+    assert.equal(await capacityOf(worker, workshop.id), 1);
+    assert.equal(await liveSeats(worker, workshop.id, Date.now()), 1);
+  });
+
+  test('someone else is first: the cron gives them the freed seat, the promotion then adds one', async (t) => {
+    const worker = await shared.fresh(t);
+    const { slug, workshop, waiting: first } = await lapsedSeatAndLine(worker);
+    const second = await register(worker, slug, [workshop.id], {
+      email: uniqueEmail('second'),
+      waitlistWorkshopIds: [workshop.id],
+    });
+    await confirmByLink(worker, second);
+    const { promoting } = await promoteAcrossCron(worker, workshop.id, second);
+    await promoting;
+    assert.equal(await seatStatus(worker, first, workshop.id), 'held', 'the line moved first');
+    assert.equal(await seatStatus(worker, second, workshop.id), 'held', 'moved in by hand');
+    assert.equal(await capacityOf(worker, workshop.id), 2);
+    assert.equal(await liveSeats(worker, workshop.id, Date.now()), 2);
+  });
+});
