@@ -107,6 +107,10 @@ const markPromoted = (db: D1Database, now: number) =>
 /**
  * An organizer moves one confirmed person in by hand, out of order: a seat now, the workshop's
  * capacity raised by one if it is full (the organizer's explicit choice to squeeze someone in).
+ * Full as the seat guard counts it (db/seat-rule.ts): a lapsed hold the cron has not expired yet
+ * takes no seat, so its seat goes to this person and the capacity stays (the hold's owner,
+ * confirming late, is told the seat went; one who confirmed within the hold counts, and then the
+ * capacity goes up).
  * Their place is marked promoted first: the seat guard (migration 0008) lets a seat whose place
  * was promoted by hand at this instant pass the line rule (the people ahead keep their places
  * and wait for a freed seat), and still refuses a closed or cancelled workshop or a full one.
@@ -127,7 +131,7 @@ export function promoteByHand(
       .prepare(
         `UPDATE workshops SET capacity = capacity + 1, ${nextVersion('?3')}
          WHERE id = ?2 AND ${waiting}
-           AND (SELECT COUNT(*) FROM seats WHERE workshop_id = ?2 AND status = 'held') >= capacity`,
+           AND ${liveSeatCount('?2', '?3')} >= capacity`,
       )
       .bind(registrationId, workshopId, now),
     db
