@@ -94,6 +94,36 @@ describe('moving someone in by hand past a lapsed hold', () => {
     assert.equal(await capacityOf(worker, workshop.id), 1);
   });
 
+  test('someone ahead is owed the lapsed seat: it stays theirs, and the capacity goes up', async (t) => {
+    const worker = await shared.fresh(t);
+    const slug = unique('by-hand');
+    await createSeries(worker, slug);
+    const workshop = await createWorkshop(worker, slug, { startsInHours: 72, capacity: 1 });
+    const slow = await register(worker, slug, [workshop.id], { email: uniqueEmail('slow') });
+    const line: string[] = [];
+    for (const name of ['first', 'second']) {
+      const id = await register(worker, slug, [workshop.id], {
+        email: uniqueEmail(name),
+        waitlistWorkshopIds: [workshop.id],
+      });
+      await confirmByLink(worker, id);
+      line.push(id);
+    }
+    await lapse(worker, slow, Date.now() - MINUTE);
+    const [ahead, movedIn] = line as [string, string];
+    assert.equal(await seatStatus(worker, ahead, workshop.id), null, 'in line, owed the seat');
+
+    const res = await adminSend(worker, 'POST', promotePath(workshop.id, movedIn));
+    assert.equal(res.status, 200, await res.text());
+    assert.equal(await capacityOf(worker, workshop.id), 2, 'a seat added for the one moved in');
+    assert.equal(await seatStatus(worker, movedIn, workshop.id), 'held');
+    // The lapsed seat stays the first in line's: the cron expires the hold and moves them in.
+    await runCron(worker, Date.now());
+    assert.equal(await seatStatus(worker, ahead, workshop.id), 'held', 'the line moved');
+    assert.equal(await liveSeats(worker, workshop.id, Date.now()), 2);
+    assert.equal(await capacityOf(worker, workshop.id), 2);
+  });
+
   test('a live hold still counts: the workshop full with it gets one more seat', async (t) => {
     const worker = await shared.fresh(t);
     const { workshop, slow, waiting } = await lapsedSeatAndLine(worker);
