@@ -196,3 +196,45 @@ describe('the admin page, issue 12', () => {
     await context.close();
   });
 });
+
+describe('cancelling the workshop from a page read before it changed', () => {
+  test('is refused and said in the summary; the current version then cancels it and people are told', async () => {
+    await page.goto(`${stack.url}/admin#/series/${SLUG}/workshops/${workshopId}/cancel`);
+    await heading('Zrušiť workshop').waitFor();
+    const yes = page.getByRole('button', { name: 'Áno, zrušiť workshop a informovať ich' });
+    await yes.waitFor();
+    // Meanwhile a script (no If-Match) adds a seat: the workshop's version moves on.
+    assert.equal(
+      (
+        await admin(`/workshops/${workshopId}`, {
+          method: 'PATCH',
+          body: JSON.stringify({ capacity: 3 }),
+        })
+      ).status,
+      200,
+    );
+    await yes.click();
+    await page
+      .locator('ws-admin-cancel-workshop .error-summary')
+      .filter({ hasText: 'Workshop medzitým zmenil niekto iný, preto sa nezrušil' })
+      .waitFor();
+    const stored = async () =>
+      ((await (await admin(`/series/${SLUG}`)).json()) as AdminSeriesResponse).workshops.find(
+        (w) => w.id === workshopId,
+      )!;
+    assert.equal((await stored()).cancelledAt, null, 'nothing cancelled');
+    assert.ok(!(await outbox()).some((m) => m.kind === 'workshop_cancelled'), 'nobody told');
+
+    await page.getByRole('button', { name: 'Načítať aktuálnu verziu' }).click();
+    await page.getByRole('status').filter({ hasText: 'aktuálnu verziu workshopu' }).waitFor();
+    await yes.click();
+    await heading(/./).filter({ hasNotText: 'Zrušiť workshop' }).waitFor();
+    assert.notEqual((await stored()).cancelledAt, null);
+    assert.ok(
+      (await outbox()).some(
+        (m) => m.to === 'tretia.e2e@example.org' && m.kind === 'workshop_cancelled',
+      ),
+      'the person moved in by hand is told',
+    );
+  });
+});

@@ -9,13 +9,16 @@ import type {
  * batch is about to run whose statements match `when` (by their SQL), `meanwhile` runs first, and
  * only then the batch. So a test can run the worker's code (a service, from Node) up to its write
  * and let a competing request (through the worker) happen in between, exactly there, every time.
+ * `times`: pause before that many such batches, not only the first (a code path that retries);
+ * `pauses()` says how many there were.
  */
 export function pausedBefore(
   db: D1Database,
   when: (sql: string[]) => boolean,
   meanwhile: () => Promise<void>,
-): D1Database & { paused: () => boolean } {
-  let paused = false;
+  times = 1,
+): D1Database & { paused: () => boolean; pauses: () => number } {
+  let pauses = 0;
   const sqlOf = new WeakMap<object, string>();
   const inner = new WeakMap<object, D1PreparedStatement>();
   const wrap = (statement: D1PreparedStatement, sql: string): D1PreparedStatement => {
@@ -33,8 +36,8 @@ export function pausedBefore(
   const facade = {
     prepare: (sql: string) => wrap(db.prepare(sql), sql),
     batch: async <T>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> => {
-      if (!paused && when(statements.map((s) => sqlOf.get(s) ?? ''))) {
-        paused = true;
+      if (pauses < times && when(statements.map((s) => sqlOf.get(s) ?? ''))) {
+        pauses++;
         await meanwhile();
       }
       return db.batch<T>(statements.map((s) => inner.get(s) ?? s));
@@ -44,9 +47,10 @@ export function pausedBefore(
     withSession: () => {
       throw new Error('not used by the worker');
     },
-    paused: () => paused,
+    paused: () => pauses > 0,
+    pauses: () => pauses,
   };
-  return facade as unknown as D1Database & { paused: () => boolean };
+  return facade as unknown as D1Database & { paused: () => boolean; pauses: () => number };
 }
 
 /** Whether one of the statements contains this SQL (whitespace-insensitive). */

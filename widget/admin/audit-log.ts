@@ -42,7 +42,7 @@ function actionLabel(action: AuditAction): string {
   }
 }
 
-/** A field an edit changed (`detail.fields` of workshop.update), in the form's words. */
+/** A field an edit changed (`detail.fields` of workshop.update, series.update), in the forms' words. */
 function fieldLabel(name: string): string {
   switch (name) {
     case 'title':
@@ -67,6 +67,18 @@ function fieldLabel(name: string): string {
       return msg('how long an offered seat waits');
     case 'followUp':
       return msg('message after the workshop');
+    case 'privacyUrl':
+      return msg('privacy notice');
+    case 'organizer':
+      return msg('organizer');
+    case 'retentionDays':
+      return msg('how long personal data is kept');
+    case 'allowedOrigins':
+      return msg('websites allowed to embed it');
+    case 'turnstile':
+      return msg('Cloudflare Turnstile');
+    case 'reminders':
+      return msg('join-link emails');
     default:
       return name;
   }

@@ -7,12 +7,20 @@ import type {
   CancelWorkshopPreview,
 } from '../../worker/contract/index.js';
 import { AdminScreen } from './admin-screen.js';
+import { AdminApiError } from './api.js';
 import { href, navigate } from './routes.js';
+import { StaleCopy } from './stale-copy.js';
 import { formatDateTime } from './time.js';
+import { errorSummary, focusErrorSummary, type FieldError } from './views/form.js';
 import { localizedText } from './views/localized-text.js';
 import { peopleCount } from './views/texts.js';
 
-/** Cancelling a workshop: first who will be told, then the organizer confirms. */
+/**
+ * Cancelling a workshop: first who will be told, then the organizer confirms. The cancellation
+ * carries the version of the workshop the warning was read with (If-Match): if someone moved or
+ * changed it meanwhile, nothing is cancelled and the page says so, as a form does for a stale
+ * save, with the current version a click away.
+ */
 @localized()
 export class AdminCancelWorkshop extends AdminScreen {
   @property() slug = '';
@@ -21,26 +29,65 @@ export class AdminCancelWorkshop extends AdminScreen {
   @state() private workshop: AdminWorkshopWithStats | null = null;
   @state() private preview: CancelWorkshopPreview | null = null;
   @state() private busy = false;
+  @state() private errors: FieldError[] = [];
+  private readonly staleCopy = new StaleCopy(this, {
+    explanation: () =>
+      msg(
+        'Nothing was cancelled and nobody was emailed. Load the current version to see the workshop as it is now and who cancelling it would tell.',
+      ),
+    reloaded: () =>
+      msg(
+        'The page now shows the current version of the workshop. Check who will be told, then decide again.',
+      ),
+    reload: async () =>
+      (await this.load(async () => {
+        await this.read();
+        this.errors = [];
+        return true;
+      })) === true,
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load(async () => {
-      const [series, preview] = await Promise.all([
-        this.api.get<AdminSeriesResponse>(`/series/${this.slug}`),
-        this.api.get<CancelWorkshopPreview>(`/workshops/${this.workshopId}/cancel-preview`),
-      ]);
-      this.workshop = series.workshops.find((w) => w.id === this.workshopId) ?? null;
-      this.preview = preview;
-    });
+    void this.load(() => this.read());
+  }
+
+  /** The workshop as stored now, with its version, and who cancelling it would tell. */
+  private async read() {
+    const [series, preview] = await Promise.all([
+      this.api.get<AdminSeriesResponse>(`/series/${this.slug}`),
+      this.api.get<CancelWorkshopPreview>(`/workshops/${this.workshopId}/cancel-preview`),
+    ]);
+    this.workshop = series.workshops.find((w) => w.id === this.workshopId) ?? null;
+    this.preview = preview;
   }
 
   private async confirm() {
     this.busy = true;
-    const done = await this.attempt(() =>
-      this.api.call('POST', `/workshops/${this.workshopId}/cancel`),
-    );
-    this.busy = false;
-    if (done !== undefined) navigate(href.series(this.slug));
+    this.failure = null;
+    this.errors = [];
+    this.staleCopy.reset();
+    const headers = { 'if-match': this.workshop!.version };
+    try {
+      await this.api.call('POST', `/workshops/${this.workshopId}/cancel`, undefined, headers);
+      navigate(href.series(this.slug));
+      return;
+    } catch (error) {
+      if (!(error instanceof AdminApiError && error.code === 'edit_conflict')) {
+        await this.attempt(() => Promise.reject(error));
+        return;
+      }
+      this.errors = [
+        this.staleCopy.refused(
+          msg(
+            'Someone else changed this workshop after you opened this page, so it was not cancelled',
+          ),
+        ),
+      ];
+    } finally {
+      this.busy = false;
+    }
+    await focusErrorSummary(this, this.shadowRoot);
   }
 
   private warning(p: CancelWorkshopPreview) {
@@ -62,6 +109,7 @@ export class AdminCancelWorkshop extends AdminScreen {
     const w = this.workshop;
     const p = this.preview;
     return html`<h1 tabindex="-1">${msg('Cancel the workshop')}</h1>
+      ${errorSummary(this.errors, this.shadowRoot)} ${this.staleCopy.notice()}
       ${this.failureNotice()}
       ${
         !w || !p

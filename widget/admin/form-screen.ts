@@ -3,6 +3,7 @@ import { msg } from '@lit/localize';
 import { state } from 'lit/decorators.js';
 import { AdminScreen } from './admin-screen.js';
 import { AdminApiError } from './api.js';
+import { StaleCopy } from './stale-copy.js';
 import {
   errorSummary,
   field,
@@ -34,10 +35,22 @@ export class AdminFormScreen<V extends TitleValues> extends AdminScreen {
   /** The record to edit has arrived (a new one: at once). */
   @state() protected loaded = false;
   @state() protected busy = false;
-  /** The save was refused: the record changed after the form was filled (another tab or person). */
-  @state() protected conflict = false;
-  /** The current version replaced the form after a conflict. */
-  @state() private reloaded = false;
+  /** A save refused because the record changed after the form was filled (another tab or person). */
+  private readonly staleCopy = new StaleCopy(this, {
+    explanation: () =>
+      msg(
+        'What you typed is still in the form. Loading the current version shows what was saved meanwhile and replaces what you typed, so copy anything you want to keep first.',
+      ),
+    reloaded: () =>
+      msg('The form now shows the current version. Make your changes again and save.'),
+    // The current version replaces what was typed, at the organizer's request.
+    reload: async () =>
+      (await this.load(async () => {
+        await this.loadCurrent();
+        this.errors = [];
+        return true;
+      })) === true,
+  });
 
   protected set<K extends keyof V>(key: K, value: V[K]) {
     this.values = { ...this.values, [key]: value };
@@ -91,8 +104,7 @@ export class AdminFormScreen<V extends TitleValues> extends AdminScreen {
     done: () => void,
   ) {
     this.errors = errors;
-    this.conflict = false;
-    this.reloaded = false;
+    this.staleCopy.reset();
     if (errors.length === 0) {
       this.busy = true;
       try {
@@ -103,8 +115,7 @@ export class AdminFormScreen<V extends TitleValues> extends AdminScreen {
         const code = error instanceof AdminApiError ? error.code : '';
         if (code === 'edit_conflict') {
           // GOV.UK's summary names the problem; its link leads to the way out, below it.
-          this.conflict = true;
-          this.errors = [{ id: 'load-current', text: this.conflictText() }];
+          this.errors = [this.staleCopy.refused(this.conflictText())];
         } else if (code === 'series_exists') {
           this.errors = [fieldError('slug', code)];
         } else if (code === 'validation') {
@@ -131,49 +142,10 @@ export class AdminFormScreen<V extends TitleValues> extends AdminScreen {
     return Promise.resolve();
   }
 
-  /** After a conflict, at the organizer's request: the current version replaces what was typed. */
-  private reloadCurrent = async () => {
-    await this.load(async () => {
-      await this.loadCurrent();
-      this.conflict = false;
-      this.errors = [];
-      this.reloaded = true;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.reloaded')?.focus();
-    });
-  };
-
-  /** What a stale save leaves: what was typed stays, and the current version is a click away. */
-  private conflictNotice() {
-    if (this.conflict) {
-      return html`<div class="notice notice--warning">
-        <p>
-          ${msg(
-            'What you typed is still in the form. Loading the current version shows what was saved meanwhile and replaces what you typed, so copy anything you want to keep first.',
-          )}
-        </p>
-        <button
-          type="button"
-          id="load-current"
-          class="button--secondary"
-          @click=${this.reloadCurrent}
-        >
-          ${msg('Load the current version')}
-        </button>
-      </div>`;
-    }
-    if (this.reloaded) {
-      return html`<div class="notice notice--success reloaded" role="status" tabindex="-1">
-        <p>${msg('The form now shows the current version. Make your changes again and save.')}</p>
-      </div>`;
-    }
-    return nothing;
-  }
-
   /** The heading, the error summary (once the form shows), the conflict and failure notices. */
   protected formHead(title: string) {
     return html`<h1 tabindex="-1">${title}</h1>
-      ${this.loaded ? errorSummary(this.errors, this.shadowRoot) : nothing} ${this.conflictNotice()}
-      ${this.failureNotice()}`;
+      ${this.loaded ? errorSummary(this.errors, this.shadowRoot) : nothing}
+      ${this.staleCopy.notice()} ${this.failureNotice()}`;
   }
 }

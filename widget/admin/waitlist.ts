@@ -104,6 +104,10 @@ function waitlistErrorText(error: unknown): string {
   if (!(error instanceof AdminApiError)) return failureText(error);
   if (error.code === 'not_waiting')
     return msg('This person is no longer waiting in this line; the list is shown as it is now.');
+  if (error.code === 'already_seated')
+    return msg(
+      'This person already holds a seat in this workshop through another registration, so they cannot be moved in.',
+    );
   if (error.code === 'registration_closed')
     return msg('Registration for this workshop is closed, so nobody can be moved in.');
   return failureText(error);

@@ -149,7 +149,10 @@ export interface AdminWorkshop extends PublicWorkshop {
   joinUrl: string;
   registrationClosesAt: string;
   cancelledAt: string | null;
-  /** The version read, an entity tag: send it back as `If-Match` with an edit (412 when stale). */
+  /**
+   * The version read, an entity tag: send it back as `If-Match` with an edit or a cancellation
+   * (412 when stale).
+   */
   version: string;
 }
 

@@ -204,5 +204,6 @@ export type AdminErrorCode =
   | 'recently_sent'
   | 'embed_not_built'
   | 'not_waiting'
+  | 'already_seated'
   | 'validation'
   | 'not_found';

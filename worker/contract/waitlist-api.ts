@@ -31,7 +31,8 @@ export interface AdminWaitlistEntry {
  * `GET /api/v1/admin/workshops/:id/waitlist` → `{waitlist}`.
  * `POST /api/v1/admin/workshops/:id/waitlist/:registrationId/promote` → 200 `{waitlist}`: moves a
  * confirmed person in by hand, out of order: a seat now, the capacity raised by one if the
- * workshop is full (409 `not_waiting`; 409 `registration_closed` once it closed). They get the "you have a seat" e-mail.
+ * workshop is full (409 `not_waiting`; 409 `registration_closed` once it closed; 409
+ * `already_seated` when their address holds a seat there through another registration). They get the "you have a seat" e-mail.
  * `DELETE /api/v1/admin/workshops/:id/waitlist/:registrationId` → 200 `{waitlist}` (409
  * `not_waiting`). Both are in the audit log (`waitlist.promote`, `waitlist.remove`).
  */

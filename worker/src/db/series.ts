@@ -1,3 +1,4 @@
+import { checkedVersion } from './versions';
 import type { SeriesInput } from '../schemas/series';
 
 export interface Series {
@@ -113,15 +114,16 @@ export async function findSeriesById(db: D1Database, id: number): Promise<Series
  * Creates the series or replaces its fields; retention and allowed origins left out stay as they
  * are (a new series: 30 days, any origin). One statement, to batch with its audit entry; it
  * returns the stored row (`seriesFromResult`). `expected`: replace only the series at this
- * version, `'absent'`: only create; otherwise the statement fails (db/versions.ts). An update
- * that would change no value writes nothing (no new version; `changes()` after it is 0).
+ * version (the one its save read), `'absent'`: only create; otherwise the statement fails
+ * (db/versions.ts `checkedVersion`). An update that would change no value writes nothing (no new
+ * version; `changes()` after it is 0).
  */
 export function upsertSeries(
   db: D1Database,
   slug: string,
   input: SeriesInput,
   now: number,
-  expected: number | 'absent' | null = null,
+  expected: number | 'absent',
 ): D1PreparedStatement {
   return db
     .prepare(
@@ -134,9 +136,8 @@ export function upsertSeries(
          privacy_url = excluded.privacy_url, organizer_name = excluded.organizer_name,
          organizer_email = excluded.organizer_email, retention_days = COALESCE(?10, retention_days),
          allowed_origins = COALESCE(?11, allowed_origins),
-         updated_at = CASE WHEN ?12 IS NULL OR updated_at = ?12
-                      THEN MAX(excluded.updated_at, updated_at + 1) END
-       WHERE (?12 IS NOT NULL AND updated_at IS NOT ?12)
+         ${checkedVersion('excluded.updated_at', '?12')}
+       WHERE updated_at IS NOT ?12
          OR title_sk IS NOT excluded.title_sk OR title_en IS NOT excluded.title_en
          OR description_sk IS NOT excluded.description_sk
          OR description_en IS NOT excluded.description_en

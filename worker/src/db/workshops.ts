@@ -1,5 +1,5 @@
 import { liveSeatCount, seatedLive } from './seat-rule';
-import { nextVersion } from './versions';
+import { checkedVersion } from './versions';
 
 export interface Workshop {
   id: string;
@@ -229,15 +229,23 @@ export function insertWorkshop(
 /**
  * Cancels a workshop and releases its seats (their history stays). The workshop first: from then
  * on the seat guard refuses new seats in it, so the release catches every seat there will be.
+ * Made on the strength of the version read (`expected`): if the workshop changed after that read
+ * (moved, its capacity changed), the statement fails and the batch with it (db/versions.ts); one
+ * cancelled meanwhile is left alone (no row matches, so nothing fails and nothing is released).
  */
-export function cancelWorkshop(db: D1Database, id: string, now: number): D1PreparedStatement[] {
+export function cancelWorkshop(
+  db: D1Database,
+  id: string,
+  now: number,
+  expected: number,
+): D1PreparedStatement[] {
   return [
     db
       .prepare(
-        `UPDATE workshops SET cancelled_at = ?2, sequence = sequence + 1, ${nextVersion('?2')}
+        `UPDATE workshops SET cancelled_at = ?2, sequence = sequence + 1, ${checkedVersion('?2', '?3')}
          WHERE id = ?1 AND cancelled_at IS NULL`,
       )
-      .bind(id, now),
+      .bind(id, now, expected),
     db
       .prepare(
         `UPDATE seats SET status = 'released', released_at = ?2, release_reason = 'workshop_cancelled'

@@ -1,4 +1,5 @@
-import type { SeriesOverview } from '../db/series';
+import type { Series, SeriesOverview } from '../db/series';
+import type { SeriesInput } from '../schemas/series';
 
 /** A series whose workshops have all ended or were cancelled: shown apart, never deleted. */
 export const isArchived = (s: Pick<SeriesOverview, 'workshops' | 'upcomingWorkshops'>) =>
@@ -18,4 +19,31 @@ export function orderForHome(overviews: readonly SeriesOverview[]): SeriesOvervi
   return [...overviews].sort(
     (a, b) => group(a) - group(b) || within(a, b) || a.series.slug.localeCompare(b.series.slug),
   );
+}
+
+/**
+ * The names (as the admin API spells them) of what a save would change in the series as read:
+ * the `series.update` audit entry's record, as a workshop edit's is (domain/workshops.ts
+ * `changedFields`). What the input leaves out is kept (retention, origins, Turnstile, the
+ * reminder schedule), so it is no change; a description left out is stored empty. Exact when
+ * the save is checked against the version `current` was read at (services/series.ts).
+ */
+export function changedSeriesFields(current: Series, input: SeriesInput): string[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const kept = <T>(given: T | undefined, now: T) => (given === undefined ? now : given);
+  const pairs: [string, unknown, unknown][] = [
+    ['title', current.title, { sk: input.title.sk, en: input.title.en }],
+    [
+      'description',
+      current.description,
+      { sk: input.description?.sk ?? '', en: input.description?.en ?? '' },
+    ],
+    ['privacyUrl', current.privacyUrl, input.privacyUrl],
+    ['organizer', current.organizer, { name: input.organizer.name, email: input.organizer.email }],
+    ['retentionDays', current.retentionDays, kept(input.retentionDays, current.retentionDays)],
+    ['allowedOrigins', current.allowedOrigins, kept(input.allowedOrigins, current.allowedOrigins)],
+    ['turnstile', current.turnstile, kept(input.turnstile, current.turnstile)],
+    ['reminders', current.reminders, kept(input.reminders, current.reminders)],
+  ];
+  return pairs.filter(([, before, after]) => !same(before, after)).map(([name]) => name);
 }

@@ -17,6 +17,13 @@ export const editPreconditions = z.object({
   'if-match': z.string().max(1000).regex(ENTITY_TAGS, 'invalid_entity_tag').optional(),
 });
 
+/**
+ * Whether an `If-Match` names versions the client saw. Without one, or with `*` (any version),
+ * the edit is blind: it is made on whatever version the worker reads (services/versions.ts).
+ */
+export const pinsAVersion = (ifMatch: string | undefined) =>
+  ifMatch !== undefined && ifMatch.trim() !== '*';
+
 /** Whether an `If-Match` value holds for the record at `version` (no header: it holds). */
 export function ifMatchHolds(ifMatch: string | undefined, version: number): boolean {
   if (ifMatch === undefined || ifMatch.trim() === '*') return true;
@@ -41,6 +48,8 @@ export function putPrecondition(headers: z.output<typeof putPreconditions>) {
   if (ifMatch === undefined && !createOnly) return undefined;
   return {
     createOnly,
+    /** A lost race is the client's conflict, not a reason to read again and retry. */
+    pinned: createOnly || pinsAVersion(ifMatch),
     holds: (version: number | null) =>
       createOnly ? version === null : version !== null && ifMatchHolds(ifMatch, version),
   };

@@ -4,7 +4,7 @@ import type { Guard } from '../db/outbox';
 import { findRegistrationByToken, type Registration } from '../db/registrations';
 import { hashToken } from '../tokens';
 import type { OfferState } from '../domain/waitlist';
-import { runSeatBatch, SeatRefusedError } from '../db/seats';
+import { DuplicateSeatError, runSeatBatch, SeatRefusedError } from '../db/seats';
 import { findSeriesById } from '../db/series';
 import {
   endPlace,
@@ -111,7 +111,9 @@ const audit = (
 /**
  * An organizer moves a confirmed person in by hand, out of order: a seat now, one more seat in
  * the workshop if it is full (409 `not_waiting`: not a confirmed person waiting in this line;
- * 409 `registration_closed`: the workshop is closed or cancelled).
+ * 409 `registration_closed`: the workshop is closed or cancelled; 409 `already_seated`: their
+ * address holds a seat there through another registration, live or a lapsed hold the cron has not
+ * expired yet — one seat per address, and the expiry moves them in by their place in line).
  */
 export async function promoteOnBehalf(
   db: D1Database,
@@ -130,6 +132,13 @@ export async function promoteOnBehalf(
   } catch (error) {
     if (error instanceof SeatRefusedError) {
       throw new ApiError(409, error.reason, 'The workshop takes no seat now.');
+    }
+    if (error instanceof DuplicateSeatError) {
+      throw new ApiError(
+        409,
+        'already_seated',
+        'This person holds a seat in this workshop through another registration.',
+      );
     }
     throw error;
   }

@@ -200,6 +200,10 @@ export async function whoCancellingTells(db: D1Database, workshop: Workshop) {
  * workshop is marked cancelled first, so no seat can follow); a second pass tells its holder.
  * Two cancellations at once: the second finds nothing to release and tells no one again.
  *
+ * It is made on the strength of `workshop` as read, whose time and title the notices give: if the
+ * workshop changed after that read (moved, renamed, a seat added by hand), the batch fails whole
+ * and `editConflict()` is thrown: nothing cancelled, nobody told, nothing recorded.
+ *
  * The confirmed people in its line are told too (`line_cancelled`, once per place: only if this
  * cancellation ended their place; someone who left the line or was moved in just before is not
  * told that, and one who confirmed their place meanwhile is told by the second pass). People
@@ -240,7 +244,7 @@ export async function cancelWorkshopAndTell(
   );
   const tellLine = teller('line_cancelled', (id) => placeEndedAt(id, workshop.id, 'removed', now));
   const { holders } = await whoCancellingTells(db, workshop);
-  const [markCancelled, releaseSeats] = cancelWorkshop(db, workshop.id, now);
+  const [markCancelled, releaseSeats] = cancelWorkshop(db, workshop.id, now, workshop.version);
   const batch = new WriteBatch(db, now).add(
     markCancelled!,
     // Right after it: two cancellations at once, only the one that cancelled it is recorded.
@@ -260,7 +264,7 @@ export async function cancelWorkshopAndTell(
   );
   await tell(batch, holders);
   await tellLine(batch, await confirmedInLine(db, workshop.id));
-  await batch.commit();
+  await commitChecked('workshops', () => batch.commit());
   const late = new WriteBatch(db, now);
   await tell(late, await registrationsReleasedFrom(db, workshop.id, 'workshop_cancelled', now));
   await tellLine(late, await confirmedInLine(db, workshop.id, now));

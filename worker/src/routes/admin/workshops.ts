@@ -3,22 +3,19 @@ import * as z from 'zod';
 import type { AdminWorkshopResponse, CancelWorkshopPreview } from '../../../contract';
 import type { AppEnv } from '../../env';
 import { actorName } from '../../http/admin-auth';
-import { ApiError, notFound } from '../../http/errors';
-import { editPreconditions, etag, ifMatchHolds } from '../../http/preconditions';
+import { editPreconditions, etag } from '../../http/preconditions';
 import { validate } from '../../http/validate';
-import { findSeriesById } from '../../db/series';
-import { findWorkshop } from '../../db/workshops';
 import { deliverSoon } from '../../jobs/deliver';
 import { announceAndRemind } from '../../jobs/waitlist';
 import { exportQuery, recordPath } from '../../schemas/admin';
 import { workshopPatch } from '../../schemas/workshop';
 import { exportRegistrations } from '../../services/export';
-import { editConflict } from '../../services/versions';
+import { whoCancellingTells } from '../../services/workshop-changes';
 import {
-  cancelWorkshopAndTell,
-  changeWorkshop,
-  whoCancellingTells,
-} from '../../services/workshop-changes';
+  cancelWorkshopAsAsked,
+  editWorkshop,
+  requireWorkshop,
+} from '../../services/workshop-actions';
 import { adminWorkshop, cancelPreview } from '../../admin-views/series';
 import { csvHeaders } from './series';
 import { adminWaitlist } from '../../admin-views/waitlist';
@@ -29,14 +26,6 @@ const placeParam = z.object({
   id: z.string().min(1).max(64),
   registrationId: z.string().min(1).max(64),
 });
-
-async function requireWorkshop(db: D1Database, id: string) {
-  const workshop = await findWorkshop(db, id);
-  if (!workshop) throw notFound('workshop_not_found', 'Workshop');
-  const series = await findSeriesById(db, workshop.seriesId);
-  if (!series) throw notFound('series_not_found', 'Series');
-  return { workshop, series };
-}
 
 /** Admin: change, cancel or export a workshop. Mounted under /admin/workshops. */
 export const adminWorkshopRoutes = new Hono<AppEnv>()
@@ -53,30 +42,19 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
   })
   // An edit: with If-Match (the admin page always sends it), only on the version the organizer
   // saw, else 412 edit_conflict and nothing changes. Without, on the version read here; if that
-  // changes before the write (a concurrent edit), the read and the write are tried again.
+  // changes before the write (a concurrent edit), the read and the write are tried again
+  // (services/workshop-actions.ts).
   .patch(
     '/:id',
     validate('header', editPreconditions),
     validate('json', workshopPatch),
     async (c) => {
       const ifMatch = c.req.valid('header')['if-match'];
-      const pinned = ifMatch !== undefined && ifMatch.trim() !== '*';
       const actor = actorName(c.get('actor'));
-      const patch = c.req.valid('json');
-      for (let attempt = 1; ; attempt++) {
-        const now = Date.now();
-        const { workshop: current, series } = await requireWorkshop(c.env.DB, c.req.param('id'));
-        if (!ifMatchHolds(ifMatch, current.version)) throw editConflict();
-        try {
-          const outboxIds = await changeWorkshop(c.env.DB, series, current, patch, actor, now);
-          deliverSoon(c, [...outboxIds, ...(await announceAndRemind(c.env.DB, now))]);
-          break;
-        } catch (error) {
-          const raced = error instanceof ApiError && error.code === 'edit_conflict';
-          if (!raced || pinned || attempt === 3) throw error;
-        }
-      }
-      const { workshop } = await requireWorkshop(c.env.DB, c.req.param('id'));
+      const id = c.req.param('id');
+      const outboxIds = await editWorkshop(c.env.DB, id, c.req.valid('json'), ifMatch, actor);
+      deliverSoon(c, [...outboxIds, ...(await announceAndRemind(c.env.DB, Date.now()))]);
+      const { workshop } = await requireWorkshop(c.env.DB, id);
       c.header('etag', etag(workshop.version));
       return c.json({
         workshop: adminWorkshop(workshop, Date.now()),
@@ -89,16 +67,20 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
     const { holders, reminded } = await whoCancellingTells(c.env.DB, workshop);
     return c.json(cancelPreview(workshop, holders, reminded) satisfies CancelWorkshopPreview);
   })
-  .post('/:id/cancel', async (c) => {
-    const now = Date.now();
-    const { workshop, series } = await requireWorkshop(c.env.DB, c.req.param('id'));
-    if (workshop.cancelledAt === null) {
-      const actor = actorName(c.get('actor'));
-      const outboxIds = await cancelWorkshopAndTell(c.env.DB, series, workshop, actor, now);
-      deliverSoon(c, outboxIds);
-    }
-    const cancelled = await findWorkshop(c.env.DB, workshop.id);
-    return c.json({ workshop: adminWorkshop(cancelled!, now) });
+  // The same If-Match as an edit: the admin page sends the version its warning was read with,
+  // so a workshop moved or changed meanwhile is not cancelled blind (412 edit_conflict).
+  .post('/:id/cancel', validate('header', editPreconditions), async (c) => {
+    const ifMatch = c.req.valid('header')['if-match'];
+    const actor = actorName(c.get('actor'));
+    const { workshop, outboxIds } = await cancelWorkshopAsAsked(
+      c.env.DB,
+      c.req.param('id'),
+      ifMatch,
+      actor,
+    );
+    deliverSoon(c, outboxIds);
+    c.header('etag', etag(workshop.version));
+    return c.json({ workshop: adminWorkshop(workshop, Date.now()) });
   })
   // Issue 12: the waiting list, in order; promote someone by hand or take them out of line.
   .get('/:id/waitlist', async (c) => {
