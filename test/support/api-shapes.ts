@@ -7,6 +7,8 @@ export interface PublicWorkshop {
   description: { sk: string; en: string };
   startsAt: string;
   endsAt: string;
+  /** The times as the widget shows them, in both languages. */
+  when: { sk: string; en: string };
   capacity: number;
   seatsLeft: number;
   registrationOpen: boolean;

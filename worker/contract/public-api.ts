@@ -39,6 +39,13 @@ export interface PublicWorkshop {
   description: Localized;
   startsAt: string;
   endsAt: string;
+  /**
+   * startsAt–endsAt as people read it, in Bratislava time, in both languages: "streda 25. mája
+   * 2022, 10:00 – 12:00" / "Wednesday 25 May 2022, 10:00 – 12:00" (no-break spaces inside). The
+   * list is built once per cache fill, so the widget formats no dates itself: no date code in its
+   * bundle and no locale data to load before the list can render.
+   */
+  when: Localized;
   capacity: number;
   seatsLeft: number;
   registrationOpen: boolean;

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import type { Locale, WaitlistPlace, Workshop } from '../api.js';
-import { formatWhen, pluralCategory } from '../format.js';
+import { pluralCategory } from '../format.js';
 import { heading } from './heading.js';
 import { localizedText } from './language.js';
 import { secondaryButton } from './notices.js';
@@ -48,9 +48,8 @@ export function success(
       ${registered.workshops.map(
         (w) =>
           html`<li>
-            <strong>${localizedText(w.title, locale)}</strong><br />${formatWhen(
-              w.startsAt,
-              w.endsAt,
+            <strong>${localizedText(w.title, locale)}</strong><br />${localizedText(
+              w.when,
               locale,
             )}${place(registered, w.id)}
           </li>`,

@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Workshop } from '../api.js';
-import { formatSeatsLeft, formatWhen } from '../format.js';
+import { formatSeatsLeft } from '../format.js';
 import { isSelectable } from '../form-model.js';
 import type { FormContext } from './context.js';
 import { describedBy, fieldClass, inlineError } from './fields.js';
@@ -51,7 +51,7 @@ function workshopItem(
     >
       ${localizedText(w.title, locale)}
     </div>
-    <p class="when" id="${id}-when">${formatWhen(w.startsAt, w.endsAt, locale)}</p>
+    <p class="when" id="${id}-when">${localizedText(w.when, locale)}</p>
     ${description ? html`<p class="description">${description}</p>` : nothing}
     ${availability(w, id, locale)} ${form && isSelectable(w) ? attendBox(form, w, id) : nothing}
   </li>`;

@@ -13,15 +13,26 @@ export const TIME_ZONE = 'Europe/Bratislava';
 /** A no-break space: dates, times and ranges never break across lines. */
 const NBSP = '\u00a0';
 
-const parts = (instant: number, locale: Locale, options: Intl.DateTimeFormatOptions) =>
-  Object.fromEntries(
-    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sk-SK', {
+/**
+ * Formatters by language and options, built once per isolate: building one costs far more than
+ * using it, and the public list formats every workshop's times in both languages.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const parts = (instant: number, locale: Locale, options: Intl.DateTimeFormatOptions) => {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sk-SK', {
       timeZone: TIME_ZONE,
       ...options,
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
+    });
+    formatters.set(key, formatter);
+  }
+  return Object.fromEntries(
+    formatter.formatToParts(instant).map((p) => [p.type, p.value]),
   ) as Record<string, string>;
+};
 
 /** "25. mája 2026" / "25 May 2026", with no-break spaces. */
 const dayMonthYear = (instant: number, locale: Locale) => {
