@@ -32,6 +32,8 @@ export interface PublicSeries {
   description: { sk: string; en: string };
   privacyUrl: string;
   organizer: { name: string; email: string };
+  /** How long before a workshop its join link goes out, worded for "about … before". */
+  joinLinkLead: { sk: string; en: string };
 }
 
 export interface ErrorBody {

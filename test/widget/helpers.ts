@@ -9,7 +9,7 @@ import type {
 import type { OrganizationType } from '../../widget/src/form-model.js';
 import type { WorkshopSignup } from '../../widget/src/workshop-signup.js';
 import '../../widget/src/workshop-signup.js';
-import { jsonResponse, stubFetch, whenOf, type Handler } from './fixtures.js';
+import { jsonResponse, leadOf, stubFetch, whenOf, type Handler } from './fixtures.js';
 
 // ---- Data ---------------------------------------------------------------------------------------
 
@@ -46,6 +46,7 @@ export function testSeries(workshops?: Workshop[]): SeriesResponse {
       description: { sk: 'Popis série', en: 'About the series' },
       privacyUrl: 'https://example.gov.sk/ochrana-osobnych-udajov',
       organizer: { name: 'Ministerstvo', email: 'info@example.gov.sk' },
+      joinLinkLead: leadOf(),
     },
     workshops: workshops ?? [
       workshop('closed', {

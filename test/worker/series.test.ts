@@ -49,7 +49,19 @@ describe('GET /api/v1/series/:slug', () => {
       description: demoSeries.description,
       privacyUrl: demoSeries.privacyUrl,
       organizer: demoSeries.organizer,
+      joinLinkLead: { sk: '24 hodín', en: '24 hours' },
     });
+  });
+
+  test('says when the join link goes out as the series has it set', async () => {
+    const slug = unique('series');
+    await createSeries(worker, slug, { reminders: { leadMinutes: 120, secondLeadMinutes: null } });
+    assert.deepEqual((await getSeries(slug)).series.joinLinkLead, {
+      sk: '2 hodiny',
+      en: '2 hours',
+    });
+    await createSeries(worker, slug, { reminders: { leadMinutes: 60, secondLeadMinutes: null } });
+    assert.deepEqual((await getSeries(slug)).series.joinLinkLead, { sk: 'hodinu', en: 'an hour' });
   });
 
   test('lists a workshop with exactly the public fields', async () => {

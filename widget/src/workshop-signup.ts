@@ -254,7 +254,9 @@ export class WorkshopSignup extends LitElement {
     const workshops = this.loader.shown;
     let body;
     if (sender.registered) {
-      body = success(sender.registered, locale, level, () => this.registerAnother());
+      body = success(sender.registered, series.joinLinkLead, locale, level, () =>
+        this.registerAnother(),
+      );
     } else if (workshops.length === 0) {
       body = html`<p>${msg('No workshops are planned at the moment.', { id: 'no-workshops' })}</p>`;
     } else if (!workshops.some(isSelectable)) {

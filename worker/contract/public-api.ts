@@ -26,6 +26,11 @@ export interface PublicSeries {
   privacyUrl: string;
   organizer: Contact;
   /**
+   * How long before a workshop its join link is e-mailed (the series' reminder lead), worded as
+   * the object of "about … before": "24 hodín", "2 hodiny", "hodinu" / "24 hours", "an hour".
+   */
+  joinLinkLead: Localized;
+  /**
    * Set only when the organizer turned Cloudflare Turnstile on for the series: the widget then
    * loads Turnstile with this site key and sends its token as `turnstileToken`.
    */

@@ -83,12 +83,20 @@ export function formatMoment(instant: number, locale: Locale): string {
 
 export type PluralForms = { one: string; few: string; other: string };
 
+/** Built once per isolate and language, as the formatters above. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
 /**
  * The plural category of a count: Slovak one (1), few (2–4), other (0, 5+); English one and other
  * (its "few" entries repeat "other"). Slovak "many" is for fractions only.
  */
 export function pluralCategory(count: number, locale: Locale): keyof PluralForms {
-  const category = new Intl.PluralRules(locale === 'en' ? 'en-GB' : 'sk-SK').select(count);
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale === 'en' ? 'en-GB' : 'sk-SK');
+    pluralRules.set(locale, rules);
+  }
+  const category = rules.select(count);
   return category === 'one' || category === 'few' ? category : 'other';
 }
 
