@@ -328,8 +328,8 @@ describe('admin workshops', () => {
         startsAt: body.startsAt,
         endsAt: body.endsAt,
         when: {
-          sk: formatWhen(Date.parse(body.startsAt), Date.parse(body.endsAt), 'sk'),
-          en: formatWhen(Date.parse(body.startsAt), Date.parse(body.endsAt), 'en'),
+          sk: formatWhen(Date.parse(String(body.startsAt)), Date.parse(String(body.endsAt)), 'sk'),
+          en: formatWhen(Date.parse(String(body.startsAt)), Date.parse(String(body.endsAt)), 'en'),
         },
         capacity: 25,
         seatsLeft: 25,
