@@ -48,6 +48,13 @@ interface Figures {
    * could have had the data.
    */
   framesAfterReceipt: number;
+  /**
+   * …counted from the network's last byte again, but leaving out the first frame after the
+   * widget's script defined its element: on localhost the answer is in before that script's task
+   * ends, and the page draws the frame that task leaves due (its load) before any script can
+   * take an answer. 0: the widget drew no frame of its own without the list.
+   */
+  framesBesidesScripts: number;
 }
 
 function analyse(file: string): Figures {
@@ -80,6 +87,8 @@ function analyse(file: string): Figures {
   const arrived = Math.max(responseEnd, mark('bench:attach'));
   const received = Math.max(finish?.ts ?? 0, mark('bench:attach'));
   const list = mark('bench:list');
+  const defined = mark('bench:defined');
+  const scriptsFrame = main.find((e) => e.name === 'Commit' && e.ts > defined);
   const painted = mark('bench:painted');
 
   // Top-level tasks: those not inside another complete event on the thread.
@@ -111,6 +120,9 @@ function analyse(file: string): Figures {
     layoutCpu: cpu(list, painted, named('Layout')),
     paintCpu: cpu(list, painted, named('PrePaint', 'Paint')),
     framesBetween: named('Commit').filter((e) => e.ts > arrived && e.ts < list).length,
+    framesBesidesScripts: named('Commit').filter(
+      (e) => e.ts > arrived && e.ts < list && e !== scriptsFrame,
+    ).length,
     framesAfterReceipt: named('Commit').filter((e) => e.ts > received && e.ts < list).length,
   };
 }
@@ -130,11 +142,12 @@ const median = (values: number[]) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const count = (key: 'framesBetween' | 'framesAfterReceipt') =>
+const count = (key: 'framesBetween' | 'framesAfterReceipt' | 'framesBesidesScripts') =>
   all.filter((a) => a.figures[key] === 0).length;
 console.log(
   `the list in the first frame after its data: ${count('framesBetween')} of ${all.length}; ` +
-    `after the page had it: ${count('framesAfterReceipt')} of ${all.length}`,
+    `after the page had it: ${count('framesAfterReceipt')} of ${all.length}; ` +
+    `no frame but the one ending the script's task: ${count('framesBesidesScripts')} of ${all.length}`,
 );
 console.log(
   line(

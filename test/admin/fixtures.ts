@@ -10,7 +10,7 @@ import type {
 } from '../../worker/contract/index.js';
 import type { AdminApp } from '../../widget/admin/admin-app.js';
 import '../../widget/admin/admin-app.js';
-import { jsonResponse, stubFetch } from '../widget/fixtures.js';
+import { jsonResponse, leadOf, stubFetch, whenOf } from '../widget/fixtures.js';
 import { waitlist } from './waitlist-fixtures.js';
 
 /** What registrants may type, which must stay text on every admin screen. */
@@ -35,6 +35,7 @@ export function workshop(
     description: { sk: 'Popis', en: '' },
     startsAt: new Date(start).toISOString(),
     endsAt: new Date(start + 2 * HOUR).toISOString(),
+    when: whenOf(new Date(start).toISOString(), new Date(start + 2 * HOUR).toISOString()),
     capacity: 30,
     seatsLeft: 28,
     registrationOpen: true,
@@ -84,6 +85,7 @@ export const seriesDetail = (): AdminSeriesResponse => ({
     retentionDays: 30,
     allowedOrigins: ['https://www.obec.sk'],
     reminders: { leadMinutes: 1440, secondLeadMinutes: 60 },
+    joinLinkLead: leadOf(1440),
     version: '"1"',
   },
   archived: false,

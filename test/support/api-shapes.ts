@@ -7,6 +7,8 @@ export interface PublicWorkshop {
   description: { sk: string; en: string };
   startsAt: string;
   endsAt: string;
+  /** The times as the widget shows them, in both languages. */
+  when: { sk: string; en: string };
   capacity: number;
   seatsLeft: number;
   registrationOpen: boolean;
@@ -30,6 +32,8 @@ export interface PublicSeries {
   description: { sk: string; en: string };
   privacyUrl: string;
   organizer: { name: string; email: string };
+  /** How long before a workshop its join link goes out, worded for "about … before". */
+  joinLinkLead: { sk: string; en: string };
 }
 
 export interface ErrorBody {

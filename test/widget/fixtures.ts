@@ -1,5 +1,18 @@
 import { demoSeries, demoWorkshops, DEMO_SERIES_SLUG } from '../../demo/content.js';
 import type { SeriesResponse, Workshop } from '../../widget/src/api.js';
+import { DEFAULT_LEAD_MINUTES, formatLead, formatWhen } from '../../worker/src/mail/format.js';
+
+/** The API's `when`: the worker's own wording, in both languages. */
+export const whenOf = (startsAt: string, endsAt: string) => ({
+  sk: formatWhen(Date.parse(startsAt), Date.parse(endsAt), 'sk'),
+  en: formatWhen(Date.parse(startsAt), Date.parse(endsAt), 'en'),
+});
+
+/** The API's `joinLinkLead` for a series that sends join links `minutes` before (default: a day). */
+export const leadOf = (minutes = DEFAULT_LEAD_MINUTES) => ({
+  sk: formatLead(minutes, 'sk'),
+  en: formatLead(minutes, 'en'),
+});
 
 /**
  * The public API's answer for the demo series, built from the same content the demo seeds, so the
@@ -18,6 +31,7 @@ export function demoSeriesResponse(now = Date.now()): SeriesResponse {
       description: w.description,
       startsAt: w.startsAt,
       endsAt: w.endsAt,
+      when: whenOf(w.startsAt, w.endsAt),
       capacity: w.capacity,
       seatsLeft,
       registrationOpen,
@@ -25,7 +39,7 @@ export function demoSeriesResponse(now = Date.now()): SeriesResponse {
     };
   });
   return {
-    series: { slug: DEMO_SERIES_SLUG, ...demoSeries },
+    series: { slug: DEMO_SERIES_SLUG, ...demoSeries, joinLinkLead: leadOf() },
     workshops,
   };
 }

@@ -9,7 +9,7 @@ import type {
 import type { OrganizationType } from '../../widget/src/form-model.js';
 import type { WorkshopSignup } from '../../widget/src/workshop-signup.js';
 import '../../widget/src/workshop-signup.js';
-import { jsonResponse, stubFetch, type Handler } from './fixtures.js';
+import { jsonResponse, leadOf, stubFetch, whenOf, type Handler } from './fixtures.js';
 
 // ---- Data ---------------------------------------------------------------------------------------
 
@@ -21,12 +21,15 @@ export const API = 'https://api.example.test';
  * on Wednesday 2 December 2026 unless `startsAt`/`endsAt` say otherwise.
  */
 export function workshop(id: string, overrides: Partial<Workshop> = {}): Workshop {
+  const { startsAt = '2026-12-02T09:00:00Z', endsAt = '2026-12-02T11:00:00Z' } = overrides;
   return {
     id,
     title: { sk: `Workshop ${id} SK`, en: `Workshop ${id} EN` },
     description: { sk: `Popis ${id}`, en: `About ${id}` },
-    startsAt: '2026-12-02T09:00:00Z',
-    endsAt: '2026-12-02T11:00:00Z',
+    startsAt,
+    endsAt,
+    // As the API words them, for the times given.
+    when: whenOf(startsAt, endsAt),
     capacity: 30,
     seatsLeft: 30,
     registrationOpen: true,
@@ -43,6 +46,7 @@ export function testSeries(workshops?: Workshop[]): SeriesResponse {
       description: { sk: 'Popis série', en: 'About the series' },
       privacyUrl: 'https://example.gov.sk/ochrana-osobnych-udajov',
       organizer: { name: 'Ministerstvo', email: 'info@example.gov.sk' },
+      joinLinkLead: leadOf(),
     },
     workshops: workshops ?? [
       workshop('closed', {

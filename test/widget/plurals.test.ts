@@ -4,7 +4,7 @@ import type { Locale } from '../../widget/src/api.js';
 import { workshopCountText } from '../../widget/src/controllers/series-loader.js';
 import { getLocale, useLocale } from '../../widget/src/localization.js';
 import { success } from '../../widget/src/views/success.js';
-import { demoSeriesResponse } from './fixtures.js';
+import { demoSeriesResponse, leadOf } from './fixtures.js';
 
 /**
  * Every phrase of the widget that follows a count, for 1, 2–4 and 5+ (Slovak one, few, other):
@@ -25,7 +25,7 @@ async function successText(locale: Locale, n: number): Promise<string[]> {
   await useLocale(locale);
   const box = document.createElement('div');
   render(
-    success({ workshops: someWorkshops(n), email: 'a@b.sk' }, locale, 2, () => {}),
+    success({ workshops: someWorkshops(n), email: 'a@b.sk' }, leadOf(), locale, 2, () => {}),
     box,
   );
   return [...box.querySelectorAll('p')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim());

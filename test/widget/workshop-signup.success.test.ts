@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { leadOf } from './fixtures.js';
 import {
   $,
   $$,
@@ -9,6 +10,7 @@ import {
   focused,
   renderSignup,
   submit,
+  testSeries,
   textOf,
   until,
   untilLoaded,
@@ -16,9 +18,14 @@ import {
 
 afterEach(cleanUp);
 
-/** Registers Jana for two workshops (the API accepts it as pending). */
-async function registered(lang?: string) {
-  fakeApi();
+/**
+ * Registers Jana for two workshops (the API accepts it as pending), in a series whose join links
+ * go out `leadMinutes` before (default: a day).
+ */
+async function registered(lang?: string, leadMinutes?: number) {
+  const series = testSeries();
+  if (leadMinutes) series.series.joinLinkLead = leadOf(leadMinutes);
+  fakeApi({ series });
   const el = await renderSignup({ lang });
   await untilLoaded(el);
   await fillForm(el, { ...JANA, workshopIds: ['few', 'one'] });
@@ -59,6 +66,18 @@ describe('<workshop-signup> after registering, when the e-mail must still be con
       'After you confirm, we will email you the link to join about 24 hours before the start.',
       'If the email does not arrive within a few minutes, check your spam folder.',
     ]);
+  });
+
+  it('says when the join link comes as the series has it, not always a day before', async () => {
+    const inSlovak = await registered('sk', 120);
+    expect(inSlovak.paragraphs).to.include(
+      'Po potvrdení vám odkaz na pripojenie pošleme e-mailom približne 2 hodiny pred začiatkom.',
+    );
+    cleanUp();
+    const inEnglish = await registered('en', 60);
+    expect(inEnglish.paragraphs).to.include(
+      'After you confirm, we will email you the link to join about an hour before the start.',
+    );
   });
 
   it('shows the address as typed, without the spaces around it', async () => {

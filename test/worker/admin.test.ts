@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demoSeries } from '../../demo/content';
+import { formatWhen } from '../../worker/src/mail/format';
 import { adminRequests } from '../support/admin';
 import { ADMIN_TOKEN, asAdmin, json, startTestWorker, type TestWorker } from '../support/worker';
 import {
@@ -138,6 +139,7 @@ describe('admin series', () => {
       allowedOrigins: [],
       // Issue 12's defaults: the join link a day before, no second reminder.
       reminders: { leadMinutes: 1440, secondLeadMinutes: null },
+      joinLinkLead: { sk: '24 hodín', en: '24 hours' },
     });
     const pub = await worker.fetch(seriesPath(slug));
     assert.equal(pub.status, 200);
@@ -163,7 +165,11 @@ describe('admin series', () => {
     const res = await putSeries(slug, changed);
     assert.equal(res.status, 200);
     const pub = (await (await worker.fetch(seriesPath(slug))).json()) as { series: PublicSeries };
-    assert.deepEqual(pub.series, { slug, ...changed });
+    assert.deepEqual(pub.series, {
+      slug,
+      ...changed,
+      joinLinkLead: { sk: '24 hodín', en: '24 hours' },
+    });
     const rows = await worker.db
       .prepare('SELECT COUNT(*) AS n FROM series WHERE slug = ?')
       .bind(slug)
@@ -321,6 +327,10 @@ describe('admin workshops', () => {
         description: body.description,
         startsAt: body.startsAt,
         endsAt: body.endsAt,
+        when: {
+          sk: formatWhen(Date.parse(String(body.startsAt)), Date.parse(String(body.endsAt)), 'sk'),
+          en: formatWhen(Date.parse(String(body.startsAt)), Date.parse(String(body.endsAt)), 'en'),
+        },
         capacity: 25,
         seatsLeft: 25,
         seatsTaken: 0,

@@ -49,7 +49,19 @@ describe('GET /api/v1/series/:slug', () => {
       description: demoSeries.description,
       privacyUrl: demoSeries.privacyUrl,
       organizer: demoSeries.organizer,
+      joinLinkLead: { sk: '24 hodín', en: '24 hours' },
     });
+  });
+
+  test('says when the join link goes out as the series has it set', async () => {
+    const slug = unique('series');
+    await createSeries(worker, slug, { reminders: { leadMinutes: 120, secondLeadMinutes: null } });
+    assert.deepEqual((await getSeries(slug)).series.joinLinkLead, {
+      sk: '2 hodiny',
+      en: '2 hours',
+    });
+    await createSeries(worker, slug, { reminders: { leadMinutes: 60, secondLeadMinutes: null } });
+    assert.deepEqual((await getSeries(slug)).series.joinLinkLead, { sk: 'hodinu', en: 'an hour' });
   });
 
   test('lists a workshop with exactly the public fields', async () => {
@@ -64,6 +76,7 @@ describe('GET /api/v1/series/:slug', () => {
         description: created.description,
         startsAt: created.startsAt,
         endsAt: created.endsAt,
+        when: created.when,
         capacity: 12,
         seatsLeft: 12,
         registrationOpen: true,
@@ -114,6 +127,21 @@ describe('GET /api/v1/series/:slug', () => {
     assert.match(workshop.endsAt, ISO_UTC);
     assert.equal(workshop.startsAt, '2099-05-25T08:00:00.000Z');
     assert.equal(workshop.endsAt, '2099-05-25T10:30:00.000Z');
+  });
+
+  test('words the times as people read them, in Bratislava time and both languages', async () => {
+    const slug = unique('series');
+    await createSeries(worker, slug);
+    const created = await createWorkshop(worker, slug, {
+      startsAt: '2099-05-25T08:00:00Z',
+      endsAt: '2099-05-25T10:30:00Z',
+    });
+    const workshop = await publicWorkshop(worker, slug, created.id);
+    // workerd's own ICU, as the widget shows it (the wording: test/worker/mail-format.test.ts).
+    assert.deepEqual(workshop.when, {
+      sk: 'pondelok 25.\u00a0mája\u00a02099, 10:00\u00a0–\u00a012:30',
+      en: 'Monday 25\u00a0May\u00a02099, 10:00\u00a0–\u00a012:30',
+    });
   });
 
   test('never shows join links or who registered', async () => {

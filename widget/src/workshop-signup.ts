@@ -13,10 +13,11 @@ import { isSelectable, type FieldName } from './form-model.js';
 import { loadContact } from './session-store.js';
 import type { FormContext } from './views/context.js';
 import { registrationForm } from './views/form.js';
-import { heading } from './views/heading.js';
+import { frame, seriesView } from './views/frame.js';
 import { localizedText } from './views/language.js';
 import { loadFailed, notAvailable, nothingToChoose } from './views/notices.js';
 import { success } from './views/success.js';
+import { warmUp } from './views/warm-up.js';
 import { workshopList } from './views/workshops.js';
 import { styles } from './workshop-signup.styles.js';
 import { TurnstileCheck } from './turnstile.js';
@@ -228,10 +229,7 @@ export class WorkshopSignup extends LitElement {
   }
 
   override render() {
-    return html`<div class="root ${this.look}" part="base" lang=${this.locale}>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcer.text}</div>
-      ${this.renderContent()}
-    </div>`;
+    return frame(this.look, this.locale, this.announcer.text, this.renderContent());
   }
 
   private renderContent() {
@@ -256,7 +254,9 @@ export class WorkshopSignup extends LitElement {
     const workshops = this.loader.shown;
     let body;
     if (sender.registered) {
-      body = success(sender.registered, locale, level, () => this.registerAnother());
+      body = success(sender.registered, series.joinLinkLead, locale, level, () =>
+        this.registerAnother(),
+      );
     } else if (workshops.length === 0) {
       body = html`<p>${msg('No workshops are planned at the moment.', { id: 'no-workshops' })}</p>`;
     } else if (!workshops.some(isSelectable)) {
@@ -279,8 +279,7 @@ export class WorkshopSignup extends LitElement {
         person: this.draft.ready,
       });
     }
-    const title = localizedText(series.title, locale);
-    return html`${heading(level, title, 'title', { focusable: true })} ${body}`;
+    return seriesView(level, localizedText(series.title, locale), body);
   }
 
   private get formContext(): FormContext {
@@ -300,6 +299,9 @@ export class WorkshopSignup extends LitElement {
 
 // A second copy of the script (another version, another URL) must not break the page.
 if (!customElements.get('workshop-signup')) {
+  // Before the elements connect: their lists are on their way (early-load.ts), and nothing of
+  // this waits for them.
+  warmUp();
   customElements.define('workshop-signup', WorkshopSignup);
 }
 

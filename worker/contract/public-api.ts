@@ -26,6 +26,11 @@ export interface PublicSeries {
   privacyUrl: string;
   organizer: Contact;
   /**
+   * How long before a workshop its join link is e-mailed (the series' reminder lead), worded as
+   * the object of "about … before": "24 hodín", "2 hodiny", "hodinu" / "24 hours", "an hour".
+   */
+  joinLinkLead: Localized;
+  /**
    * Set only when the organizer turned Cloudflare Turnstile on for the series: the widget then
    * loads Turnstile with this site key and sends its token as `turnstileToken`.
    */
@@ -39,6 +44,13 @@ export interface PublicWorkshop {
   description: Localized;
   startsAt: string;
   endsAt: string;
+  /**
+   * startsAt–endsAt as people read it, in Bratislava time, in both languages: "streda 25. mája
+   * 2022, 10:00 – 12:00" / "Wednesday 25 May 2022, 10:00 – 12:00" (no-break spaces inside). The
+   * list is built once per cache fill, so the widget formats no dates itself: no date code in its
+   * bundle and no locale data to load before the list can render.
+   */
+  when: Localized;
   capacity: number;
   seatsLeft: number;
   registrationOpen: boolean;

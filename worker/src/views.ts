@@ -3,6 +3,7 @@ import type { Series } from './db/series';
 import type { Workshop } from './db/workshops';
 import { isRegistrationOpen, seatsLeft } from './domain/workshops';
 import { canJoinLine } from './domain/waitlist';
+import { formatLead, formatWhen } from './mail/format';
 
 /**
  * The JSON shapes the API returns. Public views are built field by field (never by spreading a
@@ -19,6 +20,10 @@ export const publicSeries = (s: Series): PublicSeries => ({
   description: s.description,
   privacyUrl: s.privacyUrl,
   organizer: { name: s.organizer.name, email: s.organizer.email },
+  joinLinkLead: {
+    sk: formatLead(s.reminders.leadMinutes, 'sk'),
+    en: formatLead(s.reminders.leadMinutes, 'en'),
+  },
   // Only when the organizer turned Turnstile on: the widget then loads it.
   ...(s.turnstile && { turnstileSiteKey: s.turnstile.siteKey }),
 });
@@ -29,6 +34,10 @@ export const publicWorkshop = (w: Workshop, now: number): PublicWorkshop => ({
   description: w.description,
   startsAt: iso(w.startsAt),
   endsAt: iso(w.endsAt),
+  when: {
+    sk: formatWhen(w.startsAt, w.endsAt, 'sk'),
+    en: formatWhen(w.startsAt, w.endsAt, 'en'),
+  },
   capacity: w.capacity,
   seatsLeft: seatsLeft(w),
   registrationOpen: isRegistrationOpen(w, now),

@@ -2,7 +2,7 @@ import type { ReactiveController } from 'lit';
 import { msg, str } from '@lit/localize';
 import { ApiRequestError, fetchSeries, type SeriesResponse, type Workshop } from '../api.js';
 import { isSelectable } from '../form-model.js';
-import { pluralCategory, warmUpFormatters } from '../format.js';
+import { pluralCategory } from '../format.js';
 import { getLocale, inheritedLang, toLocale } from '../localization.js';
 import { saveContact } from '../session-store.js';
 import type { Announcer } from './announcer.js';
@@ -79,11 +79,11 @@ export class SeriesLoader implements ReactiveController {
     this.loadedFor = `${api} ${series}`;
     // A quiet reload follows a refusal: past the browser's cache, to show what the API knows.
     const answer = fetchSeries(api, series, abort.signal, quiet);
-    // While the request is out (not before it: that would delay it): the first date formatter
-    // takes tens of milliseconds (locale data), which must not fall between data and list. The
-    // script did it already for the elements in the page as it ran (early-load.ts); this is for
-    // one added later, or in another language.
-    warmUpFormatters(toLocale(host.lang || inheritedLang(host)));
+    // While the request is out (not before it: that would delay it): the first plural rules load
+    // the language's locale data, which must not fall between data and list. The script did it
+    // already for the elements in the page as it ran (early-load.ts); this is for one added
+    // later, or in another language.
+    pluralCategory(0, toLocale(host.lang || inheritedLang(host)));
     try {
       const data = await answer;
       if (abort.signal.aborted) return;

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
-import type { Locale, WaitlistPlace, Workshop } from '../api.js';
-import { formatWhen, pluralCategory } from '../format.js';
+import type { Locale, Localized, WaitlistPlace, Workshop } from '../api.js';
+import { pluralCategory } from '../format.js';
 import { heading } from './heading.js';
 import { localizedText } from './language.js';
 import { secondaryButton } from './notices.js';
@@ -28,6 +28,8 @@ function place({ waitlist }: Registered, workshopId: string) {
  */
 export function success(
   registered: Registered,
+  /** The series' `joinLinkLead`: "24 hours", worded by the API. */
+  lead: Localized,
   locale: Locale,
   level: number,
   registerAnother: () => void,
@@ -48,9 +50,8 @@ export function success(
       ${registered.workshops.map(
         (w) =>
           html`<li>
-            <strong>${localizedText(w.title, locale)}</strong><br />${formatWhen(
-              w.startsAt,
-              w.endsAt,
+            <strong>${localizedText(w.title, locale)}</strong><br />${localizedText(
+              w.when,
               locale,
             )}${place(registered, w.id)}
           </li>`,
@@ -58,7 +59,7 @@ export function success(
     </ul>
     <p class="times-note">${msg('All times are Bratislava time.', { id: 'all-times' })}</p>
     <p>
-      ${msg('After you confirm, we will email you the link to join about 24 hours before the start.', { id: 'after-you' })}
+      ${msg(str`After you confirm, we will email you the link to join about ${lead[locale]} before the start.`, { id: 'after-you' })}
     </p>
     <p>
       ${msg('If the email does not arrive within a few minutes, check your spam folder.', { id: 'if-the' })}

@@ -13,15 +13,26 @@ export const TIME_ZONE = 'Europe/Bratislava';
 /** A no-break space: dates, times and ranges never break across lines. */
 const NBSP = '\u00a0';
 
-const parts = (instant: number, locale: Locale, options: Intl.DateTimeFormatOptions) =>
-  Object.fromEntries(
-    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sk-SK', {
+/**
+ * Formatters by language and options, built once per isolate: building one costs far more than
+ * using it, and the public list formats every workshop's times in both languages.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const parts = (instant: number, locale: Locale, options: Intl.DateTimeFormatOptions) => {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sk-SK', {
       timeZone: TIME_ZONE,
       ...options,
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
+    });
+    formatters.set(key, formatter);
+  }
+  return Object.fromEntries(
+    formatter.formatToParts(instant).map((p) => [p.type, p.value]),
   ) as Record<string, string>;
+};
 
 /** "25. mája 2026" / "25 May 2026", with no-break spaces. */
 const dayMonthYear = (instant: number, locale: Locale) => {
@@ -72,12 +83,20 @@ export function formatMoment(instant: number, locale: Locale): string {
 
 export type PluralForms = { one: string; few: string; other: string };
 
+/** Built once per isolate and language, as the formatters above. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
 /**
  * The plural category of a count: Slovak one (1), few (2–4), other (0, 5+); English one and other
  * (its "few" entries repeat "other"). Slovak "many" is for fractions only.
  */
 export function pluralCategory(count: number, locale: Locale): keyof PluralForms {
-  const category = new Intl.PluralRules(locale === 'en' ? 'en-GB' : 'sk-SK').select(count);
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale === 'en' ? 'en-GB' : 'sk-SK');
+    pluralRules.set(locale, rules);
+  }
+  const category = rules.select(count);
   return category === 'one' || category === 'few' ? category : 'other';
 }
 

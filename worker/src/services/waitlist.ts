@@ -6,13 +6,8 @@ import { hashToken } from '../tokens';
 import type { OfferState } from '../domain/waitlist';
 import { DuplicateSeatError, runSeatBatch, SeatRefusedError } from '../db/seats';
 import { findSeriesById } from '../db/series';
-import {
-  endPlace,
-  placesOf,
-  markAnnounced,
-  promoteByHand,
-  unannouncedPromotions,
-} from '../db/waitlist';
+import { promoteByHand } from '../db/promote-by-hand';
+import { endPlace, placesOf, markAnnounced, unannouncedPromotions } from '../db/waitlist';
 import { acceptOffer, offerOf } from '../db/offers';
 import { listLine } from '../db/waitlist-reads';
 import { findWorkshop, findWorkshopsInSeries, type Workshop } from '../db/workshops';
