@@ -236,8 +236,9 @@ export const widgetText = (el: WorkshopSignup) => textOf(root(el));
  */
 export async function untilLoaded(el: WorkshopSignup): Promise<void> {
   const shown = () => {
-    const form = root(el).querySelector('form');
-    return root(el).querySelector('.title') !== null && (!form || form.querySelector('.actions'));
+    // No shadow root until the first render (it is attached then).
+    const form = el.shadowRoot?.querySelector('form');
+    return el.shadowRoot?.querySelector('.title') && (!form || form.querySelector('.actions'));
   };
   await waitUntil(shown, 'the series was not shown', { timeout: 3000 });
   await el.updateComplete;

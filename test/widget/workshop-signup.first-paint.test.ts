@@ -211,9 +211,10 @@ describe('<workshop-signup> first paint', () => {
     el.setAttribute('series', 'quick');
     el.setAttribute('api', API);
     const added: string[] = [];
-    document.body.append(el);
-    try {
-      // The shadow root is there once connected; the first render comes later.
+    // Watched from the moment it is attached.
+    const attach = el.attachShadow.bind(el);
+    el.attachShadow = (init) => {
+      const shadow = attach(init);
       new MutationObserver((records) => {
         for (const record of records) {
           for (const node of record.addedNodes) {
@@ -221,7 +222,14 @@ describe('<workshop-signup> first paint', () => {
               added.push(...[node, ...node.querySelectorAll('*')].map((n) => n.className));
           }
         }
-      }).observe(el.shadowRoot!, { childList: true, subtree: true });
+      }).observe(shadow, { childList: true, subtree: true });
+      return shadow;
+    };
+    document.body.append(el);
+    try {
+      // Connected, it has no shadow root yet: that comes with the first render, so the frame
+      // that ends the page's script has nothing of the widget's to style (NOT_ATTACHED).
+      expect(el.shadowRoot, 'a shadow root before the first render').to.equal(null);
       await h.untilLoaded(el);
       expect(added).to.include('workshops');
       expect(added).not.to.include('loading');
