@@ -88,7 +88,9 @@ function analyse(file: string): Figures {
   const arrived = Math.max(responseEnd, defined);
   const received = Math.max(finish?.ts ?? 0, defined);
   const list = mark('bench:list');
-  const scriptsFrame = main.find((e) => e.name === 'Commit' && e.ts > defined);
+  const scriptsFrame = main
+    .filter((e) => e.name === 'Commit' && e.ts > defined)
+    .sort((a, b) => a.ts - b.ts)[0];
   const painted = mark('bench:painted');
 
   // Top-level tasks: those not inside another complete event on the thread.

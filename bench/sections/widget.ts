@@ -111,7 +111,6 @@ const INIT_SCRIPT = `(() => {
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
     if (this.localName === 'workshop-signup') {
-      performance.mark('bench:attach');
       const seen = () => {
         if (!bench.listAt && root.querySelector('[part~="workshop-list"] [part~="workshop"]')) {
           bench.listAt = performance.now();

@@ -6,7 +6,14 @@ import { editWorkshop } from '../../worker/src/services/workshop-actions';
 import { hasSql, pausedBefore } from '../support/interleave';
 import { sharedWorker } from '../support/shared-worker';
 import { asAdmin, json, type TestWorker } from '../support/worker';
-import { adminWorkshopPath, createSeries, createWorkshop, unique } from '../support/fixtures';
+import {
+  adminSeriesPath,
+  adminWorkshopPath,
+  createSeries,
+  createWorkshop,
+  seriesBody,
+  unique,
+} from '../support/fixtures';
 
 /**
  * A blind edit (an API script's PATCH without If-Match) is made on the version the worker reads,
@@ -172,5 +179,26 @@ describe('a blind edit against concurrent edits', () => {
       won.sort(),
       'one entry per writer that landed, naming only its own field',
     );
+  });
+});
+
+describe('a precondition the request itself fails', () => {
+  test('If-Match: * on a series that does not exist: 412 at once, not tried again as a race', async (t) => {
+    const worker = await shared.fresh(t);
+    const slug = unique('no-such');
+    const res = await worker.fetch(
+      adminSeriesPath(slug),
+      asAdmin(json('PUT', seriesBody(), { 'if-match': '*' })),
+    );
+    assert.equal(res.status, 412);
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    assert.equal(error.code, 'edit_conflict');
+    // Not the answer of a blind save that lost BLIND_TRIES races: none landed.
+    assert.doesNotMatch(error.message, /times/);
+    const stored = await worker.db
+      .prepare('SELECT COUNT(*) AS n FROM series WHERE slug = ?')
+      .bind(slug)
+      .first<{ n: number }>();
+    assert.equal(stored!.n, 0, 'nothing created');
   });
 });

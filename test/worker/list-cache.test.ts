@@ -11,7 +11,8 @@ import {
   type PublicWorkshop,
 } from '../support/fixtures';
 import { sharedWorker } from '../support/shared-worker';
-import type { TestWorker } from '../support/worker';
+import { Response as MiniflareResponse } from 'miniflare';
+import { ORIGIN, type TestWorker } from '../support/worker';
 import { LIST_TTL_SECONDS } from '../../worker/src/http/list-cache';
 
 /** The public list from the Cache API (Miniflare runs it in workerd), with ETags. */
@@ -101,6 +102,24 @@ describe('the public list, cached for a few seconds', () => {
     assert.equal(changed.res.status, 200);
     assert.notEqual(changed.res.headers.get('etag'), etag);
     assert.equal(seatsLeft(changed.body, workshop.id), 0);
+  });
+
+  test('a copy an earlier deploy cached, without the fields the widget now reads, is not served', async (t) => {
+    const worker = await cached.fresh(t);
+    const slug = unique('cached');
+    await createSeries(worker, slug);
+    const workshop = await createWorkshop(worker, slug, { startsInHours: 72 });
+    // What the list's key was before it named the list's shape: an answer with no `when`.
+    const earlier = { series: { slug }, workshops: [{ ...workshop, when: undefined }] };
+    const cache = (await worker.mf.getCaches()).default;
+    await cache.put(
+      new URL(seriesPath(slug), ORIGIN).href,
+      new MiniflareResponse(JSON.stringify(earlier), {
+        headers: { 'content-type': 'application/json', 'cache-control': 'max-age=60' },
+      }),
+    );
+    const { body } = await list(worker, slug);
+    assert.ok(body?.workshops[0]?.when?.sk, 'the list as it is now, with its when');
   });
 
   test('an unknown series is a 404 and is not cached', async (t) => {

@@ -11,7 +11,7 @@ import {
   unique,
   validRegistration,
 } from '../support/fixtures';
-import { acceptsGzip } from '../../worker/src/http/list-cache';
+import { acceptsGzip, listCacheKey } from '../../worker/src/http/list-cache';
 import { ORIGIN, startTestWorker, type TestWorker } from '../support/worker';
 
 /**
@@ -76,7 +76,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function untilCached(worker: TestWorker, slug: string): Promise<void> {
   const cache = (await worker.mf.getCaches()).default;
   for (let i = 0; i < 250; i++) {
-    const hit = await cache.match(new URL(seriesPath(slug), ORIGIN).href);
+    const hit = await cache.match(listCacheKey(new URL(ORIGIN).origin, slug));
     if (hit) return void (await hit.arrayBuffer());
     await sleep(20);
   }

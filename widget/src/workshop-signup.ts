@@ -318,8 +318,12 @@ export class WorkshopSignup extends LitElement {
 // A second copy of the script (another version, another URL) must not break the page.
 if (!customElements.get('workshop-signup')) {
   // Before the elements connect: their lists are on their way (early-load.ts), and nothing of
-  // this waits for them.
-  warmUp();
+  // this waits for them. Only a head start: should it ever fail, the element is defined anyway.
+  try {
+    warmUp();
+  } catch {
+    // The first render prepares what the warm-up did not.
+  }
   customElements.define('workshop-signup', WorkshopSignup);
 }
 

@@ -9,8 +9,8 @@
  * person in line with a live seat there (through another registration) is owed no second one;
  * with only a lapsed seat they are owed one like anyone else in line. The seat guard (migration
  * 0009, which spells the same SQL with `NEW.created_at` as the instant; `lapsed-line.test.ts`
- * checks it does), the waiting-list fill and the promotion by hand (db/waitlist.ts, db/promote-by-hand.ts) and `seatsLeft`
- * (db/workshops.ts) use it.
+ * checks it does), the waiting-list fill (db/waitlist.ts), the promotion by hand
+ * (db/promote-by-hand.ts) and `seatsLeft` (db/workshops.ts) use it.
  */
 
 /** `registration` (an alias) holds its seats live at `now` (an SQL expression). */

@@ -32,9 +32,18 @@ interface ListStore {
 const cache = (): ListStore | undefined =>
   typeof caches === 'undefined' ? undefined : (caches as unknown as { default: ListStore }).default;
 
-/** The cache key: the list's own URL, without whatever query the request carried. */
-const keyOf = (c: Context<AppEnv>, slug: string) =>
-  `${new URL(c.req.url).origin}/api/v1/series/${encodeURIComponent(slug)}`;
+/**
+ * The list's shape, in the cache key: raised when the list gains a field the widget reads (2:
+ * `when` and `joinLinkLead`), so that a copy the previous deploy cached (for up to
+ * LIST_TTL_SECONDS) is never served to the widget that needs the field.
+ */
+const LIST_SHAPE = 2;
+
+/** The cache key: the list's own URL and shape, without whatever query the request carried. */
+export const listCacheKey = (origin: string, slug: string) =>
+  `${origin}/api/v1/series/${encodeURIComponent(slug)}?shape=${LIST_SHAPE}`;
+
+const keyOf = (c: Context<AppEnv>, slug: string) => listCacheKey(new URL(c.req.url).origin, slug);
 
 /** A strong ETag: the SHA-256 of the body, shortened (the body is small; this runs once per TTL). */
 async function etagOf(body: string): Promise<string> {

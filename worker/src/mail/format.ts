@@ -63,9 +63,9 @@ const time = (instant: number, locale: Locale) => {
 export const RANGE = `${NBSP}–${NBSP}`;
 
 /**
- * "streda 25. mája 2026, 10:00 – 12:00" / "Wednesday 25 May 2026, 10:00 – 12:00": the same
- * wording as the widget (a range after a comma, never "o 10:00 – 12:00"), assembled from Intl parts
- * so that ICU versions cannot change it.
+ * "streda 25. mája 2026, 10:00 – 12:00" / "Wednesday 25 May 2026, 10:00 – 12:00", what the widget
+ * shows too (the list's `when`): a range after a comma, never "o 10:00 – 12:00", assembled from
+ * Intl parts so that ICU versions cannot change it.
  */
 export function formatWhen(startsAt: number, endsAt: number, locale: Locale): string {
   const date = (instant: number) => `${weekday(instant, locale)} ${dayMonthYear(instant, locale)}`;

@@ -13,6 +13,14 @@ export const editConflict = () =>
   );
 
 /**
+ * The edit's write lost to another change that landed between its read and its write (the
+ * version check in its batch failed): the same answer as editConflict(), but only this one is
+ * worth another read and try. A precondition the request fails on a fresh read (`If-Match: *` on
+ * a record that does not exist) is its own answer, and is not tried again.
+ */
+class LostRace extends ApiError {}
+
+/**
  * How many times a blind edit (no `If-Match`) reads and writes: each lost try means another
  * change of the record landed between its read and its write.
  */
@@ -37,8 +45,7 @@ export async function onTheVersionRead<T>(pinned: boolean, attempt: () => Promis
     try {
       return await attempt();
     } catch (error) {
-      const raced = error instanceof ApiError && error.code === 'edit_conflict';
-      if (!raced || pinned) throw error;
+      if (!(error instanceof LostRace) || pinned) throw error;
       if (tries === BLIND_TRIES) throw blindEditLost();
     }
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 40 * 2 ** (tries - 1)));
@@ -61,6 +68,8 @@ export async function commitChecked<T>(
   try {
     return await commit();
   } catch (error) {
-    throw isStaleVersion(error, table) ? editConflict() : error;
+    if (!isStaleVersion(error, table)) throw error;
+    const { status, code, message } = editConflict();
+    throw new LostRace(status, code, message);
   }
 }
