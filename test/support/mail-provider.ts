@@ -65,13 +65,15 @@ export async function received(
 
 /**
  * A Resend-style e-mail API for `startTestWorker(HTTP_MAIL, { outbound })`. `answer` decides each
- * status (200 unless changed; tests may replace it at any time) and sees the calls so far.
+ * status (200 unless changed; tests may replace it at any time) and sees the calls so far;
+ * `delayMs` how long the n-th call takes to answer (at once unless changed: a slow provider).
  */
 export function fakeMailProvider(
   answer: (call: ProviderCall['body'], n: number) => number = () => 200,
 ) {
   const provider = {
     answer,
+    delayMs: (_n: number) => 0,
     calls: [] as ProviderCall[],
     /** Calls the provider accepted. */
     accepted: () => provider.calls.filter((c) => c.status >= 200 && c.status < 300),
@@ -79,6 +81,8 @@ export function fakeMailProvider(
       assert.equal(request.url, HTTP_MAIL.MAIL_API_URL);
       assert.equal(request.method, 'POST');
       const body = (await request.json()) as ProviderCall['body'];
+      const delay = provider.delayMs(provider.calls.length + 1);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       const status = provider.answer(body, provider.calls.length + 1);
       provider.calls.push({
         idempotencyKey: request.headers.get('idempotency-key'),

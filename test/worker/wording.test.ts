@@ -88,12 +88,29 @@ const registration = (n: number) =>
     heldWorkshopIds: workshops(n).map((w) => w.id),
   }) as Registration;
 
+/** `n` workshops whose seat the address has elsewhere, all the same way. */
+const seated = (n: number, how: 'confirmed' | 'offered' | 'unconfirmed') =>
+  workshops(n).map((workshop) => ({ workshop, how }));
+
 /** Every page a link can open, in Slovak, for `n` workshops. */
 const pages = (n: number) => [
   confirmFormPage('t', 'sk', series, workshops(n)),
   confirmFormPage('t', 'sk', series, workshops(n), { heldUntil: Date.UTC(2037, 11, 1), now: 0 }),
   confirmPage('confirmed', 'sk', series, workshops(n), workshops(n)),
   confirmPage('lapsed_full', 'sk', series, [], workshops(n)),
+  // A late confirmation whose address has the seats through another registration, each way.
+  ...(['confirmed', 'offered', 'unconfirmed'] as const).map((how) =>
+    confirmPage('already_seated', 'sk', series, [], [], undefined, seated(n, how)),
+  ),
+  confirmPage('confirmed', 'sk', series, workshops(n), [], undefined, seated(n, 'confirmed')),
+  confirmFormPage('t', 'sk', series, workshops(n), {
+    heldUntil: Date.UTC(2037, 11, 1),
+    now: 0,
+    seatedElsewhere: workshops(n).map((w, i) => ({
+      workshopId: w.id,
+      how: (['confirmed', 'offered', 'unconfirmed'] as const)[i % 3]!,
+    })),
+  }),
   confirmPage('expired', 'sk', series, workshops(n)),
   confirmPage('already_confirmed', 'sk', series, workshops(n)),
   managePage('t', registration(n), series, workshops(n)),
@@ -183,13 +200,20 @@ describe('plural agreement: 1, 2–4 and 5+ workshops', () => {
 
   test('pages: one / few / other', () => {
     const [one, few, other] = [1, 3, 5].map((n) => pages(n).join('\n'));
-    for (const phrase of ['Naďalej máte registráciu na tento workshop:', 'Miesto je už obsadené']) {
+    for (const phrase of [
+      'Naďalej máte registráciu na tento workshop:',
+      'Miesto je už obsadené',
+      'Miesto už máte',
+      'Na tento workshop už máte miesto',
+    ]) {
       assert.ok(one!.includes(phrase), phrase);
       assert.ok(!few!.includes(phrase) && !other!.includes(phrase), phrase);
     }
     for (const phrase of [
       'Naďalej máte registráciu na tieto workshopy:',
       'Miesta sú už obsadené',
+      'Miesta už máte',
+      'Na tieto workshopy už máte miesta',
     ]) {
       assert.ok(few!.includes(phrase) && other!.includes(phrase), phrase);
       assert.ok(!one!.includes(phrase), phrase);

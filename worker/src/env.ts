@@ -50,6 +50,11 @@ export interface Bindings {
    * requests deliver after their response and the cron delivers in its own run.
    */
   MAIL_QUEUE?: Queue<MailJob>;
+  /**
+   * Without the mail queue: how long (ms of wall time from its start) a cron run keeps claiming
+   * mail to send; the next run sends the rest. Default 20000 (jobs/send-budget.ts says why).
+   */
+  CRON_SEND_BUDGET_MS?: string;
 }
 
 /** What Turnstile's siteverify said about a token. */

@@ -1,4 +1,5 @@
 import { liveSeatCount } from './seat-rule';
+import { stillSeatedElsewhere } from './seats-elsewhere';
 
 /** Confirming a registration: the one statement, conditional on what was read. */
 
@@ -60,7 +61,8 @@ const notGivenAway = (registrationId: string) => ({
  * Pending → confirmed, only while the hold lasts and only if the registration still holds the
  * workshops it was read with, as they were (so the confirmation mail lists what is true). Late
  * (`linkValidSince`): expired → confirmed, while its link works (registered after that instant),
- * holding exactly the seats it took back in the same batch (db/seats.ts `retakeLapsedSeats`).
+ * holding exactly the seats it took back in the same batch (db/seats.ts `retakeLapsedSeats`), and
+ * with the address's seats elsewhere that it left out still held (`seatedElsewhere`).
  * Check `meta.changes`: 0 means a parallel request (cancel, expiry, organizer, another confirm,
  * a seat given away after the hold lapsed: `notGivenAway`) changed something first; look again.
  */
@@ -69,12 +71,16 @@ export function confirmRegistration(
   id: string,
   held: readonly HeldWorkshop[],
   now: number,
-  late?: { linkValidSince: number },
+  late?: { linkValidSince: number; seatedElsewhere?: readonly string[] },
 ) {
   const exactly = holdsExactly(id, held);
   const kept = notGivenAway(id);
+  const stillElsewhere = stillSeatedElsewhere('registrations', late?.seatedElsewhere ?? []);
   const from = late
-    ? { sql: `status = 'expired' AND created_at > ?`, params: [late.linkValidSince] }
+    ? {
+        sql: `status = 'expired' AND created_at > ? AND ${stillElsewhere.sql}`,
+        params: [late.linkValidSince, ...stillElsewhere.params],
+      }
     : {
         sql: `status = 'pending' AND expires_at > ? AND ${kept.sql}`,
         params: [now, ...kept.params],

@@ -1,4 +1,5 @@
 import type { RegistrationStatus } from './registrations';
+import { stillSeatedElsewhere } from './seats-elsewhere';
 
 /** Why the database refused a seat (raised by the `seats_guard` trigger). */
 export type SeatRefusal = 'workshop_full' | 'registration_closed';
@@ -54,35 +55,6 @@ export const insertSeats = (
       .bind(seat.registrationId, workshopId, seat.emailKey, seat.now),
   );
 
-export interface HeldSeat {
-  workshopId: string;
-  registrationId: string;
-  registrationStatus: RegistrationStatus;
-}
-
-/** Seats this address holds among these workshops, with the registration holding each. */
-export async function heldSeatsOf(
-  db: D1Database,
-  emailKey: string,
-  workshopIds: readonly string[],
-): Promise<HeldSeat[]> {
-  if (workshopIds.length === 0) return [];
-  const placeholders = workshopIds.map(() => '?').join(', ');
-  const { results } = await db
-    .prepare(
-      `SELECT s.workshop_id, s.registration_id, r.status FROM seats s
-       JOIN registrations r ON r.id = s.registration_id
-       WHERE s.email_key = ? AND s.status = 'held' AND s.workshop_id IN (${placeholders})`,
-    )
-    .bind(emailKey, ...workshopIds)
-    .all<{ workshop_id: string; registration_id: string; status: RegistrationStatus }>();
-  return results.map((r) => ({
-    workshopId: r.workshop_id,
-    registrationId: r.registration_id,
-    registrationStatus: r.status,
-  }));
-}
-
 /**
  * Frees some of a registration's seats (the person cancelled them): all of them or, if any is no
  * longer held (a parallel cancellation, expiry or the organizer was first), none. A registration
@@ -127,8 +99,10 @@ export function releaseSeats(
 
 /**
  * A late confirmation takes back the seats its hold released, in these workshops, while its link
- * works (registered after `linkValidSince`). The retake trigger (migration 0004) judges each seat
- * like a new one: a full, closed or cancelled workshop refuses it and the whole batch.
+ * works (registered after `linkValidSince`), and while the address still holds its seats elsewhere
+ * in `seatedElsewhere` (as the confirmation itself requires: db/confirmations.ts), so a
+ * confirmation that changes nothing takes nothing back either. The retake trigger (migration 0004)
+ * judges each seat like a new one: a full, closed or cancelled workshop refuses it and the batch.
  */
 export function retakeLapsedSeats(
   db: D1Database,
@@ -136,17 +110,19 @@ export function retakeLapsedSeats(
   workshopIds: readonly string[],
   now: number,
   linkValidSince: number,
+  seatedElsewhere: readonly string[] = [],
 ): D1PreparedStatement {
   const placeholders = workshopIds.map(() => '?').join(', ');
+  const elsewhere = stillSeatedElsewhere('registrations', seatedElsewhere);
   return db
     .prepare(
       `UPDATE seats SET status = 'held', released_at = NULL, release_reason = NULL, created_at = ?
        WHERE registration_id = ? AND status = 'released' AND release_reason = 'expired'
          AND workshop_id IN (${placeholders})
          AND EXISTS (SELECT 1 FROM registrations
-                     WHERE id = ? AND status = 'expired' AND created_at > ?)`,
+                     WHERE id = ? AND status = 'expired' AND created_at > ? AND ${elsewhere.sql})`,
     )
-    .bind(now, registrationId, ...workshopIds, registrationId, linkValidSince);
+    .bind(now, registrationId, ...workshopIds, registrationId, linkValidSince, ...elsewhere.params);
 }
 
 /** Seats of one workshop (or every workshop of a series) by seat and registration status. */

@@ -4,9 +4,11 @@ import { confirmLinkEnd } from './holds';
 /**
  * What pressing "confirm" came to; the confirm page tells the person which. `lapsed_full`: the
  * hold ran out and none of the seats is free any more, so nothing was confirmed.
+ * `already_seated`: the hold ran out, and the address has each of its seats through another
+ * registration (its own place in line took the seat the hold gave up): nothing to confirm.
  */
 export type ConfirmOutcome =
-  'confirmed' | 'already_confirmed' | 'expired' | 'cancelled' | 'lapsed_full';
+  'confirmed' | 'already_confirmed' | 'expired' | 'cancelled' | 'lapsed_full' | 'already_seated';
 
 /**
  * Where a registration stands for its confirm link: still to confirm while held (`pending`), to

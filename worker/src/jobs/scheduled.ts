@@ -7,12 +7,15 @@ import { announceAndRemind } from './waitlist';
 import { queueFollowUps } from './follow-ups';
 import { queueOfferReminders } from './offer-reminders';
 import { applyRetention } from './retention';
+import { SendBudget } from './send-budget';
 
 /**
  * One cron run at `now` (the scheduled time, so tests can travel in time). Each step is
  * idempotent and catches up whatever earlier, missed or overlapping runs left behind.
  */
 export async function runScheduled(env: Bindings, now: number): Promise<void> {
+  // "now" decides what is due; the run's own time is the clock's (send-budget.ts).
+  const budget = SendBudget.forRun(env, Date.now());
   await releaseLapsedHolds(env.DB, now);
   // Issue 12: promotions (by this run's expiries, or left unannounced by a request). Their join
   // links, if due, come from this run's reminder step below (or its fan-out to the mail queue).
@@ -39,7 +42,7 @@ export async function runScheduled(env: Bindings, now: number): Promise<void> {
     return;
   }
   const reminders = (await queueReminders(env.DB, now)).length;
-  const delivery = await deliverAllDue(env, now);
+  const delivery = await deliverAllDue(env, now, budget);
   const deleted = await applyRetention(env.DB, now);
   console.log(
     JSON.stringify({
@@ -50,6 +53,7 @@ export async function runScheduled(env: Bindings, now: number): Promise<void> {
       followUps,
       offerReminders,
       ...delivery,
+      elapsedMs: budget.elapsedMs(),
       deleted,
     }),
   );

@@ -1,4 +1,5 @@
 import type { Registration } from '../db/registrations';
+import type { SeatedHow, SeatedWorkshop, SeatElsewhere } from '../db/seats-elsewhere';
 import type { Series } from '../db/series';
 import type { Workshop } from '../db/workshops';
 import { HOLD_MS } from '../domain/holds';
@@ -43,6 +44,30 @@ const panel = (title: string, body: Html | string, error = false) =>
   html`<h1>${title}</h1>
     <div class="panel${error ? ' panel--error' : ''}">${body}</div>`;
 
+const HOWS: SeatedHow[] = ['confirmed', 'offered', 'unconfirmed'];
+
+/**
+ * A late confirmation's workshops whose seat the address has through another registration: what
+ * is true of them and what, if anything, is left to do, grouped by how. Null when there are none.
+ */
+function seatedPanel(locale: Locale, series: Series, seated: SeatedWorkshop[]) {
+  if (seated.length === 0) return null;
+  const t = T[locale];
+  const lead = formatLead(series.reminders.leadMinutes, locale);
+  const groups = HOWS.map((how) => ({
+    how,
+    workshops: seated.filter((s) => s.how === how).map((s) => s.workshop),
+  })).filter((g) => g.workshops.length > 0);
+  return panel(
+    plural(t.alreadySeatedTitle, seated.length, locale),
+    html`${groups.map(
+      ({ how, workshops }) =>
+        html`<p>${plural(t.seatedText[how], workshops.length, locale)(lead)}</p>
+          ${workshopList(workshops, locale)}`,
+    )}`,
+  );
+}
+
 /**
  * The page a confirm link opens while the registration can still be confirmed: what it holds, and
  * one button. Confirming is a POST, because mail scanners open (GET) every link in a message.
@@ -54,15 +79,21 @@ export function confirmFormPage(
   locale: Locale,
   series: Series,
   workshops: Workshop[],
-  lapsed?: { heldUntil: number; now: number },
+  lapsed?: { heldUntil: number; now: number; seatedElsewhere?: SeatElsewhere[] },
 ) {
   const t = T[locale];
   const n = workshops.length;
   const text = lapsed
     ? plural(t.lapsedText, n, locale).replace('{until}', formatMoment(lapsed.heldUntil, locale))
     : plural(t.confirmText, n, locale);
+  // The seat the address has (or is owed) through another registration is not "no seat left".
+  const seated = new Map(lapsed?.seatedElsewhere?.map((s) => [s.workshopId, s.how]));
   const full = (w: Workshop) =>
-    lapsed && (!isRegistrationOpen(w, lapsed.now) || seatsLeft(w) === 0) ? t.noSeatLeft : '';
+    seated.has(w.id)
+      ? t.seatedNote[seated.get(w.id)!]
+      : lapsed && (!isRegistrationOpen(w, lapsed.now) || seatsLeft(w) === 0)
+        ? t.noSeatLeft
+        : '';
   return page(
     locale,
     t.confirmTitle,
@@ -80,7 +111,8 @@ export function confirmFormPage(
 /**
  * What confirming came to. A late confirmation that could not keep every seat lists those it
  * could not keep (`lost`); one that could keep none, and a link that no longer works, offer to
- * register again.
+ * register again. One that left out seats the address has through another registration says
+ * so (`seatedElsewhere`), and if those were all (`already_seated`) that is the whole page.
  */
 export function confirmPage(
   outcome: ConfirmOutcome,
@@ -90,8 +122,10 @@ export function confirmPage(
   lost: Workshop[] = [],
   /** How long the registration held its seats (`holdLength`): what the expired pages say. */
   holdMs = HOLD_MS,
+  seatedElsewhere: SeatedWorkshop[] = [],
 ) {
   const t = T[locale];
+  const seated = seatedPanel(locale, series, seatedElsewhere) ?? '';
   const hold = formatLead(Math.max(1, Math.round(holdMs / 60_000)), locale);
   const heading = html`<p class="hint">${textIn(series.title, locale)}</p>`;
   switch (outcome) {
@@ -113,8 +147,12 @@ export function confirmPage(
                 true,
               )
             : ''
-        }${timesNote(locale)}`,
+        }${seated}${timesNote(locale)}`,
       );
+    case 'already_seated': {
+      const title = plural(t.alreadySeatedTitle, seatedElsewhere.length, locale);
+      return page(locale, title, html`${heading}${seated}${timesNote(locale)}`);
+    }
     case 'lapsed_full': {
       const title = plural(t.lapsedFullTitle, lost.length, locale);
       return page(
@@ -125,7 +163,7 @@ export function confirmPage(
           html`<p>${plural(t.lapsedFullText, lost.length, locale)(hold)}</p>
             ${workshopList(lost, locale)}${registerAgain(locale, series)}`,
           true,
-        )}${timesNote(locale)}`,
+        )}${seated}${timesNote(locale)}`,
       );
     }
     case 'already_confirmed':

@@ -1,3 +1,4 @@
+import type { SeatedHow } from '../db/seats-elsewhere';
 import type { Plural } from '../mail/wording';
 import type { Locale } from '../schemas/registration';
 
@@ -39,6 +40,15 @@ export interface PageWording {
   /** `hold`: as in `expiredText`. */
   lapsedFullText: Plural<(hold: string) => string>;
   registerAgain: string;
+  /**
+   * A lapsed confirm form's note on a workshop whose seat the address has through another
+   * registration (or its place in line is owed right now), by how (db/seats-elsewhere.ts).
+   */
+  seatedNote: Record<SeatedHow, string>;
+  /** A late confirmation that found the address had every seat already (`already_seated`). */
+  alreadySeatedTitle: Plural<string>;
+  /** Before the workshops whose seat the address has elsewhere. `lead`: as in `confirmedText`. */
+  seatedText: Record<SeatedHow, Plural<(lead: string) => string>>;
   /** Said once on every page that shows times. */
   timesNote: string;
 }
@@ -131,6 +141,38 @@ const sk: PageWording = {
       `Miesta sme pre vás rezervovali ${hold}. V\u00a0tom čase ste registráciu nepotvrdili a\u00a0medzitým ich obsadili iní. Zaregistrujte sa, prosím, znova, prípadne na iný termín.`,
   },
   registerAgain: 'Zaregistrovať sa znova',
+  seatedNote: {
+    confirmed: 'miesto tu už máte z\u00a0inej registrácie',
+    offered: 'miesto tu pre vás držíme zo zoznamu čakateľov',
+    unconfirmed: 'máte naň aj inú registráciu, ktorú ste ešte nepotvrdili',
+  },
+  alreadySeatedTitle: { one: 'Miesto už máte', few: 'Miesta už máte', other: 'Miesta už máte' },
+  seatedText: {
+    confirmed: {
+      one: (lead) =>
+        `Na tento workshop už máte miesto z\u00a0inej registrácie s\u00a0rovnakou e-mailovou adresou. Nemusíte nič robiť. Odkaz na pripojenie vám pošleme približne ${lead} pred začiatkom workshopu.`,
+      few: (lead) =>
+        `Na tieto workshopy už máte miesta z\u00a0inej registrácie s\u00a0rovnakou e-mailovou adresou. Nemusíte nič robiť. Odkaz na pripojenie vám pošleme približne ${lead} pred začiatkom každého workshopu.`,
+      other: (lead) =>
+        `Na tieto workshopy už máte miesta z\u00a0inej registrácie s\u00a0rovnakou e-mailovou adresou. Nemusíte nič robiť. Odkaz na pripojenie vám pošleme približne ${lead} pred začiatkom každého workshopu.`,
+    },
+    offered: {
+      one: () =>
+        'Miesto na tento workshop pre vás držíme zo zoznamu čakateľov, do ktorého ste sa zapísali inou registráciou. Prijmite ho, prosím, odkazom z\u00a0e-mailu s\u00a0ponukou.',
+      few: () =>
+        'Miesta na tieto workshopy pre vás držíme zo zoznamu čakateľov, do ktorého ste sa zapísali inou registráciou. Prijmite ich, prosím, odkazmi z\u00a0e-mailov s\u00a0ponukou.',
+      other: () =>
+        'Miesta na tieto workshopy pre vás držíme zo zoznamu čakateľov, do ktorého ste sa zapísali inou registráciou. Prijmite ich, prosím, odkazmi z\u00a0e-mailov s\u00a0ponukou.',
+    },
+    unconfirmed: {
+      one: () =>
+        'Na tento workshop máte aj inú registráciu, ktorú ste ešte nepotvrdili. Potvrďte ju, prosím, odkazom z\u00a0e-mailu, ktorý sme vám k\u00a0nej poslali.',
+      few: () =>
+        'Na tieto workshopy máte aj inú registráciu, ktorú ste ešte nepotvrdili. Potvrďte ju, prosím, odkazom z\u00a0e-mailu, ktorý sme vám k\u00a0nej poslali.',
+      other: () =>
+        'Na tieto workshopy máte aj inú registráciu, ktorú ste ešte nepotvrdili. Potvrďte ju, prosím, odkazom z\u00a0e-mailu, ktorý sme vám k\u00a0nej poslali.',
+    },
+  },
   timesNote: 'Všetky časy sú uvedené podľa slovenského času.',
 };
 
@@ -203,6 +245,32 @@ const en: PageWording = {
       `We held your seats for ${hold}. The registration was not confirmed in that time, and others have taken the seats since. Please register again, perhaps for another date.`,
   ),
   registerAgain: 'Register again',
+  seatedNote: {
+    confirmed: 'you already have a seat here through another registration',
+    offered: 'a seat here is held for you from the waiting list',
+    unconfirmed: 'you have another registration for it that is not confirmed yet',
+  },
+  alreadySeatedTitle: same('You already have a seat', 'You already have seats'),
+  seatedText: {
+    confirmed: same(
+      (lead) =>
+        `You already have a seat at this workshop through another registration with the same email address. You do not need to do anything. We will email you the join link about ${lead} before the workshop starts.`,
+      (lead) =>
+        `You already have seats at these workshops through another registration with the same email address. You do not need to do anything. We will email you the join link about ${lead} before each workshop starts.`,
+    ),
+    offered: same(
+      () =>
+        'A seat at this workshop is held for you from the waiting list, which you joined with another registration. Please accept it with the link in the offer email.',
+      () =>
+        'Seats at these workshops are held for you from the waiting list, which you joined with another registration. Please accept them with the links in the offer emails.',
+    ),
+    unconfirmed: same(
+      () =>
+        'You have another registration for this workshop that is not confirmed yet. Please confirm it with the link in the email we sent you for it.',
+      () =>
+        'You have another registration for these workshops that is not confirmed yet. Please confirm it with the link in the email we sent you for it.',
+    ),
+  },
   timesNote: 'All times are Bratislava time.',
 };
 

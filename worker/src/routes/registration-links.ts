@@ -61,12 +61,27 @@ function linkPage(
   link: Omit<ConfirmLink, 'state'>,
   now: number,
 ) {
-  const { registration, series, workshops } = link;
+  const { registration, series, workshops, seatedElsewhere } = link;
   const { locale } = registration;
   if (state === 'pending') return confirmFormPage(token, locale, series, workshops);
   if (state === 'lapsed') {
+    const how = new Map(seatedElsewhere.map((s) => [s.workshopId, s.how]));
+    if (workshops.length > 0 && workshops.every((w) => how.has(w.id))) {
+      // The address has every seat already (or the line owes it them): nothing to confirm, so
+      // the answer confirming would give, without a button.
+      const seated = workshops.map((workshop) => ({ workshop, how: how.get(workshop.id)! }));
+      return confirmPage(
+        'already_seated',
+        locale,
+        series,
+        [],
+        [],
+        holdLength(registration),
+        seated,
+      );
+    }
     const heldUntil = registration.expiresAt ?? now;
-    return confirmFormPage(token, locale, series, workshops, { heldUntil, now });
+    return confirmFormPage(token, locale, series, workshops, { heldUntil, now, seatedElsewhere });
   }
   return confirmPage(state, locale, series, workshops, [], holdLength(registration));
 }
@@ -93,7 +108,10 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     if (!confirmation) throw invalidLink();
     const { outcome, registration, series, workshops, lost } = confirmation;
     if (outcome === 'pending' || outcome === 'lapsed') {
-      return htmlPage(c, linkPage(c.req.valid('form').token, outcome, confirmation, now));
+      // What the form shows again is read afresh (the address's seats elsewhere included).
+      const link = await confirmLinkByToken(c.env.DB, c.req.valid('form').token, now);
+      if (!link) throw invalidLink();
+      return htmlPage(c, linkPage(c.req.valid('form').token, link.state, link, now));
     }
     // Confirmed within a day of a workshop: the join link follows at once, not at the next cron run.
     const reminders =
@@ -104,7 +122,15 @@ export const registrationLinkRoutes = new Hono<AppEnv>()
     deliverSoon(c, [...confirmation.outboxIds, ...reminders, ...promoted]);
     return htmlPage(
       c,
-      confirmPage(outcome, registration.locale, series, workshops, lost, holdLength(registration)),
+      confirmPage(
+        outcome,
+        registration.locale,
+        series,
+        workshops,
+        lost,
+        holdLength(registration),
+        confirmation.seatedElsewhere,
+      ),
     );
   })
   // An offered seat ('offer' mode): the page (GET changes nothing) and its accept button.

@@ -1,13 +1,13 @@
 import { confirmedAt } from '../db/mail-guards';
 import { confirmRegistration } from '../db/confirmations';
 import { findRegistrationByToken, type Registration } from '../db/registrations';
+import { DuplicateSeatError, retakeLapsedSeats, runSeatBatch, SeatRefusedError } from '../db/seats';
 import {
-  DuplicateSeatError,
-  heldSeatsOf,
-  retakeLapsedSeats,
-  runSeatBatch,
-  SeatRefusedError,
-} from '../db/seats';
+  seatsElsewhere,
+  seatsOwedElsewhere,
+  type SeatedWorkshop,
+  type SeatElsewhere,
+} from '../db/seats-elsewhere';
 import { findSeriesById, type Series } from '../db/series';
 import { findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import { CONFIRM_LINK_MS } from '../domain/holds';
@@ -24,6 +24,11 @@ export interface ConfirmLink {
   series: Series;
   /** What the registration holds, or (lapsed) what its hold held: what confirming would take. */
   workshops: Workshop[];
+  /**
+   * Lapsed: those of `workshops` where the address has a seat through another registration, or
+   * is owed the one this hold gave up through its own confirmed place in line (db/seats-elsewhere.ts).
+   */
+  seatedElsewhere: SeatElsewhere[];
 }
 
 export interface Confirmation {
@@ -38,6 +43,11 @@ export interface Confirmation {
   workshops: Workshop[];
   /** A late confirmation: the workshops whose seat was taken meanwhile (or closed). */
   lost: Workshop[];
+  /**
+   * A late confirmation: the workshops it did not take back because the address has the seat
+   * through another registration (typically its own place in line got the seat this hold gave up).
+   */
+  seatedElsewhere: SeatedWorkshop[];
   outboxIds: string[];
 }
 
@@ -74,7 +84,18 @@ export async function confirmLinkByToken(
         : held;
   const workshops = await findWorkshopsInSeries(db, series.id, ids);
   workshops.sort((a, b) => a.startsAt - b.startsAt);
-  return { state, registration, series, workshops };
+  const seatedElsewhere = state === 'lapsed' ? await elsewhere(db, registration, ids, now) : [];
+  return { state, registration, series, workshops, seatedElsewhere };
+}
+
+/** The address's seats through other registrations, and those the line owes it right now. */
+async function elsewhere(db: D1Database, registration: Registration, ids: string[], now: number) {
+  const [held, owed] = await Promise.all([
+    seatsElsewhere(db, registration, ids),
+    seatsOwedElsewhere(db, registration, ids, now),
+  ]);
+  const seen = new Set(held.map((s) => s.workshopId));
+  return [...held, ...owed.filter((s) => !seen.has(s.workshopId))];
 }
 
 /**
@@ -110,7 +131,7 @@ export async function confirmByToken(
   for (let attempt = 1; link; attempt++) {
     const { state, ...result } = link;
     if ((state !== 'pending' && state !== 'lapsed') || attempt > ATTEMPTS) {
-      return { ...result, outcome: state, lost: [], outboxIds: [] };
+      return { ...result, outcome: state, lost: [], seatedElsewhere: [], outboxIds: [] };
     }
     const done =
       state === 'pending' ? await confirm(db, link, now) : await confirmLate(db, link, now);
@@ -120,7 +141,7 @@ export async function confirmByToken(
   return null;
 }
 
-type Done = Pick<Confirmation, 'outcome' | 'workshops' | 'lost' | 'outboxIds'>;
+type Done = Pick<Confirmation, 'outcome' | 'workshops' | 'lost' | 'seatedElsewhere' | 'outboxIds'>;
 
 /** Within the hold: every seat. Null: something changed first, look again. */
 async function confirm(db: D1Database, link: ConfirmLink, now: number): Promise<Done | null> {
@@ -133,7 +154,13 @@ async function confirm(db: D1Database, link: ConfirmLink, now: number): Promise<
   await queueConfirmed(batch, link, workshops, await waitingPlaces(db, registration, now));
   const [update] = await batch.commit();
   if (update!.meta.changes !== 1) return null;
-  return { outcome: 'confirmed', workshops, lost: [], outboxIds: batch.outboxIds };
+  return {
+    outcome: 'confirmed',
+    workshops,
+    lost: [],
+    seatedElsewhere: [],
+    outboxIds: batch.outboxIds,
+  };
 }
 
 /**
@@ -145,13 +172,17 @@ async function confirm(db: D1Database, link: ConfirmLink, now: number): Promise<
 async function confirmLate(db: D1Database, link: ConfirmLink, now: number): Promise<Done | null> {
   const { registration, workshops } = link;
   const inLine = new Set(registration.lapsedPlaceIds);
-  // A seat the same address holds through a newer registration stays there.
-  const elsewhere = new Set(
-    (await heldSeatsOf(db, registration.emailKey, [...registration.lapsedWorkshopIds, ...inLine]))
-      .filter((seat) => seat.registrationId !== registration.id)
-      .map((seat) => seat.workshopId),
-  );
-  const lapsed = workshops.filter((w) => !elsewhere.has(w.id));
+  // A seat the same address holds through another registration stays there, and the page says
+  // so: most often its own place in line got the seat this hold gave up (the line rule).
+  const seats = await seatsElsewhere(db, registration, [
+    ...registration.lapsedWorkshopIds,
+    ...inLine,
+  ]);
+  const how = new Map(seats.map((seat) => [seat.workshopId, seat.how]));
+  const seatedElsewhere = workshops
+    .filter((w) => how.has(w.id))
+    .map((workshop) => ({ workshop, how: how.get(workshop.id)! }));
+  const lapsed = workshops.filter((w) => !how.has(w.id));
   const free = lapsed.filter(
     (w) => !inLine.has(w.id) && isRegistrationOpen(w, now) && seatsLeft(w) > 0,
   );
@@ -160,14 +191,23 @@ async function confirmLate(db: D1Database, link: ConfirmLink, now: number): Prom
   );
   const lost = lapsed.filter((w) => !free.includes(w) && !rejoin.includes(w));
   if (free.length + rejoin.length === 0) {
-    return { outcome: 'lapsed_full', workshops: [], lost, outboxIds: [] };
+    // Nothing to confirm: no mail. Only seats elsewhere: the person has what they came for.
+    const outcome =
+      lost.length === 0 && seatedElsewhere.length > 0 ? 'already_seated' : 'lapsed_full';
+    return { outcome, workshops: [], lost, seatedElsewhere, outboxIds: [] };
   }
 
-  const late = { linkValidSince: now - CONFIRM_LINK_MS };
+  // What the page will say of the seats elsewhere must still hold when this confirms.
+  const late = {
+    linkValidSince: now - CONFIRM_LINK_MS,
+    seatedElsewhere: seatedElsewhere.map((s) => s.workshop.id),
+  };
   const ids = free.map((w) => w.id);
   const batch = new WriteBatch(db, now);
   if (ids.length > 0)
-    batch.add(retakeLapsedSeats(db, registration.id, ids, now, late.linkValidSince));
+    batch.add(
+      retakeLapsedSeats(db, registration.id, ids, now, late.linkValidSince, late.seatedElsewhere),
+    );
   const confirmation = batch.statements.length;
   batch.add(
     confirmRegistration(db, registration.id, free, now, late),
@@ -196,7 +236,13 @@ async function confirmLate(db: D1Database, link: ConfirmLink, now: number): Prom
     if (error instanceof SeatRefusedError || error instanceof DuplicateSeatError) return null;
     throw error;
   }
-  return { outcome: 'confirmed', workshops: free, lost, outboxIds: batch.outboxIds };
+  return {
+    outcome: 'confirmed',
+    workshops: free,
+    lost,
+    seatedElsewhere,
+    outboxIds: batch.outboxIds,
+  };
 }
 
 /** The registration's places in line, with the workshops, for its confirmation mail. */
