@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CRON_SEND_BUDGET_MS, SendBudget } from '../../worker/src/jobs/send-budget';
+import { SEND_TIMEOUT_MS } from '../../worker/src/mail/transport';
 import { workshopWithDueReminders } from '../support/bulk-seed';
 import { fakeMailProvider, HTTP_MAIL, MINUTE, outbox, runCron } from '../support/fixtures';
 import { sharedWorker } from '../support/shared-worker';
@@ -165,5 +166,48 @@ describe('the send budget (jobs/send-budget.ts)', () => {
       20_000,
       'two thirds of a */15 cron’s 30 s (wall, read strictly)',
     );
+  });
+});
+
+describe('a send the provider does not answer in time', () => {
+  const TIMEOUT_MS = 300;
+  const slowWorker$ = sharedWorker(
+    { ...HTTP_MAIL, MAIL_SEND_TIMEOUT_MS: String(TIMEOUT_MS) },
+    { outbound: true },
+  );
+
+  test('is given up after MAIL_SEND_TIMEOUT_MS and sent by a later run, under the same key', async (t) => {
+    const provider = fakeMailProvider();
+    // The first call hangs far past the timeout (and past a run's budget); later ones are quick.
+    // (Counted here: the provider records a call only once it answers.)
+    let asked = 0;
+    provider.delayMs = () => (++asked === 1 ? 3_000 : 0);
+    const worker = await slowWorker$.fresh(t, { outbound: provider.outbound });
+    const t0 = Date.now();
+    const { workshop } = await workshopWithDueReminders(worker, 1, t0);
+
+    await runCron(worker, t0);
+    const first = lastRun(worker);
+    t.diagnostic(`first run: ${first.elapsedMs} ms`);
+    assert.ok(
+      first.elapsedMs < 2_000,
+      `the run did not wait for the hung send (${first.elapsedMs} ms)`,
+    );
+    const [after] = await reminders(worker, workshop.id);
+    assert.equal(after!.status, 'queued', 'given up, to be tried again');
+    assert.equal(after!.attempts, 1);
+
+    // After its backoff (a minute), the next run sends it.
+    await runCron(worker, t0 + 15 * MINUTE);
+    const [sent] = await reminders(worker, workshop.id);
+    assert.equal(sent!.status, 'sent');
+    // The hung call may still have reached the provider: the same idempotency key lets it send once.
+    await new Promise((resolve) => setTimeout(resolve, 3_200));
+    const keys = new Set(provider.calls.map((c) => c.idempotencyKey));
+    assert.deepEqual([...keys], [sent!.id]);
+  });
+
+  test('SEND_TIMEOUT_MS: ten seconds unless configured', () => {
+    assert.equal(SEND_TIMEOUT_MS, 10_000);
   });
 });

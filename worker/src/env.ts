@@ -55,6 +55,11 @@ export interface Bindings {
    * mail to send; the next run sends the rest. Default 20000 (jobs/send-budget.ts says why).
    */
   CRON_SEND_BUDGET_MS?: string;
+  /**
+   * The HTTP mail API: how long (ms) one send may take before it is given up and tried again
+   * later under the same idempotency key. Default 10000 (mail/transport.ts).
+   */
+  MAIL_SEND_TIMEOUT_MS?: string;
 }
 
 /** What Turnstile's siteverify said about a token. */

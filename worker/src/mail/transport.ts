@@ -61,6 +61,22 @@ const base64 = (text: string) => {
 };
 
 /**
+ * How long one send to the HTTP mail API may take before it is given up. A send the provider never
+ * answers would otherwise hold its run past the cron's send budget (jobs/send-budget.ts stops
+ * only new sends) or a queue batch past its time; given up, it counts as a failed attempt and is
+ * tried again after its backoff under the same idempotency key, so the provider sends it once
+ * even if the first try did reach it. An answer takes well under a second normally.
+ */
+export const SEND_TIMEOUT_MS = 10_000;
+
+const sendTimeout = (env: Bindings) => {
+  const configured = Number(env.MAIL_SEND_TIMEOUT_MS);
+  return env.MAIL_SEND_TIMEOUT_MS && Number.isFinite(configured) && configured > 0
+    ? configured
+    : SEND_TIMEOUT_MS;
+};
+
+/**
  * A Resend-compatible HTTP API (POST JSON with a Bearer key). The outbox id is the idempotency
  * key, so a retry after a lost response does not send the message twice.
  */
@@ -72,6 +88,7 @@ function httpTransport(env: Bindings): Transport {
       const from = sender(env, message);
       const response = await fetch(env.MAIL_API_URL ?? 'https://api.resend.com/emails', {
         method: 'POST',
+        signal: AbortSignal.timeout(sendTimeout(env)),
         headers: {
           authorization: `Bearer ${env.MAIL_API_KEY}`,
           'content-type': 'application/json',
