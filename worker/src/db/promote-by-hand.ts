@@ -1,4 +1,4 @@
-import { liveSeatCount, seatedLive } from './seat-rule';
+import { liveSeatCount, owedPlaces } from './seat-rule';
 import { nextVersion } from './versions';
 
 /**
@@ -26,11 +26,12 @@ export function promoteByHand(
       AND r.status = 'confirmed')`;
   // A free seat is owed to the first in line (the line rule): the people ahead of this one who
   // are owed one keep theirs, so only a seat beyond those is this person's without a raise.
-  const owedAhead = `(SELECT COUNT(*) FROM waitlist a JOIN registrations ar ON ar.id = a.registration_id
-    WHERE a.workshop_id = ?2 AND a.status = 'waiting' AND ar.status = 'confirmed'
-      AND a.id < (SELECT p.id FROM waitlist p WHERE p.registration_id = ?1 AND p.workshop_id = ?2
-                    AND p.status = 'waiting')
-      AND NOT ${seatedLive('a', '?3')})`;
+  const owedAhead = owedPlaces(
+    '?2',
+    '?3',
+    `o.id < (SELECT p.id FROM waitlist p WHERE p.registration_id = ?1 AND p.workshop_id = ?2
+               AND p.status = 'waiting')`,
+  );
   return [
     db
       .prepare(

@@ -28,6 +28,16 @@ export const liveSeatCount = (workshop: string, now: string, except?: string) =>
       except ? ` AND s.registration_id <> ${except}` : ''
     })`;
 
+/**
+ * Seats the line owes in `workshop` at `now`, among the places `place` admits (an SQL condition on
+ * the alias `o`, e.g. those ahead of someone): one for each confirmed place waiting there whose
+ * person holds no live seat there.
+ */
+export const owedPlaces = (workshop: string, now: string, place: string) =>
+  `(SELECT COUNT(*) FROM waitlist o JOIN registrations orr ON orr.id = o.registration_id
+    WHERE o.workshop_id = ${workshop} AND o.status = 'waiting' AND orr.status = 'confirmed'
+      AND ${place} AND NOT ${seatedLive('o', now)})`;
+
 /** The place in line `q` (an alias) is of someone with a live seat in its workshop at `now`. */
 export const seatedLive = (q: string, now: string) =>
   `EXISTS (SELECT 1 FROM seats h JOIN registrations hr ON hr.id = h.registration_id

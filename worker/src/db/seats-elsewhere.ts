@@ -1,4 +1,4 @@
-import { liveSeatCount, seatedLive } from './seat-rule';
+import { liveSeatCount, owedPlaces, seatedLive } from './seat-rule';
 import type { Workshop } from './workshops';
 
 /**
@@ -73,10 +73,7 @@ export async function seatsOwedElsewhere(
          AND q.workshop_id IN (SELECT value FROM json_each(?3))
          AND w.cancelled_at IS NULL AND ?4 < w.registration_closes_at
          AND NOT ${seatedLive('q', '?4')}
-         AND (SELECT COUNT(*) FROM waitlist p
-                JOIN registrations pr ON pr.id = p.registration_id AND pr.status = 'confirmed'
-              WHERE p.workshop_id = q.workshop_id AND p.status = 'waiting' AND p.id <= q.id
-                AND NOT ${seatedLive('p', '?4')})
+         AND ${owedPlaces('q.workshop_id', '?4', 'o.id <= q.id')}
              <= w.capacity - ${liveSeatCount('q.workshop_id', '?4')}`,
     )
     .bind(registration.emailKey, registration.id, JSON.stringify(workshopIds), now)
