@@ -1,5 +1,6 @@
 import type { Series, SeriesOverview } from '../db/series';
 import type { SeriesInput } from '../schemas/series';
+import { namesOfChanged } from './changes';
 
 /** A series whose workshops have all ended or were cancelled: shown apart, never deleted. */
 export const isArchived = (s: Pick<SeriesOverview, 'workshops' | 'upcomingWorkshops'>) =>
@@ -29,7 +30,6 @@ export function orderForHome(overviews: readonly SeriesOverview[]): SeriesOvervi
  * the save is checked against the version `current` was read at (services/series.ts).
  */
 export function changedSeriesFields(current: Series, input: SeriesInput): string[] {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const kept = <T>(given: T | undefined, now: T) => (given === undefined ? now : given);
   const pairs: [string, unknown, unknown][] = [
     ['title', current.title, { sk: input.title.sk, en: input.title.en }],
@@ -45,5 +45,5 @@ export function changedSeriesFields(current: Series, input: SeriesInput): string
     ['turnstile', current.turnstile, kept(input.turnstile, current.turnstile)],
     ['reminders', current.reminders, kept(input.reminders, current.reminders)],
   ];
-  return pairs.filter(([, before, after]) => !same(before, after)).map(([name]) => name);
+  return namesOfChanged(pairs);
 }

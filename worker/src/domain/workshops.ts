@@ -1,5 +1,6 @@
 import type { Workshop, WorkshopFields } from '../db/workshops';
 import type { WorkshopInput, WorkshopPatch } from '../schemas/workshop';
+import { namesOfChanged } from './changes';
 
 /** The rules of a workshop, whoever asks: the API's views, registering, the admin routes. */
 
@@ -54,7 +55,6 @@ export function changedFields(
   next: WorkshopFields,
   extras: Partial<Pick<Workshop, 'waitlistEnabled' | 'waitlistMode' | 'offerMinutes' | 'followUp'>>,
 ): string[] {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const pairs: [string, unknown, unknown][] = [
     ['title', current.title, next.title],
     ['description', current.description, next.description],
@@ -72,5 +72,5 @@ export function changedFields(
       extras.followUp === undefined ? current.followUp : extras.followUp,
     ],
   ];
-  return pairs.filter(([, before, after]) => !same(before, after)).map(([name]) => name);
+  return namesOfChanged(pairs);
 }
