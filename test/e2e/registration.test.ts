@@ -85,7 +85,10 @@ describe('demo page served by the running worker', () => {
     await page
       .getByRole('heading', { name: 'Smart Cities and Regions Action Plan 2023 – 2025' })
       .waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Send registration' }).count(), 1);
+    // The person's fields and the button follow the list by a frame (form-draft.ts): wait for them.
+    const send = page.getByRole('button', { name: 'Send registration' });
+    await send.waitFor();
+    assert.equal(await send.count(), 1);
     assert.equal(await page.getByText('Registration closed').count(), 1);
     await page.close();
   });
