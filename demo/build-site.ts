@@ -36,26 +36,37 @@ const VERSIONED_RULES = `# The widget under /v/<content hash>/ never changes.
 
 /**
  * The versioned copies: the path carries a hash of the bytes, so a URL always means the same file
- * and may be cached for a year, and an SRI hash in a host page never goes stale. This build's,
- * named in the manifest, and every earlier build kept in widget/releases/ (`npm run
- * release:widget`): a deploy replaces all static assets, and a page that pinned one must go on
- * getting it.
+ * and may be cached for a year, and an SRI hash in a host page never goes stale. This build's, and
+ * every build kept in widget/releases/ (`npm run release:widget`): a deploy replaces all static
+ * assets, and a page that pinned one must go on getting it.
+ *
+ * The manifest (the admin page's pinned snippet) names this build if it is released, else the
+ * latest release: a snippet must pin only what later deploys keep. With no release at all (a
+ * fork's first build), this build, and a warning.
  */
 export function publishVersioned(site: URL, releases = RELEASES): void {
   const bundle = readFileSync(new URL('workshop-signup.js', site));
+  const current = { version: versionOf(bundle), bytes: bundle };
+  const kept = readReleases(releases);
   // Exactly these, whatever earlier builds in this folder left: what is deployed is what is kept.
   rmSync(new URL('v/', site), { recursive: true, force: true });
-  for (const { version, bytes } of [
-    ...readReleases(releases),
-    { version: versionOf(bundle), bytes: bundle },
-  ]) {
+  for (const { version, bytes } of [...kept, current]) {
     mkdirSync(new URL(`v/${version}/`, site), { recursive: true });
     writeFileSync(new URL(`v/${version}/workshop-signup.js`, site), bytes);
   }
-  const versionedPath = `/v/${versionOf(bundle)}/workshop-signup.js`;
+  const pinned = kept.find((r) => r.version === current.version) ?? kept.at(-1) ?? current;
+  if (kept.length === 0) {
+    console.warn(
+      'No widget release is kept: the pinned snippet names this build, which the next deploy of a changed widget removes (npm run release:widget).',
+    );
+  } else if (pinned.version !== current.version) {
+    console.warn(
+      `This build (${current.version}) is not released: the pinned snippet names release ${pinned.version}. Run npm run release:widget before deploying it.`,
+    );
+  }
   writeFileSync(
     new URL('embed-manifest.json', site),
-    `${JSON.stringify({ versionedPath, integrity: integrityOf(bundle) }, null, 2)}\n`,
+    `${JSON.stringify({ versionedPath: `/v/${pinned.version}/workshop-signup.js`, integrity: integrityOf(pinned.bytes) }, null, 2)}\n`,
   );
 }
 

@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { publishVersioned } from '../../demo/build-site';
 import { BUNDLE } from '../../widget/scripts/bundle-size';
-import { integrityOf, readReleases, versionOf } from '../../widget/scripts/releases';
+import { INDEX, integrityOf, readReleases, versionOf } from '../../widget/scripts/releases';
 
 const scratch = mkdtempSync(join(tmpdir(), 'releases-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -19,12 +27,22 @@ function folder(): { path: string; url: URL } {
   return { path, url: pathToFileURL(`${path}/`) };
 }
 
-/** Writes `source` as a release, named by its version, into `dir`; returns the version. */
+/** Writes `source` as the latest release in `dir`, as `npm run release:widget` does; its version. */
 function keep(dir: string, source: string): string {
   const bytes = Buffer.from(source);
-  writeFileSync(join(dir, `${versionOf(bytes)}.js`), bytes);
-  return versionOf(bytes);
+  const version = versionOf(bytes);
+  writeFileSync(join(dir, `${version}.js`), bytes);
+  const index = join(dir, INDEX);
+  const entries = existsSync(index) ? JSON.parse(readFileSync(index, 'utf8')) : [];
+  writeFileSync(index, JSON.stringify([...entries, { version, released: '2026-11-30' }]));
+  return version;
 }
+
+const manifestIn = (site: string) =>
+  JSON.parse(readFileSync(join(site, 'embed-manifest.json'), 'utf8')) as {
+    versionedPath: string;
+    integrity: string;
+  };
 
 const servedIn = (site: string, version: string) =>
   readFileSync(join(site, 'v', version, 'workshop-signup.js'), 'utf8');
@@ -32,11 +50,13 @@ const servedIn = (site: string, version: string) =>
 describe('widget/releases: earlier builds deployed again with each later one', () => {
   test('reads each release named by the hash of its bytes, and nothing else', () => {
     const releases = folder();
-    const version = keep(releases.path, 'export const build = 1;\n');
+    const first = keep(releases.path, 'export const build = 1;\n');
+    const second = keep(releases.path, 'export const build = 0;\n');
     writeFileSync(join(releases.path, 'README.txt'), 'not a release');
     assert.deepEqual(
       readReleases(releases.url).map((r) => r.version),
-      [version],
+      [first, second],
+      'in the order they were released',
     );
     assert.deepEqual(readReleases(pathToFileURL(join(releases.path, 'missing/'))), []);
   });
@@ -47,7 +67,20 @@ describe('widget/releases: earlier builds deployed again with each later one', (
     writeFileSync(join(releases.path, `${version}.js`), 'export const build = 2; // edited\n');
     assert.throws(
       () => readReleases(releases.url),
-      new RegExp(`widget/releases/${version}\\.js: its bytes are version [0-9a-f]{16}`),
+      new RegExp(`${version}\\.js: its bytes are version [0-9a-f]{16}, not ${version}`),
+    );
+  });
+
+  test('refuses a release half kept or half removed: a file not listed, an entry without its file', () => {
+    const unlisted = folder();
+    writeFileSync(join(unlisted.path, 'abcdef0123456789.js'), 'export {};\n');
+    assert.throws(() => readReleases(unlisted.url), /abcdef0123456789\.js is not listed/);
+    const missing = folder();
+    const version = keep(missing.path, 'export const build = 3;\n');
+    rmSync(join(missing.path, `${version}.js`));
+    assert.throws(
+      () => readReleases(missing.url),
+      new RegExp(`lists ${version}, but .* is missing`),
     );
   });
 
@@ -67,12 +100,35 @@ describe('widget/releases: earlier builds deployed again with each later one', (
     assert.equal(servedIn(site.path, older), 'export const build = "older";\n');
     assert.equal(servedIn(site.path, old), 'export const build = "old";\n');
     assert.equal(servedIn(site.path, current), 'export const build = "new";\n');
-    // The admin page's snippet pins this build.
-    const manifest = JSON.parse(readFileSync(join(site.path, 'embed-manifest.json'), 'utf8'));
-    assert.deepEqual(manifest, {
-      versionedPath: `/v/${current}/workshop-signup.js`,
-      integrity: integrityOf(Buffer.from('export const build = "new";\n')),
+    // This build is not released, so the admin page's snippet pins the latest release.
+    assert.deepEqual(manifestIn(site.path), {
+      versionedPath: `/v/${old}/workshop-signup.js`,
+      integrity: integrityOf(Buffer.from('export const build = "old";\n')),
     });
+  });
+
+  test('the snippet pins this build once it is released; with no release at all, this build', () => {
+    const releases = folder();
+    const site = folder();
+    const source = 'export const build = "released";\n';
+    writeFileSync(join(site.path, 'workshop-signup.js'), source);
+    publishVersioned(site.url, releases.url);
+    const current = versionOf(Buffer.from(source));
+    assert.equal(
+      manifestIn(site.path).versionedPath,
+      `/v/${current}/workshop-signup.js`,
+      'none kept',
+    );
+
+    keep(releases.path, 'export const build = "before";\n');
+    keep(releases.path, source);
+    keep(releases.path, 'export const build = "after";\n');
+    publishVersioned(site.url, releases.url);
+    assert.deepEqual(manifestIn(site.path), {
+      versionedPath: `/v/${current}/workshop-signup.js`,
+      integrity: integrityOf(Buffer.from(source)),
+    });
+    assert.equal(readdirSync(join(site.path, 'v')).length, 3);
   });
 
   test('npm run build served every release kept in widget/releases/, byte for byte', () => {
@@ -87,5 +143,12 @@ describe('widget/releases: earlier builds deployed again with each later one', (
     assert.ok(
       readFileSync(new URL(`v/${versionOf(current)}/workshop-signup.js`, site)).equals(current),
     );
+    // What the admin page pins is one of them.
+    const manifest = JSON.parse(readFileSync(new URL('embed-manifest.json', site), 'utf8'));
+    const pinned = kept.find(
+      (r) => manifest.versionedPath === `/v/${r.version}/workshop-signup.js`,
+    );
+    assert.ok(pinned, manifest.versionedPath);
+    assert.equal(manifest.integrity, integrityOf(pinned.bytes));
   });
 });

@@ -5,6 +5,7 @@ import type { EmbedInfo } from '../../worker/contract';
 import { DEMO_SERIES_SLUG, demoSeries } from '../../demo/content';
 import { E2E_ADMIN_TOKEN, startDevStackAndBrowser, type DevStack } from '../support/dev-stack';
 import { startHostSite, type HostSite } from '../support/host-site';
+import { integrityOf, readReleases } from '../../widget/scripts/releases';
 
 /**
  * The snippets an editor pastes, on a town hall's page on its own origin: the versioned script
@@ -62,8 +63,8 @@ async function open(path: string, body: string): Promise<{ page: Page; errors: s
   return { page, errors };
 }
 
-const snippet = (integrity: string) =>
-  `<script type="module" src="${embed.versionedScriptUrl}" integrity="${integrity}" crossorigin="anonymous"></script>
+const snippet = (integrity: string, src = embed.versionedScriptUrl) =>
+  `<script type="module" src="${src}" integrity="${integrity}" crossorigin="anonymous"></script>
    <workshop-signup series="${DEMO_SERIES_SLUG}"></workshop-signup>`;
 
 const widgetDefined = (page: Page) =>
@@ -90,6 +91,20 @@ describe('the versioned script with Subresource Integrity', () => {
     await page.getByRole('heading', { name: 'Vo formulári sú chyby' }).waitFor();
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  test('every kept release, pinned as pages pinned it, still works with this API', async () => {
+    const releases = readReleases();
+    assert.ok(releases.length >= 1);
+    for (const { version, bytes } of releases) {
+      const src = `${stack.url}/v/${version}/workshop-signup.js`;
+      const { page, errors } = await open(`/release-${version}`, snippet(integrityOf(bytes), src));
+      await page.getByRole('heading', { name: SERIES_TITLE }).waitFor();
+      await page.getByRole('button', { name: 'Odoslať registráciu' }).click();
+      await page.getByRole('heading', { name: 'Vo formulári sú chyby' }).waitFor();
+      assert.deepEqual(errors, [], version);
+      await page.close();
+    }
   });
 
   test('with a wrong hash, the browser refuses the script', async () => {
