@@ -6,7 +6,7 @@ import { ApiError } from '../http/errors';
 export const EMBED_MANIFEST_PATH = '/embed-manifest.json';
 
 const manifest = z.object({
-  /** `/v/<content hash>/workshop-signup.js`: this build's bytes, forever. */
+  /** `/v/<content hash>/workshop-signup.js`: a kept build (widget/releases/), served for good. */
   versionedPath: z.string().regex(/^\/v\/[a-z0-9]{8,64}\/workshop-signup\.js$/),
   integrity: z.string().regex(/^sha384-[A-Za-z0-9+/]{64}$/),
 });
