@@ -43,7 +43,20 @@ export const lapsedHoldGoes = (
   workshopIds: readonly string[],
   now: number,
 ): D1PreparedStatement[] => [
+  ...lapsedHoldEnds(db, registrationId, now),
+  ...fillFromWaitlist(db, now, workshopIds),
+];
+
+/**
+ * The first half of `lapsedHoldGoes`: the registration expires (if its hold lapsed by `now`) and
+ * its seats and places end; the caller's batch fills the seats from the line after its own change
+ * (an organizer's promotion by hand, which must not find the person it moves in taken by the fill).
+ */
+export const lapsedHoldEnds = (
+  db: D1Database,
+  registrationId: string,
+  now: number,
+): D1PreparedStatement[] => [
   ...expirePending(db, now, registrationId),
   expirePlaces(db, now, registrationId),
-  ...fillFromWaitlist(db, now, workshopIds),
 ];
