@@ -55,8 +55,9 @@ describe('the cancel page reads its warning and its version at once', () => {
     expect(text).to.include('confirmed: 1');
     expect(text).to.include('waiting for confirmation: 1');
     expect(text).to.include(
-      'Everyone who holds a seat at the moment you cancel will be told by email that the workshop is cancelled. Until then people can still register or cancel, so the number may change.',
+      'Everyone who holds a seat, or a confirmed place in the waiting list, at the moment you cancel will be told by email that the workshop is cancelled. Until then people can still register, cancel or join the line, so the numbers may change.',
     );
+    expect(text).not.to.include('waiting list at', 'nobody in line: no line count');
     expect(text).not.to.include('will be told by email that the workshop is cancelled:');
     await expect(app).to.be.accessible();
   });
@@ -68,9 +69,9 @@ describe('the cancel page reads its warning and its version at once', () => {
     const raw = screen(app).shadowRoot.querySelector('.notice--warning')!.textContent!;
     expect(raw).to.include('S\u00a0rezervovaným miestom o\u00a010:42 (bratislavský čas): 2 osoby');
     expect(raw).to.include(
-      'E-mail o\u00a0zrušení workshopu dostane každý, kto bude mať rezervované miesto v\u00a0okamihu, keď ho zrušíte.',
+      'E-mail o\u00a0zrušení workshopu dostane každý, kto bude mať rezervované miesto alebo potvrdené miesto na čakacej listine v\u00a0okamihu, keď ho zrušíte.',
     );
-    expect(raw).to.include('takže počet sa môže zmeniť');
+    expect(raw).to.include('takže počty sa môžu zmeniť');
     await expect(app).to.be.accessible();
   });
 
@@ -82,7 +83,7 @@ describe('the cancel page reads its warning and its version at once', () => {
     const en = await renderApp('#/series/smart/workshops/w1/cancel', 'en');
     await until(en, '.button--warning');
     expect(warningText(en)).to.include('Nobody held a seat at 10:42 (Bratislava time).');
-    expect(warningText(en)).to.include('Everyone who holds a seat at the moment you cancel');
+    expect(warningText(en)).to.include('Everyone who holds a seat, or a confirmed place');
     fakeAdminApi({
       'GET /workshops/w1/cancel-preview': () =>
         jsonResponse(cancelPreview({}, { confirmed: 0, pending: 0, total: 0 })),
@@ -91,6 +92,26 @@ describe('the cancel page reads its warning and its version at once', () => {
     await until(sk, '.button--warning');
     expect(screen(sk).shadowRoot.querySelector('.notice--warning')!.textContent).to.include(
       'O\u00a010:42 (bratislavský čas) nemal rezervované miesto nikto.',
+    );
+  });
+
+  it('counts the confirmed people in its line, who are told too, in both languages', async () => {
+    const withLine = {
+      'GET /workshops/w1/cancel-preview': () =>
+        jsonResponse(cancelPreview({}, { confirmed: 1, pending: 0, total: 1 }, 3)),
+    };
+    fakeAdminApi(withLine);
+    const en = await renderApp('#/series/smart/workshops/w1/cancel', 'en');
+    await until(en, '.button--warning');
+    expect(warningText(en)).to.include('Holding a seat at 10:42 (Bratislava time): 1 person');
+    expect(warningText(en)).to.include(
+      'Confirmed in its waiting list at 10:42: 3 people. They are told too.',
+    );
+    fakeAdminApi(withLine);
+    const sk = await renderApp('#/series/smart/workshops/w1/cancel', 'sk');
+    await until(sk, '.button--warning');
+    expect(screen(sk).shadowRoot.querySelector('.notice--warning')!.textContent).to.include(
+      'S\u00a0potvrdeným miestom na čakacej listine o\u00a010:42: 3 osoby. Aj im príde e-mail.',
     );
   });
 });

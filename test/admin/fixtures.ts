@@ -180,12 +180,13 @@ export const message = (overrides: Partial<AdminMessage> = {}): AdminMessage => 
 const failedMessage = message();
 
 /**
- * w1's cancel preview: two people hold a seat (one confirmed, one not), counted at 10:42 Bratislava
- * time, with the workshop (`workshop` overrides it) and its version read with the counts.
+ * w1's cancel preview: two people hold a seat (one confirmed, one not), nobody waits in line
+ * (`inLine`), counted at 10:42 Bratislava time, with the workshop (`overrides`) and its version.
  */
 export function cancelPreview(
   overrides: Partial<AdminWorkshopWithStats> = {},
   notified = { confirmed: 1, pending: 1, total: 2 },
+  inLine = 0,
 ): CancelWorkshopPreview {
   const w = workshop('w1', overrides);
   return {
@@ -193,6 +194,7 @@ export function cancelPreview(
     alreadyCancelled: w.cancelledAt !== null,
     notified,
     haveJoinLink: Math.min(1, notified.total),
+    inLine,
     countedAt: new Date(Date.UTC(2026, 10, 30, 9, 42)).toISOString(),
     version: w.version,
     workshop: w,

@@ -232,7 +232,7 @@ describe('cancelling the workshop from a page read before it changed', () => {
     // The count is said as of the read, and who is told is who holds a seat at the cancel.
     const warning = page.locator('ws-admin-cancel-workshop .notice--warning');
     await warning.filter({ hasText: /S\u00a0rezervovaným miestom o\u00a0\d\d:\d\d/ }).waitFor();
-    assert.match(await warning.innerText(), /v\u00a0okamihu, keď ho zrušíte/);
+    assert.match(await warning.innerText(), /na čakacej listine v\u00a0okamihu, keď ho zrušíte/);
     // Someone registers after the warning was read: seats do not move the version, so the
     // cancellation still goes through, and tells them too.
     await registerAndConfirm('Štvrtá', 'stvrta.e2e@example.org', false);

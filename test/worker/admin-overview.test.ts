@@ -142,6 +142,7 @@ describe('a workshop at a glance', () => {
       alreadyCancelled: false,
       notified: { confirmed: 2, pending: 1, total: 3 },
       haveJoinLink: 1,
+      inLine: 0,
     });
     assert.ok(Date.parse(countedAt) > 0);
     assert.equal(read.version, version);

@@ -117,6 +117,20 @@ describe('the cancel preview carries the version it was read at', () => {
     assert.deepEqual(preview.notified, { confirmed: 1, pending: 1, total: 2 });
   });
 
+  test('counts the confirmed people in its line, whom cancelling tells too; unconfirmed places not', async (t) => {
+    const worker = await shared.fresh(t);
+    const { slug, workshop, id } = await confirmedInLine(worker);
+    await register(worker, slug, [workshop.id], {
+      email: uniqueEmail('unconfirmed'),
+      waitlistWorkshopIds: [workshop.id],
+    });
+    const preview = await adminGet<CancelWorkshopPreview>(worker, previewPath(workshop.id));
+    assert.equal(preview.inLine, 1);
+    assert.equal((await cancel(worker, workshop.id, preview.version)).status, 200);
+    await settle(worker);
+    assert.equal((await outbox(worker, { registrationId: id, kind: 'line_cancelled' })).length, 1);
+  });
+
   test('an unknown workshop: 404 workshop_not_found', async (t) => {
     const worker = await shared.fresh(t);
     await expectError(

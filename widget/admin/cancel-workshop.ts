@@ -86,7 +86,7 @@ export class AdminCancelWorkshop extends AdminScreen {
     await focusErrorSummary(this, this.shadowRoot);
   }
 
-  /** Who held a seat when the page read it, and that the cancellation tells who holds one then. */
+  /** Who held a seat (or waited in line) when the page read it; the cancellation tells who does then. */
   private warning(p: CancelWorkshopPreview) {
     const at = toWallClock(p.countedAt).time;
     const now =
@@ -102,10 +102,18 @@ export class AdminCancelWorkshop extends AdminScreen {
               <li>${msg(str`waiting for confirmation: ${p.notified.pending}`)}</li>
               <li>${msg(str`of them already have the join link: ${p.haveJoinLink}`)}</li>
             </ul>`;
-    return html`${now}
+    const line =
+      p.inLine === 0
+        ? nothing
+        : html`<p>
+            ${msg(
+              str`Confirmed in its waiting list at ${at}: ${peopleCount(p.inLine, this.locale)}. They are told too.`,
+            )}
+          </p>`;
+    return html`${now} ${line}
       <p class="when-told">
         ${msg(
-          'Everyone who holds a seat at the moment you cancel will be told by email that the workshop is cancelled. Until then people can still register or cancel, so the number may change.',
+          'Everyone who holds a seat, or a confirmed place in the waiting list, at the moment you cancel will be told by email that the workshop is cancelled. Until then people can still register, cancel or join the line, so the numbers may change.',
         )}
       </p>`;
   }

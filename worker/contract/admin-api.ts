@@ -217,6 +217,8 @@ export interface CancelWorkshopPreview {
   notified: { confirmed: number; pending: number; total: number };
   /** Of those, how many already have the join link. */
   haveJoinLink: number;
+  /** Confirmed people waiting in its line: their place ends and they are told too. */
+  inLine: number;
   /** When the counts were read (ISO instant). */
   countedAt: string;
   /** The workshop's version at that read (an entity tag, as `AdminWorkshop.version`). */

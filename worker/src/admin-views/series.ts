@@ -60,7 +60,7 @@ export const adminWorkshopWithStats = (
 ): AdminWorkshopWithStats => ({ ...adminWorkshop(w, now), stats, inLine });
 
 export function cancelPreview(
-  { workshop, holders, reminded }: CancelPreviewRead,
+  { workshop, holders, reminded, inLine }: CancelPreviewRead,
   now: number,
 ): CancelWorkshopPreview {
   const confirmed = holders.filter((h) => h.status === 'confirmed').length;
@@ -69,6 +69,7 @@ export function cancelPreview(
     alreadyCancelled: workshop.cancelledAt !== null,
     notified: { confirmed, pending: holders.length - confirmed, total: holders.length },
     haveJoinLink: holders.filter((h) => reminded.has(h.id)).length,
+    inLine: inLine.length,
     countedAt: iso(now),
     version: etag(workshop.version),
     workshop: adminWorkshop(workshop, now),

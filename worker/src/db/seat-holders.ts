@@ -4,6 +4,7 @@ import {
   type Registration,
   type RegistrationRow,
 } from './registrations';
+import { selectConfirmedInLine } from './waitlist-reads';
 import { selectWorkshop, workshopsFromResult, type Workshop } from './workshops';
 
 /**
@@ -54,10 +55,13 @@ export interface CancelPreviewRead {
   workshop: Workshop;
   holders: Registration[];
   reminded: Set<string>;
+  /** Confirmed people waiting in its line: cancelling ends their place and tells them too. */
+  inLine: Registration[];
 }
 
 /**
- * The workshop, its seat holders and who of them has the link, as one batch: one transaction,
+ * The workshop, its seat holders, who of them has the link and who waits confirmed in its line, as
+ * one batch: one transaction,
  * so the counts are those of the very version read (no edit can land between the reads), and the
  * organizer's cancellation, sent with that version as If-Match, is refused if anything about the
  * workshop changed since. Null: no such workshop.
@@ -67,12 +71,18 @@ export async function readCancelPreview(
   workshopId: string,
   now: number,
 ): Promise<CancelPreviewRead | null> {
-  const [workshop, holders, reminded] = await db.batch([
+  const [workshop, holders, reminded, inLine] = await db.batch([
     selectWorkshop(db, workshopId, now),
     selectHoldingSeatIn(db, workshopId),
     selectReminded(db, workshopId),
+    selectConfirmedInLine(db, workshopId),
   ]);
   const [read] = workshopsFromResult(workshop!);
   if (!read) return null;
-  return { workshop: read, holders: holdersFrom(holders!), reminded: remindedFrom(reminded!) };
+  return {
+    workshop: read,
+    holders: holdersFrom(holders!),
+    reminded: remindedFrom(reminded!),
+    inLine: holdersFrom(inLine!),
+  };
 }
