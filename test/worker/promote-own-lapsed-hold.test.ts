@@ -220,4 +220,25 @@ describe("moving someone in by hand past their own lapsed hold meets that hold's
     assert.equal(await seatStatus(worker, waiting, workshop.id), 'held');
     assert.equal(await capacityOf(worker, workshop.id), 1);
   });
+
+  test('an organizer cancels the workshop first: 409 not_waiting, nobody moved in, no audit entry', async (t) => {
+    const worker = await shared.fresh(t);
+    const { workshop, waiting, pending } = await ownLapsedHold(worker);
+    const db = pausedBefore(worker.db, hasSql("SET status = 'promoted'"), async () => {
+      const res = await adminSend(worker, 'POST', `${adminWorkshopPath(workshop.id)}/cancel`);
+      assert.equal(res.status, 200);
+    });
+    const current = (await findWorkshop(worker.db as never, workshop.id))!;
+    await assert.rejects(
+      promoteOnBehalf(db as never, current, waiting, 'organizer', Date.now()),
+      (e: unknown) => (e as { code?: string }).code === 'not_waiting',
+    );
+    assert.ok(db.paused());
+    assert.equal(await seatStatus(worker, waiting, workshop.id), null);
+    assert.equal(await seatStatus(worker, pending, workshop.id), 'released');
+    assert.equal(await capacityOf(worker, workshop.id), 1);
+    assert.equal(await promotions(worker), 0);
+    await settle(worker);
+    assert.equal((await outbox(worker, { registrationId: waiting, kind: 'promoted' })).length, 0);
+  });
 });

@@ -129,6 +129,9 @@ const audit = (
  * confirmation lands first, it expires that registration and the fill moves the person in by
  * their place, or it retakes a seat nobody in line was owed; either way the promotion then finds
  * them promoted (`not_waiting`) or no hold in its way, and never a second seat for the address.
+ * The cron expiring the hold first is the late confirmation's case; the workshop cancelled or the
+ * person taken out of line first: `not_waiting`, nobody moved in, nothing recorded (the lapsed
+ * hold still expires, as the cron would have it).
  */
 export async function promoteOnBehalf(
   db: D1Database,
