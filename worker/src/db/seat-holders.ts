@@ -9,7 +9,8 @@ import { selectWorkshop, workshopsFromResult, type Workshop } from './workshops'
 
 /**
  * Who holds a seat in a workshop, and which of them have its join link: whom cancelling it tells
- * (services/workshop-changes.ts), and what the organizer is warned of first.
+ * (services/workshop-changes.ts), and what the organizer is warned of first (with the confirmed
+ * people in its line, db/waitlist-reads.ts).
  */
 
 /** Everyone holding a seat in a workshop (a pending hold that lapsed too, until it expires). */
@@ -60,11 +61,10 @@ export interface CancelPreviewRead {
 }
 
 /**
- * The workshop, its seat holders, who of them has the link and who waits confirmed in its line, as
- * one batch: one transaction,
- * so the counts are those of the very version read (no edit can land between the reads), and the
- * organizer's cancellation, sent with that version as If-Match, is refused if anything about the
- * workshop changed since. Null: no such workshop.
+ * The workshop, its seat holders, who of them has the link and who waits confirmed in its line,
+ * as one batch: one transaction, so the counts are those of the very version read (no edit can
+ * land between the reads), and the organizer's cancellation, sent with that version as If-Match,
+ * is refused if anything about the workshop changed since. Null: no such workshop.
  */
 export async function readCancelPreview(
   db: D1Database,

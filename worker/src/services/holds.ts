@@ -49,8 +49,9 @@ export const lapsedHoldGoes = (
 
 /**
  * The first half of `lapsedHoldGoes`: the registration expires (if its hold lapsed by `now`) and
- * its seats and places end; the caller's batch fills the seats from the line after its own change
- * (an organizer's promotion by hand, which must not find the person it moves in taken by the fill).
+ * its seats and places end. For a batch that fills the seats from the line after its own change:
+ * an organizer's promotion by hand, which the fill must not forestall by moving (or offering a
+ * seat to) the very person the organizer is moving in.
  */
 export const lapsedHoldEnds = (
   db: D1Database,

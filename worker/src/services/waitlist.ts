@@ -150,6 +150,7 @@ export async function promoteOnBehalf(
     ...(freed.length > 0 ? fillFromWaitlist(db, now, freed) : []),
   );
   try {
+    // The seat: promoteByHand's third statement, after the expiries.
     const insert = (await batch.commit(runSeatBatch))[ending.length + 2];
     if (insert!.meta.changes === 1) return;
   } catch (error) {
