@@ -10,6 +10,7 @@ export default tseslint.config(
       '.wrangler/',
       'widget/src/generated/',
       'widget/admin/generated/',
+      'widget/releases/',
       'test-results/',
     ],
   },

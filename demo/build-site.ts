@@ -1,6 +1,14 @@
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { RELEASES, integrityOf, readReleases, versionOf } from '../widget/scripts/releases';
 
 /**
  * Puts everything wrangler serves from dist/site next to the built widget: the demo pages (and
@@ -27,20 +35,27 @@ const VERSIONED_RULES = `# The widget under /v/<content hash>/ never changes.
 `;
 
 /**
- * The versioned copy: the path carries a hash of the bytes, so a URL always means the same file
- * and may be cached for a year, and an SRI hash in a host page never goes stale. (Old versions
- * stay only as long as their files are deployed: see README "Embedding".)
+ * The versioned copies: the path carries a hash of the bytes, so a URL always means the same file
+ * and may be cached for a year, and an SRI hash in a host page never goes stale. This build's,
+ * named in the manifest, and every earlier build kept in widget/releases/ (`npm run
+ * release:widget`): a deploy replaces all static assets, and a page that pinned one must go on
+ * getting it.
  */
-function publishVersioned(): void {
-  const bundle = readFileSync(new URL('workshop-signup.js', to));
-  const hash = createHash('sha384').update(bundle).digest('hex').slice(0, 16);
-  const versionedPath = `/v/${hash}/workshop-signup.js`;
-  mkdirSync(new URL(`v/${hash}/`, to), { recursive: true });
-  writeFileSync(new URL(`.${versionedPath}`, to), bundle);
-  const integrity = `sha384-${createHash('sha384').update(bundle).digest('base64')}`;
+export function publishVersioned(site: URL, releases = RELEASES): void {
+  const bundle = readFileSync(new URL('workshop-signup.js', site));
+  // Exactly these, whatever earlier builds in this folder left: what is deployed is what is kept.
+  rmSync(new URL('v/', site), { recursive: true, force: true });
+  for (const { version, bytes } of [
+    ...readReleases(releases),
+    { version: versionOf(bundle), bytes: bundle },
+  ]) {
+    mkdirSync(new URL(`v/${version}/`, site), { recursive: true });
+    writeFileSync(new URL(`v/${version}/workshop-signup.js`, site), bytes);
+  }
+  const versionedPath = `/v/${versionOf(bundle)}/workshop-signup.js`;
   writeFileSync(
-    new URL('embed-manifest.json', to),
-    `${JSON.stringify({ versionedPath, integrity }, null, 2)}\n`,
+    new URL('embed-manifest.json', site),
+    `${JSON.stringify({ versionedPath, integrity: integrityOf(bundle) }, null, 2)}\n`,
   );
 }
 
@@ -117,7 +132,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   // The admin page: served at /admin (wrangler drops the .html), its script is admin-app.js.
   cpSync(new URL('index.html', admin), new URL('admin.html', to));
   cpSync(new URL('admin.css', admin), new URL('admin.css', to));
-  publishVersioned();
+  publishVersioned(to);
   const handWritten = `${readFileSync(new URL('_headers', from), 'utf8').trimEnd()}\n\n${VERSIONED_RULES}`;
   // After the widget's build: its bundle and manifest are in dist/site too (folders have rules).
   const files = readdirSync(to)
