@@ -1,18 +1,15 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { jsonResponse } from '../widget/fixtures.js';
-import { renderApp, screen, seriesDetail, until, workshop } from './fixtures.js';
+import { cancelPreview, renderApp, screen, until, workshop } from './fixtures.js';
 import { useFakeAdminApi } from './harness.js';
 
 const fakeAdminApi = useFakeAdminApi();
 
 const conflict = () => jsonResponse({ error: { code: 'edit_conflict', message: 'x' } }, 412);
 
-/** The series page's answer: w1 as stored now, at this version and start. */
-const seriesWith = (version: string, startsAt: string) => {
-  const detail = seriesDetail();
-  detail.workshops = [workshop('w1', { version, startsAt })];
-  return jsonResponse(detail);
-};
+/** The cancel preview's answer: w1 as stored now, at this version and start. */
+const previewWith = (version: string, startsAt: string) =>
+  jsonResponse(cancelPreview({ version, startsAt }));
 
 const yesButton = (app: Parameters<typeof screen>[0]) =>
   screen(app).shadowRoot.querySelector('.button--warning') as HTMLButtonElement;
@@ -28,7 +25,7 @@ describe('cancelling a workshop from an outdated page', () => {
     const moved = new Date(Date.UTC(2026, 11, 5, 13)).toISOString();
     let stored = { version: '"1"', startsAt: first };
     const api = fakeAdminApi({
-      'GET /series/smart': () => seriesWith(stored.version, stored.startsAt),
+      'GET /workshops/w1/cancel-preview': () => previewWith(stored.version, stored.startsAt),
       'POST /workshops/w1/cancel': (request) =>
         request.headers.get('if-match') === stored.version
           ? jsonResponse({ workshop: workshop('w1', { cancelledAt: new Date().toISOString() }) })

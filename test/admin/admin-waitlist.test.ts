@@ -132,4 +132,33 @@ describe('waiting list screen', () => {
     const result = await until(app, '.result');
     expect(result.textContent).to.include('nečaká');
   });
+
+  it('says what already_seated means — a live seat, confirmed or within its hold — in both languages', async () => {
+    const seated = {
+      'POST /workshops/w1/waitlist/q1/promote': () =>
+        jsonResponse({ error: { code: 'already_seated', message: 'x' } }, 409),
+    };
+    for (const [lang, move, yes, words] of [
+      [
+        'en',
+        'Move into the workshop',
+        'Yes, move them in',
+        'already holds a seat in this workshop through another registration, confirmed or still within its time to confirm, so they cannot be moved in. If that registration is not confirmed in time, you can move them in then.',
+      ],
+      [
+        'sk',
+        'Presunúť do workshopu',
+        'Áno, presunúť',
+        'už má v\u00a0tomto workshope miesto cez inú registráciu, potvrdenú alebo takú, ktorej lehota na potvrdenie ešte neuplynula, preto ju nemožno presunúť. Ak tú registráciu nepotvrdí včas, môžete ju presunúť potom.',
+      ],
+    ] as const) {
+      fakeAdminApi(seated);
+      const app = await openLine(lang);
+      buttons(app, move)[0]!.click();
+      await until(app, '.confirm');
+      buttons(app, yes)[0]!.click();
+      const result = await until(app, '.result');
+      expect(result.textContent!.replace(/\s+/g, ' ')).to.include(words.replace(/\s+/g, ' '));
+    }
+  });
 });

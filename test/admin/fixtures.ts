@@ -6,6 +6,7 @@ import type {
   AdminSeriesSummary,
   AdminWorkshopWithStats,
   AuditEntry,
+  CancelWorkshopPreview,
   EmbedInfo,
 } from '../../worker/contract/index.js';
 import type { AdminApp } from '../../widget/admin/admin-app.js';
@@ -178,6 +179,28 @@ export const message = (overrides: Partial<AdminMessage> = {}): AdminMessage => 
 });
 const failedMessage = message();
 
+/**
+ * w1's cancel preview: two people hold a seat (one confirmed, one not), nobody waits in line
+ * (`inLine`), counted at 10:42 Bratislava time, with the workshop (`overrides`) and its version.
+ */
+export function cancelPreview(
+  overrides: Partial<AdminWorkshopWithStats> = {},
+  notified = { confirmed: 1, pending: 1, total: 2 },
+  inLine = 0,
+): CancelWorkshopPreview {
+  const w = workshop('w1', overrides);
+  return {
+    workshopId: 'w1',
+    alreadyCancelled: w.cancelledAt !== null,
+    notified,
+    haveJoinLink: Math.min(1, notified.total),
+    inLine,
+    countedAt: new Date(Date.UTC(2026, 10, 30, 9, 42)).toISOString(),
+    version: w.version,
+    workshop: w,
+  };
+}
+
 /** A fake admin API: answers as the worker would; `overrides` per "METHOD /path" win. */
 export function fakeAdminApi(
   overrides: Record<string, (request: Request) => Response | Promise<Response>> = {},
@@ -204,13 +227,7 @@ export function fakeAdminApi(
     if (key === 'GET /series/smart/messages')
       return jsonResponse({ transport: 'dev-outbox', warning: null, messages: [failedMessage] });
     if (key === 'GET /workshops/w1/waitlist') return jsonResponse({ waitlist: waitlist() });
-    if (key === 'GET /workshops/w1/cancel-preview')
-      return jsonResponse({
-        workshopId: 'w1',
-        alreadyCancelled: false,
-        notified: { confirmed: 1, pending: 1, total: 2 },
-        haveJoinLink: 1,
-      });
+    if (key === 'GET /workshops/w1/cancel-preview') return jsonResponse(cancelPreview());
     return jsonResponse({ error: { code: 'not_found', message: key } }, 404);
   });
 }

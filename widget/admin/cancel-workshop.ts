@@ -1,32 +1,30 @@
 import { html, nothing } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
-import type {
-  AdminSeriesResponse,
-  AdminWorkshopWithStats,
-  CancelWorkshopPreview,
-} from '../../worker/contract/index.js';
+import type { CancelWorkshopPreview } from '../../worker/contract/index.js';
 import { AdminScreen } from './admin-screen.js';
 import { AdminApiError } from './api.js';
 import { href, navigate } from './routes.js';
 import { StaleCopy } from './stale-copy.js';
-import { formatDateTime } from './time.js';
+import { formatDateTime, toWallClock } from './time.js';
 import { errorSummary, focusErrorSummary, type FieldError } from './views/form.js';
 import { localizedText } from './views/localized-text.js';
 import { peopleCount } from './views/texts.js';
 
 /**
- * Cancelling a workshop: first who will be told, then the organizer confirms. The cancellation
- * carries the version of the workshop the warning was read with (If-Match): if someone moved or
- * changed it meanwhile, nothing is cancelled and the page says so, as a form does for a stale
- * save, with the current version a click away.
+ * Cancelling a workshop: first who will be told, then the organizer confirms. The warning, the
+ * workshop it names and its version come from one read (the cancel preview, one D1 batch), and
+ * the cancellation carries exactly that version (If-Match): if someone moved or changed the
+ * workshop meanwhile, nothing is cancelled and the page says so, as a form does for a stale save,
+ * with the current version a click away. Seats taken or given up do not change the version, and
+ * the cancellation tells whoever holds a seat when it is made: the warning says its count is as
+ * of the time it was read, not a promise.
  */
 @localized()
 export class AdminCancelWorkshop extends AdminScreen {
   @property() slug = '';
   @property() workshopId = '';
 
-  @state() private workshop: AdminWorkshopWithStats | null = null;
   @state() private preview: CancelWorkshopPreview | null = null;
   @state() private busy = false;
   @state() private errors: FieldError[] = [];
@@ -52,14 +50,11 @@ export class AdminCancelWorkshop extends AdminScreen {
     void this.load(() => this.read());
   }
 
-  /** The workshop as stored now, with its version, and who cancelling it would tell. */
+  /** The workshop as stored now, with its version, and who cancelling it would tell: one read. */
   private async read() {
-    const [series, preview] = await Promise.all([
-      this.api.get<AdminSeriesResponse>(`/series/${this.slug}`),
-      this.api.get<CancelWorkshopPreview>(`/workshops/${this.workshopId}/cancel-preview`),
-    ]);
-    this.workshop = series.workshops.find((w) => w.id === this.workshopId) ?? null;
-    this.preview = preview;
+    this.preview = await this.api.get<CancelWorkshopPreview>(
+      `/workshops/${this.workshopId}/cancel-preview`,
+    );
   }
 
   private async confirm() {
@@ -67,7 +62,8 @@ export class AdminCancelWorkshop extends AdminScreen {
     this.failure = null;
     this.errors = [];
     this.staleCopy.reset();
-    const headers = { 'if-match': this.workshop!.version };
+    // The version the warning on the screen was read with, never a newer one.
+    const headers = { 'if-match': this.preview!.version };
     try {
       await this.api.call('POST', `/workshops/${this.workshopId}/cancel`, undefined, headers);
       navigate(href.series(this.slug));
@@ -90,24 +86,41 @@ export class AdminCancelWorkshop extends AdminScreen {
     await focusErrorSummary(this, this.shadowRoot);
   }
 
+  /** Who held a seat (or waited in line) when the page read it; the cancellation tells who does then. */
   private warning(p: CancelWorkshopPreview) {
-    if (p.notified.total === 0)
-      return html`<p>${msg('Nobody holds a seat, so nobody will be emailed.')}</p>`;
-    return html`<p>
+    const at = toWallClock(p.countedAt).time;
+    const now =
+      p.notified.total === 0
+        ? html`<p>${msg(str`Nobody held a seat at ${at} (Bratislava time).`)}</p>`
+        : html`<p>
+              ${msg(
+                str`Holding a seat at ${at} (Bratislava time): ${peopleCount(p.notified.total, this.locale)}`,
+              )}
+            </p>
+            <ul>
+              <li>${msg(str`confirmed: ${p.notified.confirmed}`)}</li>
+              <li>${msg(str`waiting for confirmation: ${p.notified.pending}`)}</li>
+              <li>${msg(str`of them already have the join link: ${p.haveJoinLink}`)}</li>
+            </ul>`;
+    const line =
+      p.inLine === 0
+        ? nothing
+        : html`<p>
+            ${msg(
+              str`Confirmed in its waiting list at ${at}: ${peopleCount(p.inLine, this.locale)}. They are told too.`,
+            )}
+          </p>`;
+    return html`${now} ${line}
+      <p class="when-told">
         ${msg(
-          str`${peopleCount(p.notified.total, this.locale)} will be told by email that the workshop is cancelled:`,
+          'Everyone who holds a seat, or a confirmed place in the waiting list, at the moment you cancel will be told by email that the workshop is cancelled. Until then people can still register, cancel or join the line, so the numbers may change.',
         )}
-      </p>
-      <ul>
-        <li>${msg(str`confirmed: ${p.notified.confirmed}`)}</li>
-        <li>${msg(str`waiting for confirmation: ${p.notified.pending}`)}</li>
-        <li>${msg(str`of them already have the join link: ${p.haveJoinLink}`)}</li>
-      </ul>`;
+      </p>`;
   }
 
   override render() {
-    const w = this.workshop;
     const p = this.preview;
+    const w = p?.workshop;
     return html`<h1 tabindex="-1">${msg('Cancel the workshop')}</h1>
       ${errorSummary(this.errors, this.shadowRoot)} ${this.staleCopy.notice()}
       ${this.failureNotice()}

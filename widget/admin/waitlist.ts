@@ -106,7 +106,7 @@ function waitlistErrorText(error: unknown): string {
     return msg('This person is no longer waiting in this line; the list is shown as it is now.');
   if (error.code === 'already_seated')
     return msg(
-      'This person already holds a seat in this workshop through another registration, so they cannot be moved in.',
+      'This person already holds a seat in this workshop through another registration, confirmed or still within its time to confirm, so they cannot be moved in. If that registration is not confirmed in time, you can move them in then.',
     );
   if (error.code === 'registration_closed')
     return msg('Registration for this workshop is closed, so nobody can be moved in.');

@@ -203,7 +203,13 @@ export interface AdminSeriesResponse {
   workshops: AdminWorkshopWithStats[];
 }
 
-/** `GET /api/v1/admin/workshops/:id/cancel-preview`: who `POST …/cancel` would e-mail. */
+/**
+ * `GET /api/v1/admin/workshops/:id/cancel-preview`: who `POST …/cancel` would e-mail, with the
+ * workshop and its version read at the same instant as the counts (one D1 batch; also the `ETag`
+ * header). Send `version` as the cancellation's `If-Match`: it is refused (412) if the workshop
+ * changed since. Seats taken or given up meanwhile do not change the version: the cancellation
+ * tells whoever holds a seat when it is made, so the counts are as of `countedAt`.
+ */
 export interface CancelWorkshopPreview {
   workshopId: string;
   alreadyCancelled: boolean;
@@ -211,6 +217,14 @@ export interface CancelWorkshopPreview {
   notified: { confirmed: number; pending: number; total: number };
   /** Of those, how many already have the join link. */
   haveJoinLink: number;
+  /** Confirmed people waiting in its line: their place ends and they are told too. */
+  inLine: number;
+  /** When the counts were read (ISO instant). */
+  countedAt: string;
+  /** The workshop's version at that read (an entity tag, as `AdminWorkshop.version`). */
+  version: string;
+  /** The workshop as read with the counts: what the warning names. */
+  workshop: AdminWorkshop;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import type {
   CancelWorkshopPreview,
   WorkshopStats,
 } from '../../contract';
-import type { Registration } from '../db/registrations';
+import type { CancelPreviewRead } from '../db/seat-holders';
 import type { Series, SeriesOverview } from '../db/series';
 import type { Workshop } from '../db/workshops';
 import { isArchived } from '../domain/series';
@@ -60,9 +60,8 @@ export const adminWorkshopWithStats = (
 ): AdminWorkshopWithStats => ({ ...adminWorkshop(w, now), stats, inLine });
 
 export function cancelPreview(
-  workshop: Workshop,
-  holders: readonly Registration[],
-  reminded: ReadonlySet<string>,
+  { workshop, holders, reminded, inLine }: CancelPreviewRead,
+  now: number,
 ): CancelWorkshopPreview {
   const confirmed = holders.filter((h) => h.status === 'confirmed').length;
   return {
@@ -70,5 +69,9 @@ export function cancelPreview(
     alreadyCancelled: workshop.cancelledAt !== null,
     notified: { confirmed, pending: holders.length - confirmed, total: holders.length },
     haveJoinLink: holders.filter((h) => reminded.has(h.id)).length,
+    inLine: inLine.length,
+    countedAt: iso(now),
+    version: etag(workshop.version),
+    workshop: adminWorkshop(workshop, now),
   };
 }

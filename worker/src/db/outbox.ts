@@ -223,21 +223,6 @@ export const dropUnsentReminders = (db: D1Database, workshopId: string) =>
     )
     .bind(workshopId);
 
-/** Registrations whose reminder for this workshop went out (or is going): they have the join link. */
-export async function registrationsReminded(
-  db: D1Database,
-  workshopId: string,
-): Promise<Set<string>> {
-  const { results } = await db
-    .prepare(
-      `SELECT DISTINCT registration_id FROM outbox
-       WHERE workshop_id = ? AND kind = 'reminder' AND status IN ('sending', 'sent')`,
-    )
-    .bind(workshopId)
-    .all<{ registration_id: string }>();
-  return new Set(results.map((r) => r.registration_id));
-}
-
 /** Newest first, for the development outbox. */
 export async function listOutbox(db: D1Database, limit = 200): Promise<OutboxMessage[]> {
   const { results } = await db

@@ -1,3 +1,4 @@
+import { registrationFromRow, SELECT_REGISTRATION, type RegistrationRow } from './registrations';
 import { liveSeatCount, owedPlaces } from './seat-rule';
 import { nextVersion } from './versions';
 
@@ -56,4 +57,27 @@ export function promoteByHand(
       )
       .bind(registrationId, workshopId, now),
   ];
+}
+
+/**
+ * The address's other, unconfirmed registrations holding a seat in the workshop where
+ * `registrationId` waits in line: the seat the unique index (one per address) would find. Whether
+ * such a hold lapsed is judged in the promotion's own batch (db/registrations.ts `expirePending`).
+ */
+export async function pendingHoldsOfAddress(
+  db: D1Database,
+  registrationId: string,
+  workshopId: string,
+) {
+  const { results } = await db
+    .prepare(
+      `${SELECT_REGISTRATION}
+       WHERE r.status = 'pending' AND r.id IN (
+         SELECT s.registration_id FROM seats s JOIN waitlist q ON q.email_key = s.email_key
+         WHERE q.registration_id = ?1 AND q.workshop_id = ?2 AND s.workshop_id = ?2
+           AND s.status = 'held' AND s.registration_id <> ?1)`,
+    )
+    .bind(registrationId, workshopId)
+    .all<RegistrationRow>();
+  return results.map(registrationFromRow);
 }

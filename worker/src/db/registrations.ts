@@ -183,21 +183,6 @@ export async function registrationsReleasedFrom(
   return results.map(registrationFromRow);
 }
 
-/** Everyone holding a seat in a workshop. */
-export async function registrationsHoldingSeatIn(
-  db: D1Database,
-  workshopId: string,
-): Promise<Registration[]> {
-  const { results } = await db
-    .prepare(
-      `${SELECT_REGISTRATION}
-       WHERE r.id IN (SELECT registration_id FROM seats WHERE workshop_id = ?1 AND status = 'held')`,
-    )
-    .bind(workshopId)
-    .all<RegistrationRow>();
-  return results.map(registrationFromRow);
-}
-
 export interface RegistrationRecord {
   id: string;
   seriesId: number;

@@ -69,7 +69,17 @@ export async function confirmedInLine(
   workshopId: string,
   endedAt: number | null = null,
 ): Promise<Registration[]> {
-  const { results } = await db
+  const { results } = await selectConfirmedInLine(db, workshopId, endedAt).all<RegistrationRow>();
+  return results.map(registrationFromRow);
+}
+
+/** The statement behind confirmedInLine, to run in a batch with other reads. */
+export const selectConfirmedInLine = (
+  db: D1Database,
+  workshopId: string,
+  endedAt: number | null = null,
+) =>
+  db
     .prepare(
       `${SELECT_REGISTRATION}
        WHERE r.status = 'confirmed' AND r.id IN (
@@ -77,7 +87,4 @@ export async function confirmedInLine(
            AND (CASE WHEN ?2 IS NULL THEN status = 'waiting'
                      ELSE status = 'removed' AND ended_at = ?2 END))`,
     )
-    .bind(workshopId, endedAt)
-    .all<RegistrationRow>();
-  return results.map(registrationFromRow);
-}
+    .bind(workshopId, endedAt);

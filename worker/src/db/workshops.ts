@@ -203,12 +203,13 @@ export async function findWorkshop(
   id: string,
   now = Date.now(),
 ): Promise<Workshop | null> {
-  const row = await db
-    .prepare(`${SELECT_WITH_SEATS} WHERE w.id = ?2`)
-    .bind(now, id)
-    .first<WorkshopRow>();
+  const row = await selectWorkshop(db, id, now).first<WorkshopRow>();
   return row ? fromRow(row) : null;
 }
+
+/** The statement behind findWorkshop, to run in a batch with other reads (workshopsFromResult). */
+export const selectWorkshop = (db: D1Database, id: string, now: number) =>
+  db.prepare(`${SELECT_WITH_SEATS} WHERE w.id = ?2`).bind(now, id);
 
 export function insertWorkshop(
   db: D1Database,

@@ -43,7 +43,21 @@ export const lapsedHoldGoes = (
   workshopIds: readonly string[],
   now: number,
 ): D1PreparedStatement[] => [
+  ...lapsedHoldEnds(db, registrationId, now),
+  ...fillFromWaitlist(db, now, workshopIds),
+];
+
+/**
+ * The first half of `lapsedHoldGoes`: the registration expires (if its hold lapsed by `now`) and
+ * its seats and places end. For a batch that fills the seats from the line after its own change:
+ * an organizer's promotion by hand, which the fill must not forestall by moving (or offering a
+ * seat to) the very person the organizer is moving in.
+ */
+export const lapsedHoldEnds = (
+  db: D1Database,
+  registrationId: string,
+  now: number,
+): D1PreparedStatement[] => [
   ...expirePending(db, now, registrationId),
   expirePlaces(db, now, registrationId),
-  ...fillFromWaitlist(db, now, workshopIds),
 ];

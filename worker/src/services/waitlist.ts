@@ -6,13 +6,20 @@ import { hashToken } from '../tokens';
 import type { OfferState } from '../domain/waitlist';
 import { DuplicateSeatError, runSeatBatch, SeatRefusedError } from '../db/seats';
 import { findSeriesById } from '../db/series';
-import { promoteByHand } from '../db/promote-by-hand';
-import { endPlace, placesOf, markAnnounced, unannouncedPromotions } from '../db/waitlist';
+import { pendingHoldsOfAddress, promoteByHand } from '../db/promote-by-hand';
+import {
+  endPlace,
+  fillFromWaitlist,
+  placesOf,
+  markAnnounced,
+  unannouncedPromotions,
+} from '../db/waitlist';
 import { acceptOffer, offerOf } from '../db/offers';
 import { listLine } from '../db/waitlist-reads';
 import { findWorkshop, findWorkshopsInSeries, type Workshop } from '../db/workshops';
 import { ApiError } from '../http/errors';
 import { mailSubjects } from './mail-subjects';
+import { lapsedHoldEnds } from './holds';
 import { WriteBatch } from './write-batch';
 
 /** Promotions announced per call (one batch); the cron calls again until none is left. */
@@ -107,8 +114,24 @@ const audit = (
  * An organizer moves a confirmed person in by hand, out of order: a seat now, one more seat in
  * the workshop if it is full (409 `not_waiting`: not a confirmed person waiting in this line;
  * 409 `registration_closed`: the workshop is closed or cancelled; 409 `already_seated`: their
- * address holds a seat there through another registration, live or a lapsed hold the cron has not
- * expired yet — one seat per address, and the expiry moves them in by their place in line).
+ * address holds a live seat there through another registration — confirmed, or unconfirmed
+ * within its hold — one seat per address).
+ *
+ * Their address's other registration whose hold has run out unconfirmed (the cron has not come
+ * by yet) expires first, in the same batch, exactly as the cron would expire it: its seat already
+ * counts for nobody (db/seat-rule.ts), so ending it takes no seat from anyone; the seats it held
+ * go to the line after this promotion (here and in the other workshops it held). Whether it lapsed
+ * is judged at the batch's instant, not at the read: one confirmed within its hold meanwhile keeps
+ * its seat, and the promotion is then `already_seated`, which is true.
+ *
+ * Races with the lapsed hold's owner confirming late: if the promotion lands first, the late
+ * confirmation finds the address seated and says so ("You already have a seat"); if the late
+ * confirmation lands first, it expires that registration and the fill moves the person in by
+ * their place, or it retakes a seat nobody in line was owed; either way the promotion then finds
+ * them promoted (`not_waiting`) or no hold in its way, and never a second seat for the address.
+ * The cron expiring the hold first is the late confirmation's case; the workshop cancelled or the
+ * person taken out of line first: `not_waiting`, nobody moved in, nothing recorded (the lapsed
+ * hold still expires, as the cron would have it).
  */
 export async function promoteOnBehalf(
   db: D1Database,
@@ -117,12 +140,18 @@ export async function promoteOnBehalf(
   actor: string,
   now: number,
 ): Promise<void> {
+  const ownHolds = await pendingHoldsOfAddress(db, registrationId, workshop.id);
+  const ending = ownHolds.flatMap((r) => lapsedHoldEnds(db, r.id, now));
+  const freed = [...new Set(ownHolds.flatMap((r) => r.heldWorkshopIds))];
   const batch = new WriteBatch(db, now).add(
+    ...ending,
     ...promoteByHand(db, registrationId, workshop.id, now),
     audit(db, actor, 'waitlist.promote', workshop, registrationId, now, afterAChange),
+    ...(freed.length > 0 ? fillFromWaitlist(db, now, freed) : []),
   );
   try {
-    const [, , insert] = await batch.commit(runSeatBatch);
+    // The seat: promoteByHand's third statement, after the expiries.
+    const insert = (await batch.commit(runSeatBatch))[ending.length + 2];
     if (insert!.meta.changes === 1) return;
   } catch (error) {
     if (error instanceof SeatRefusedError) {
@@ -132,7 +161,7 @@ export async function promoteOnBehalf(
       throw new ApiError(
         409,
         'already_seated',
-        'This person holds a seat in this workshop through another registration.',
+        'This person holds a seat in this workshop through another registration, confirmed or unconfirmed within its hold.',
       );
     }
     throw error;

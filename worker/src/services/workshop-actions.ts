@@ -1,5 +1,6 @@
 import { findSeriesById } from '../db/series';
 import { findWorkshop, type Workshop } from '../db/workshops';
+import { readCancelPreview } from '../db/seat-holders';
 import { notFound } from '../http/errors';
 import { ifMatchHolds, pinsAVersion } from '../http/preconditions';
 import type { WorkshopPatch } from '../schemas/workshop';
@@ -58,4 +59,15 @@ export async function cancelWorkshopAsAsked(
     return cancelWorkshopAndTell(db, series, workshop, actor, now);
   });
   return { workshop: (await requireWorkshop(db, id)).workshop, outboxIds };
+}
+
+/**
+ * What cancelling a workshop would do, as the organizer is warned of it: the workshop (its
+ * version, to send back as If-Match with the cancellation) and who holds a seat, read at one
+ * instant (db/seat-holders.ts `readCancelPreview`). 404 when there is no such workshop.
+ */
+export async function cancelPreviewOf(db: D1Database, id: string, now: number) {
+  const read = await readCancelPreview(db, id, now);
+  if (!read) throw notFound('workshop_not_found', 'Workshop');
+  return read;
 }

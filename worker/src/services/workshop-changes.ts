@@ -8,18 +8,9 @@ import {
   workshopAt,
 } from '../db/mail-guards';
 import { confirmedInLine } from '../db/waitlist-reads';
-import {
-  dropQueuedReminders,
-  dropUnsentReminders,
-  registrationsReminded,
-  type Guard,
-} from '../db/outbox';
-import {
-  registrationsHoldingSeatIn,
-  registrationsReleasedFrom,
-  shortenHolds,
-  type Registration,
-} from '../db/registrations';
+import { dropQueuedReminders, dropUnsentReminders, type Guard } from '../db/outbox';
+import { registrationsReleasedFrom, shortenHolds, type Registration } from '../db/registrations';
+import { registrationsHoldingSeatIn, registrationsReminded } from '../db/seat-holders';
 import type { Series } from '../db/series';
 import {
   cancelWorkshop,
@@ -184,15 +175,6 @@ export async function changeWorkshop(
   return [...batch.outboxIds, ...late.outboxIds];
 }
 
-/** Who cancelling a workshop tells: everyone holding a seat, and which of them have the link. */
-export async function whoCancellingTells(db: D1Database, workshop: Workshop) {
-  const [holders, reminded] = await Promise.all([
-    registrationsHoldingSeatIn(db, workshop.id),
-    registrationsReminded(db, workshop.id),
-  ]);
-  return { holders, reminded };
-}
-
 /**
  * Cancels a workshop: seats freed, queued reminders dropped, everyone holding a seat told — each
  * only if this cancellation released their seat (someone who cancelled or whose hold ran out just
@@ -202,7 +184,9 @@ export async function whoCancellingTells(db: D1Database, workshop: Workshop) {
  *
  * It is made on the strength of `workshop` as read, whose time and title the notices give: if the
  * workshop changed after that read (moved, renamed, a seat added by hand), the batch fails whole
- * and `editConflict()` is thrown: nothing cancelled, nobody told, nothing recorded.
+ * and `editConflict()` is thrown: nothing cancelled, nobody told, nothing recorded. Seats taken
+ * or given up do not move the workshop's version: whom it tells is who holds a seat when it is
+ * made, not who did when the organizer's warning was read (the admin page says so).
  *
  * The confirmed people in its line are told too (`line_cancelled`, once per place: only if this
  * cancellation ended their place; someone who left the line or was moved in just before is not
@@ -243,7 +227,7 @@ export async function cancelWorkshopAndTell(
     releasedAt(id, [workshop.id], 'workshop_cancelled', now),
   );
   const tellLine = teller('line_cancelled', (id) => placeEndedAt(id, workshop.id, 'removed', now));
-  const { holders } = await whoCancellingTells(db, workshop);
+  const holders = await registrationsHoldingSeatIn(db, workshop.id);
   const [markCancelled, releaseSeats] = cancelWorkshop(db, workshop.id, now, workshop.version);
   const batch = new WriteBatch(db, now).add(
     markCancelled!,

@@ -10,8 +10,8 @@ import { announceAndRemind } from '../../jobs/waitlist';
 import { exportQuery, recordPath } from '../../schemas/admin';
 import { workshopPatch } from '../../schemas/workshop';
 import { exportRegistrations } from '../../services/export';
-import { whoCancellingTells } from '../../services/workshop-changes';
 import {
+  cancelPreviewOf,
   cancelWorkshopAsAsked,
   editWorkshop,
   requireWorkshop,
@@ -61,11 +61,13 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
       } satisfies AdminWorkshopResponse);
     },
   )
-  // What the organizer is warned of before cancelling: who would be told.
+  // What the organizer is warned of before cancelling: who would be told, with the version of
+  // the workshop those counts were read with (one batch), which the cancellation then sends.
   .get('/:id/cancel-preview', async (c) => {
-    const { workshop } = await requireWorkshop(c.env.DB, c.req.param('id'));
-    const { holders, reminded } = await whoCancellingTells(c.env.DB, workshop);
-    return c.json(cancelPreview(workshop, holders, reminded) satisfies CancelWorkshopPreview);
+    const now = Date.now();
+    const read = await cancelPreviewOf(c.env.DB, c.req.param('id'), now);
+    c.header('etag', etag(read.workshop.version));
+    return c.json(cancelPreview(read, now) satisfies CancelWorkshopPreview);
   })
   // The same If-Match as an edit: the admin page sends the version its warning was read with,
   // so a workshop moved or changed meanwhile is not cancelled blind (412 edit_conflict).
