@@ -115,6 +115,49 @@ describe("moving someone in by hand past their own address's lapsed hold", () =>
   });
 });
 
+describe('a refused promotion past their own lapsed hold', () => {
+  test('someone taken out of line: 409 not_waiting, but whoever the line moved in is told at once', async (t) => {
+    const worker = await shared.fresh(t);
+    const { slug, workshop, holders } = await fullWorkshop(worker, 1);
+    const email = uniqueEmail('out');
+    const ahead = await register(worker, slug, [workshop.id], {
+      email: uniqueEmail('ahead'),
+      waitlistWorkshopIds: [workshop.id],
+    });
+    const waiting = await register(worker, slug, [workshop.id], {
+      email,
+      waitlistWorkshopIds: [workshop.id],
+    });
+    await cancelAllByLink(worker, holders[0]!);
+    const pending = await register(worker, slug, [workshop.id], { email });
+    await confirmByLink(worker, ahead);
+    await confirmByLink(worker, waiting);
+    await lapse(worker, pending, Date.now() - MINUTE);
+    // Taken out of line (from another tab, say) before the organizer's click lands.
+    const out = await adminSend(
+      worker,
+      'DELETE',
+      `${adminWorkshopPath(workshop.id)}/waitlist/${waiting}`,
+    );
+    assert.equal(out.status, 200, await out.text());
+
+    const res = await adminSend(worker, 'POST', promotePath(workshop.id, waiting));
+    assert.equal(res.status, 409);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_waiting');
+    assert.equal(await seatStatus(worker, waiting, workshop.id), null, 'not moved in');
+    assert.equal(await promotions(worker), 0);
+    // The lapsed hold expired in that batch, as the cron would have it, and the line moved.
+    assert.equal(await registrationStatus(worker, pending), 'expired');
+    assert.equal(await seatStatus(worker, ahead, workshop.id), 'held');
+    await settle(worker);
+    assert.equal(
+      (await outbox(worker, { registrationId: ahead, kind: 'promoted' })).length,
+      1,
+      'told now, not at the next cron run',
+    );
+  });
+});
+
 describe("moving someone in by hand past their own lapsed hold meets that hold's owner confirming", () => {
   test('the promotion lands first: the late confirmation is told the address has the seat, confirms nothing', async (t) => {
     const worker = await shared.fresh(t);

@@ -130,8 +130,9 @@ const audit = (
  * their place, or it retakes a seat nobody in line was owed; either way the promotion then finds
  * them promoted (`not_waiting`) or no hold in its way, and never a second seat for the address.
  * The cron expiring the hold first is the late confirmation's case; the workshop cancelled or the
- * person taken out of line first: `not_waiting`, nobody moved in, nothing recorded (the lapsed
- * hold still expires, as the cron would have it).
+ * person taken out of line first: `not_waiting`, they are not moved in and no promotion is
+ * recorded, but the lapsed hold still expires, as the cron would have it, and the seats it held go
+ * to the lines (not a cancelled workshop's): the route announces those at once.
  */
 export async function promoteOnBehalf(
   db: D1Database,
