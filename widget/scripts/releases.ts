@@ -45,7 +45,7 @@ export function readReleases(dir: URL = RELEASES): Release[] {
   for (const file of files) {
     if (!entries.some((e) => `${e.version}.js` === file)) {
       throw new Error(
-        `${where(file)} is not listed in ${where(INDEX)}: release it with npm run release:widget.`,
+        `${where(file)} is not listed in ${where(INDEX)}: add its entry to releases.json (npm run release:widget does, for the current build) or delete the file.`,
       );
     }
   }
