@@ -105,13 +105,13 @@ describe('the cancel page reads its warning and its version at once', () => {
     await until(en, '.button--warning');
     expect(warningText(en)).to.include('Holding a seat at 10:42 (Bratislava time): 1 person');
     expect(warningText(en)).to.include(
-      'Confirmed in its waiting list at 10:42: 3 people. They are told too.',
+      'With a confirmed place on its waiting list at 10:42 (Bratislava time): 3 people. They are told too.',
     );
     fakeAdminApi(withLine);
     const sk = await renderApp('#/series/smart/workshops/w1/cancel', 'sk');
     await until(sk, '.button--warning');
     expect(screen(sk).shadowRoot.querySelector('.notice--warning')!.textContent).to.include(
-      'S\u00a0potvrdeným miestom na čakacej listine o\u00a010:42: 3 osoby. Aj im príde e-mail.',
+      'S\u00a0potvrdeným miestom na čakacej listine o\u00a010:42 (bratislavský čas): 3 osoby. Aj im príde e-mail.',
     );
   });
 });

@@ -164,7 +164,7 @@ describe('the iframe page', () => {
       .getByRole('button', { name: 'Odoslať registráciu' })
       .waitFor();
     let height = await frameHeight(page);
-    for (let i = 0; i < 50 && height !== (await contentHeight(page)); i++) {
+    for (let i = 0; i < 200 && height !== (await contentHeight(page)); i++) {
       await page.waitForTimeout(100);
       height = await frameHeight(page);
     }

@@ -107,7 +107,7 @@ export class AdminCancelWorkshop extends AdminScreen {
         ? nothing
         : html`<p>
             ${msg(
-              str`Confirmed in its waiting list at ${at}: ${peopleCount(p.inLine, this.locale)}. They are told too.`,
+              str`With a confirmed place on its waiting list at ${at} (Bratislava time): ${peopleCount(p.inLine, this.locale)}. They are told too.`,
             )}
           </p>`;
     return html`${now} ${line}
