@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { findWorkshop } from '../../worker/src/db/workshops';
+import { adminWorkshopPath } from './api-shapes';
 import type { TestWorker } from './worker';
 import {
   cancelThroughManagePage,
@@ -56,10 +58,15 @@ export async function confirmedInLine(worker: TestWorker) {
   return { slug, workshop, id: registration.id };
 }
 
+/** The token in the link of a registration's confirmation request. */
+export async function confirmTokenOf(worker: TestWorker, registrationId: string) {
+  const request = await onlyMessage(worker, { registrationId, kind: 'confirm_request' });
+  return tokenOf(confirmLink(await received(worker, request)));
+}
+
 /** Confirms a registration by posting the token from its confirmation request's link. */
 export async function confirmByLink(worker: TestWorker, registrationId: string) {
-  const request = await onlyMessage(worker, { registrationId, kind: 'confirm_request' });
-  const res = await postConfirmation(worker, tokenOf(confirmLink(await received(worker, request))));
+  const res = await postConfirmation(worker, await confirmTokenOf(worker, registrationId));
   assert.equal(res.status, 200, await res.text());
   await settle(worker);
 }
@@ -89,3 +96,11 @@ export const seatStatus = async (worker: TestWorker, registrationId: string, wor
       .bind(registrationId, workshopId)
       .first<{ status: string }>()
   )?.status ?? null;
+
+/** A workshop's capacity as stored now. */
+export const capacityOf = async (worker: TestWorker, workshopId: string) =>
+  (await findWorkshop(worker.db as never, workshopId))!.capacity;
+
+/** The admin path that moves a person in from a workshop's line by hand. */
+export const promotePath = (workshopId: string, registrationId: string) =>
+  `${adminWorkshopPath(workshopId)}/waitlist/${registrationId}/promote`;

@@ -4,22 +4,23 @@ import { confirmByToken } from '../../worker/src/services/confirm';
 import { hasSql, pausedBefore } from '../support/interleave';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import {
-  confirmLink,
   createSeries,
   createWorkshop,
   MINUTE,
-  onlyMessage,
   postRegistration,
-  received,
   register,
   registrationStatus,
   runCron,
-  tokenOf,
   unique,
   uniqueEmail,
   validRegistration,
 } from '../support/fixtures';
-import { cancelAllByLink, confirmByLink, seatStatus } from '../support/waitlist-fixtures';
+import {
+  cancelAllByLink,
+  confirmByLink,
+  confirmTokenOf,
+  seatStatus,
+} from '../support/waitlist-fixtures';
 import { lapse, liveSeats, waitingWithOwnSeat } from '../support/lapsed-line';
 import { newcomerRacing } from '../support/newcomer';
 
@@ -35,17 +36,12 @@ before(async () => {
 });
 after(() => worker.dispose());
 
-async function confirmTokenOf(registrationId: string) {
-  const request = await onlyMessage(worker, { registrationId, kind: 'confirm_request' });
-  return tokenOf(confirmLink(await received(worker, request)));
-}
-
 /** Confirms now from here; a cron run then sends what it queued (no request is there to). */
 async function confirmNow(registrationId: string) {
   const now = Date.now();
   const result = await confirmByToken(
     worker.db as never,
-    await confirmTokenOf(registrationId),
+    await confirmTokenOf(worker, registrationId),
     now,
   );
   await runCron(worker, now);
@@ -57,7 +53,7 @@ async function confirmNow(registrationId: string) {
  * before its write while `meanwhile` happens through the worker.
  */
 async function confirmRacing(registrationId: string, now: number, meanwhile: () => Promise<void>) {
-  const token = await confirmTokenOf(registrationId);
+  const token = await confirmTokenOf(worker, registrationId);
   const db = pausedBefore(worker.db, hasSql(`SET status = 'confirmed'`), meanwhile);
   const result = await confirmByToken(db as never, token, now);
   assert.ok(db.paused(), 'the other change came in between');
@@ -88,7 +84,7 @@ describe('the lapse meets a confirmation of the lapsed registration', () => {
     assert.equal(res.status, 201, await res.text());
     const outcome = await confirmByToken(
       worker.db as never,
-      await confirmTokenOf(slow),
+      await confirmTokenOf(worker, slow),
       Date.now(),
     );
     assert.equal(outcome?.outcome, 'lapsed_full', 'told that the seat went meanwhile');

@@ -6,7 +6,6 @@ import { liveSeats as liveSeatsAt } from '../support/lapsed-line';
 import { startTestWorker, type TestWorker } from '../support/worker';
 import {
   cancelThroughManagePage,
-  confirmLink,
   createSeries,
   createWorkshop,
   HOUR,
@@ -20,12 +19,11 @@ import {
   registerConfirmed,
   runCron,
   settle,
-  tokenOf,
   unique,
   uniqueEmail,
   validRegistration,
 } from '../support/fixtures';
-import { seatStatus } from '../support/waitlist-fixtures';
+import { confirmTokenOf, seatStatus } from '../support/waitlist-fixtures';
 
 /**
  * The line rule under races (README "Waiting lists"): a seat that the first confirmed person in
@@ -65,11 +63,6 @@ async function joinLine(slug: string, workshopId: string) {
   return ((await res.json()) as { registration: { id: string } }).registration.id;
 }
 
-async function confirmTokenOf(registrationId: string) {
-  const request = await onlyMessage(worker, { registrationId, kind: 'confirm_request' });
-  return tokenOf(confirmLink(await received(worker, request)));
-}
-
 /**
  * Confirms as a request that started at `now` would (from here, so the instant can be a moment
  * old), then lets a cron run at that instant deliver its mail.
@@ -77,7 +70,7 @@ async function confirmTokenOf(registrationId: string) {
 async function confirmAt(registrationId: string, now: number) {
   const result = await confirmByToken(
     worker.db as never,
-    await confirmTokenOf(registrationId),
+    await confirmTokenOf(worker, registrationId),
     now,
   );
   await runCron(worker, now);
@@ -86,7 +79,7 @@ async function confirmAt(registrationId: string, now: number) {
 
 /** Confirms through the page's POST, now. */
 async function confirmNow(registrationId: string) {
-  const res = await postConfirmation(worker, await confirmTokenOf(registrationId));
+  const res = await postConfirmation(worker, await confirmTokenOf(worker, registrationId));
   assert.equal(res.status, 200);
   await res.arrayBuffer();
   await settle(worker);

@@ -9,25 +9,26 @@ import { lapse, liveSeats, waitingWithOwnSeat } from '../support/lapsed-line';
 import { sharedWorker } from '../support/shared-worker';
 import type { TestWorker } from '../support/worker';
 import {
-  adminWorkshopPath,
-  confirmLink,
   createSeries,
   createWorkshop,
   expectError,
   MINUTE,
-  onlyMessage,
   outbox,
   postConfirmation,
-  received,
   register,
   registrationStatus,
   runCron,
   settle,
-  tokenOf,
   unique,
   uniqueEmail,
 } from '../support/fixtures';
-import { confirmByLink, seatStatus } from '../support/waitlist-fixtures';
+import {
+  capacityOf,
+  confirmByLink,
+  confirmTokenOf,
+  promotePath,
+  seatStatus,
+} from '../support/waitlist-fixtures';
 
 /**
  * An organizer moving someone in from the line by hand raises the capacity by one only when the
@@ -57,17 +58,6 @@ async function lapsedSeatAndLine(worker: TestWorker) {
   assert.equal(await seatStatus(worker, slow, workshop.id), 'held', 'not expired yet');
   assert.equal(await seatStatus(worker, waiting, workshop.id), null, 'still in line');
   return { slug, workshop, slow, waiting, lapsedAt };
-}
-
-const capacityOf = async (worker: TestWorker, id: string) =>
-  (await findWorkshop(worker.db as never, id))!.capacity;
-
-const promotePath = (workshopId: string, registrationId: string) =>
-  `${adminWorkshopPath(workshopId)}/waitlist/${registrationId}/promote`;
-
-async function confirmTokenOf(worker: TestWorker, registrationId: string) {
-  const request = await onlyMessage(worker, { registrationId, kind: 'confirm_request' });
-  return tokenOf(confirmLink(await received(worker, request)));
 }
 
 describe('moving someone in by hand past a lapsed hold', () => {

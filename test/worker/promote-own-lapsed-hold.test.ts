@@ -10,23 +10,22 @@ import { sharedWorker } from '../support/shared-worker';
 import type { TestWorker } from '../support/worker';
 import {
   cancelAllByLink,
+  capacityOf,
   confirmByLink,
+  confirmTokenOf,
   fullWorkshop,
+  promotePath,
   seatStatus,
 } from '../support/waitlist-fixtures';
 import {
   adminWorkshopPath,
-  confirmLink,
   MINUTE,
-  onlyMessage,
   outbox,
   postConfirmation,
-  received,
   register,
   registrationStatus,
   runCron,
   settle,
-  tokenOf,
   uniqueEmail,
 } from '../support/fixtures';
 
@@ -40,21 +39,10 @@ import {
  */
 const shared = sharedWorker();
 
-const capacityOf = async (worker: TestWorker, id: string) =>
-  (await findWorkshop(worker.db as never, id))!.capacity;
-
-const promotePath = (workshopId: string, registrationId: string) =>
-  `${adminWorkshopPath(workshopId)}/waitlist/${registrationId}/promote`;
-
 const promotions = async (worker: TestWorker) =>
   (await worker.db
     .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'waitlist.promote'`)
     .first<{ n: number }>())!.n;
-
-async function confirmTokenOf(worker: TestWorker, registrationId: string) {
-  const request = await onlyMessage(worker, { registrationId, kind: 'confirm_request' });
-  return tokenOf(confirmLink(await received(worker, request)));
-}
 
 /** A one-seat workshop: the person waits in line, their own other registration's hold ran out. */
 async function ownLapsedHold(worker: TestWorker) {
@@ -63,6 +51,30 @@ async function ownLapsedHold(worker: TestWorker) {
   await lapse(worker, person.pending, lapsedAt);
   assert.equal(await seatStatus(worker, person.pending, workshop.id), 'held', 'not expired yet');
   return { slug, workshop, waiting: person.waiting, pending: person.pending, lapsedAt };
+}
+
+/**
+ * A one-seat workshop with two confirmed places in its line (`ahead`, then the person's,
+ * `waiting`), both behind the seat the person's own address holds unconfirmed (`pending`), whose
+ * hold has not run out yet. The way there: both places unconfirmed, a holder cancels (nobody moves
+ * in), the person's address takes the seat with a new registration, then both places are confirmed.
+ */
+async function aheadThenOwnHold(worker: TestWorker) {
+  const { slug, workshop, holders } = await fullWorkshop(worker, 1);
+  const email = uniqueEmail('both');
+  const ahead = await register(worker, slug, [workshop.id], {
+    email: uniqueEmail('ahead'),
+    waitlistWorkshopIds: [workshop.id],
+  });
+  const waiting = await register(worker, slug, [workshop.id], {
+    email,
+    waitlistWorkshopIds: [workshop.id],
+  });
+  await cancelAllByLink(worker, holders[0]!);
+  const pending = await register(worker, slug, [workshop.id], { email });
+  await confirmByLink(worker, ahead);
+  await confirmByLink(worker, waiting);
+  return { workshop, ahead, waiting, pending };
 }
 
 describe("moving someone in by hand past their own address's lapsed hold", () => {
@@ -85,22 +97,7 @@ describe("moving someone in by hand past their own address's lapsed hold", () =>
 
   test('someone ahead in line was owed that seat: they get it in the same batch, and a seat is added for the one moved in', async (t) => {
     const worker = await shared.fresh(t);
-    const { slug, workshop, holders } = await fullWorkshop(worker, 1);
-    const email = uniqueEmail('both');
-    // Two unconfirmed places (ahead, then the person's); the seat frees, the person's own address
-    // takes it with a new registration, then both places are confirmed: both wait behind the hold.
-    const ahead = await register(worker, slug, [workshop.id], {
-      email: uniqueEmail('ahead'),
-      waitlistWorkshopIds: [workshop.id],
-    });
-    const waiting = await register(worker, slug, [workshop.id], {
-      email,
-      waitlistWorkshopIds: [workshop.id],
-    });
-    await cancelAllByLink(worker, holders[0]!);
-    const pending = await register(worker, slug, [workshop.id], { email });
-    await confirmByLink(worker, ahead);
-    await confirmByLink(worker, waiting);
+    const { workshop, ahead, waiting, pending } = await aheadThenOwnHold(worker);
     assert.equal(await seatStatus(worker, ahead, workshop.id), null, 'waits behind the live hold');
     await lapse(worker, pending, Date.now() - MINUTE);
 
@@ -118,20 +115,7 @@ describe("moving someone in by hand past their own address's lapsed hold", () =>
 describe('a refused promotion past their own lapsed hold', () => {
   test('someone taken out of line: 409 not_waiting, but whoever the line moved in is told at once', async (t) => {
     const worker = await shared.fresh(t);
-    const { slug, workshop, holders } = await fullWorkshop(worker, 1);
-    const email = uniqueEmail('out');
-    const ahead = await register(worker, slug, [workshop.id], {
-      email: uniqueEmail('ahead'),
-      waitlistWorkshopIds: [workshop.id],
-    });
-    const waiting = await register(worker, slug, [workshop.id], {
-      email,
-      waitlistWorkshopIds: [workshop.id],
-    });
-    await cancelAllByLink(worker, holders[0]!);
-    const pending = await register(worker, slug, [workshop.id], { email });
-    await confirmByLink(worker, ahead);
-    await confirmByLink(worker, waiting);
+    const { workshop, ahead, waiting, pending } = await aheadThenOwnHold(worker);
     await lapse(worker, pending, Date.now() - MINUTE);
     // Taken out of line (from another tab, say) before the organizer's click lands.
     const out = await adminSend(

@@ -6,11 +6,9 @@ import { T } from '../../worker/src/pages/wording';
 import { hasSql, pausedBefore } from '../support/interleave';
 import { lapse, liveSeats } from '../support/lapsed-line';
 import {
-  confirmLink,
   createSeries,
   createWorkshop,
   MINUTE,
-  onlyMessage,
   outbox,
   postConfirmation,
   received,
@@ -18,7 +16,6 @@ import {
   registrationStatus,
   runCron,
   settle,
-  tokenOf,
   unique,
   uniqueEmail,
 } from '../support/fixtures';
@@ -26,6 +23,7 @@ import { sharedWorker } from '../support/shared-worker';
 import {
   cancelAllByLink,
   confirmByLink,
+  confirmTokenOf,
   fullWorkshop,
   seatStatus,
 } from '../support/waitlist-fixtures';
@@ -83,17 +81,12 @@ async function lapsedBesideOwnPlace(
   return { slug, full, roomy, waiting, pending };
 }
 
-async function confirmTokenOf(registrationId: string) {
-  const request = await onlyMessage(worker, { registrationId, kind: 'confirm_request' });
-  return tokenOf(confirmLink(await received(worker, request)));
-}
-
 /**
  * The confirm link's page (GET) and the page after confirming (POST, as the button would, or a
  * form opened earlier).
  */
 async function linkAndConfirm(registrationId: string) {
-  const token = await confirmTokenOf(registrationId);
+  const token = await confirmTokenOf(worker, registrationId);
   const link = await worker.fetch(`/api/v1/registrations/confirm?token=${token}`);
   const opened = await link.text();
   assert.equal(link.status, 200, opened);
@@ -215,7 +208,7 @@ describe('a late confirmation whose address has the seat through its own place i
 describe('raced', () => {
   test('against the cron expiring the hold mid-confirmation: "you already have a seat"', async () => {
     const { full, waiting, pending } = await lapsedBesideOwnPlace();
-    const token = await confirmTokenOf(pending);
+    const token = await confirmTokenOf(worker, pending);
     // The confirmation is about to expire its own lapsed hold when the cron does it first.
     const db = pausedBefore(worker.db, hasSql(`SET status = 'expired'`), () =>
       runCron(worker, Date.now()),
@@ -248,7 +241,7 @@ describe('raced', () => {
   test('the other registration cancelled between the read and the write: it looks again, takes both', async () => {
     const { full, roomy, waiting, pending } = await lapsedBesideOwnPlace('sk', { alsoFree: true });
     await runCron(worker, Date.now());
-    const token = await confirmTokenOf(pending);
+    const token = await confirmTokenOf(worker, pending);
     const db = pausedBefore(worker.db, hasSql(`SET status = 'confirmed'`), () =>
       cancelAllByLink(worker, waiting, 'promoted'),
     );
