@@ -95,18 +95,11 @@ export const adminWorkshopRoutes = new Hono<AppEnv>()
     const { workshop } = await requireWorkshop(c.env.DB, id);
     // Refused or not, the batch may have moved others in by the line (the person's own lapsed hold
     // expires in it, services/waitlist.ts): they are told now, not at the next cron run.
-    const refused = await promoteOnBehalf(
-      c.env.DB,
-      workshop,
-      registrationId,
-      actorName(c.get('actor')),
-      now,
-    ).then(
-      () => undefined,
-      (error: unknown) => error ?? new Error('promotion refused'),
-    );
-    deliverSoon(c, await announceAndRemind(c.env.DB, now));
-    if (refused) throw refused;
+    try {
+      await promoteOnBehalf(c.env.DB, workshop, registrationId, actorName(c.get('actor')), now);
+    } finally {
+      deliverSoon(c, await announceAndRemind(c.env.DB, now));
+    }
     return c.json(adminWaitlist(await waitlistOf(c.env.DB, workshop)));
   })
   .delete('/:id/waitlist/:registrationId', validate('param', placeParam), async (c) => {
