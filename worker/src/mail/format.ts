@@ -14,50 +14,38 @@ export const TIME_ZONE = 'Europe/Bratislava';
 const NBSP = '\u00a0';
 
 /**
- * Formatters by language and options, built once per isolate: building one costs far more than
- * using it, and the public list formats every workshop's times in both languages.
+ * One formatter per language, built once per isolate (building one costs far more than using it,
+ * and the public list words every workshop's times in both languages). It has every field the
+ * texts use, so an instant takes one `formatToParts` call, whatever is made of it.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<Locale, Intl.DateTimeFormat>();
 
-const parts = (instant: number, locale: Locale, options: Intl.DateTimeFormatOptions) => {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let formatter = formatters.get(key);
+type Parts = Record<string, string>;
+
+const partsOf = (instant: number, locale: Locale): Parts => {
+  let formatter = formatters.get(locale);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sk-SK', {
       timeZone: TIME_ZONE,
-      ...options,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
     });
-    formatters.set(key, formatter);
+    formatters.set(locale, formatter);
   }
-  return Object.fromEntries(
-    formatter.formatToParts(instant).map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
+  return Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
 };
 
 /** "25. mája 2026" / "25 May 2026", with no-break spaces. */
-const dayMonthYear = (instant: number, locale: Locale) => {
-  const { day, month, year } = parts(instant, locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-  return locale === 'en'
-    ? `${day}${NBSP}${month}${NBSP}${year}`
-    : `${day}.${NBSP}${month}${NBSP}${year}`;
-};
-
-const weekday = (instant: number, locale: Locale) =>
-  parts(instant, locale, { weekday: 'long' }).weekday!;
+const dayMonthYear = ({ day, month, year }: Parts, locale: Locale) =>
+  locale === 'en' ? `${day}${NBSP}${month}${NBSP}${year}` : `${day}.${NBSP}${month}${NBSP}${year}`;
 
 /** "10:00", 24-hour clock. */
-const time = (instant: number, locale: Locale) => {
-  const { hour, minute } = parts(instant, locale, {
-    hour: 'numeric',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return `${hour}:${minute}`;
-};
+const time = ({ hour, minute }: Parts) => `${hour}:${minute}`;
 
 /** The dash of a range, held to both ends by no-break spaces. */
 export const RANGE = `${NBSP}–${NBSP}`;
@@ -68,17 +56,19 @@ export const RANGE = `${NBSP}–${NBSP}`;
  * Intl parts so that ICU versions cannot change it.
  */
 export function formatWhen(startsAt: number, endsAt: number, locale: Locale): string {
-  const date = (instant: number) => `${weekday(instant, locale)} ${dayMonthYear(instant, locale)}`;
-  const start = `${date(startsAt)}, ${time(startsAt, locale)}`;
-  return date(endsAt) === date(startsAt)
-    ? `${start}${RANGE}${time(endsAt, locale)}`
-    : `${start}${RANGE}${date(endsAt)}, ${time(endsAt, locale)}`;
+  const [from, to] = [partsOf(startsAt, locale), partsOf(endsAt, locale)];
+  const date = (p: Parts) => `${p.weekday} ${dayMonthYear(p, locale)}`;
+  const start = `${date(from)}, ${time(from)}`;
+  return date(to) === date(from)
+    ? `${start}${RANGE}${time(to)}`
+    : `${start}${RANGE}${date(to)}, ${time(to)}`;
 }
 
 /** "28. novembra 2026 o 10:15" / "28 November 2026 at 10:15": a moment, without the weekday. */
 export function formatMoment(instant: number, locale: Locale): string {
   const at = locale === 'en' ? `at${NBSP}` : `o${NBSP}`;
-  return `${dayMonthYear(instant, locale)} ${at}${time(instant, locale)}`;
+  const parts = partsOf(instant, locale);
+  return `${dayMonthYear(parts, locale)} ${at}${time(parts)}`;
 }
 
 export type PluralForms = { one: string; few: string; other: string };
