@@ -1,4 +1,4 @@
-import { liveSeatCount, seatedLive } from './seat-rule';
+import { liveSeatCount, owedPlaces } from './seat-rule';
 import { checkedVersion } from './versions';
 
 export interface Workshop {
@@ -124,9 +124,7 @@ const fromRow = (r: WorkshopRow): Workshop => ({
  * db/seat-rule.ts. `?1`: the instant to count at; a query's own parameters start at `?2`.
  */
 const SELECT_WITH_SEATS = `SELECT w.*, ${liveSeatCount('w.id', '?1')} AS seats_taken,
-  (SELECT COUNT(*) FROM waitlist q JOIN registrations r ON r.id = q.registration_id
-   WHERE q.workshop_id = w.id AND q.status = 'waiting' AND r.status = 'confirmed'
-     AND NOT ${seatedLive('q', '?1')}) AS line_waiting
+  ${owedPlaces('w.id', '?1', 'TRUE')} AS line_waiting
   FROM workshops w`;
 
 async function all(statement: D1PreparedStatement): Promise<Workshop[]> {
