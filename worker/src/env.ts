@@ -101,3 +101,16 @@ export interface ReminderSeat {
  * the outbox in D1 is the ledger.
  */
 export type MailJob = { outboxId: string } | { reminder: ReminderSeat };
+
+/**
+ * A number from a var (`wrangler.jsonc` "vars", or a test's), else `fallback`: when unset, not a
+ * number, or not `allowed`.
+ */
+export function numberVar(
+  value: string | undefined,
+  fallback: number,
+  allowed: (n: number) => boolean,
+): number {
+  const configured = Number(value);
+  return value && Number.isFinite(configured) && allowed(configured) ? configured : fallback;
+}

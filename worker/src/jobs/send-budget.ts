@@ -1,4 +1,4 @@
-import type { Bindings } from '../env';
+import { numberVar, type Bindings } from '../env';
 
 /**
  * How long a cron run without the mail queue keeps sending, in wall-clock time from the start of
@@ -32,11 +32,7 @@ export class SendBudget {
 
   /** The budget of a cron run that started at `startedAt` (the clock's, not the scheduled time). */
   static forRun(env: Bindings, startedAt: number, clock: () => number = Date.now) {
-    const configured = Number(env.CRON_SEND_BUDGET_MS);
-    const budgetMs =
-      env.CRON_SEND_BUDGET_MS && Number.isFinite(configured) && configured >= 0
-        ? configured
-        : CRON_SEND_BUDGET_MS;
+    const budgetMs = numberVar(env.CRON_SEND_BUDGET_MS, CRON_SEND_BUDGET_MS, (ms) => ms >= 0);
     return new SendBudget(startedAt, budgetMs, clock);
   }
 

@@ -1,4 +1,4 @@
-import { isDevelopment, type Bindings } from '../env';
+import { isDevelopment, numberVar, type Bindings } from '../env';
 import type { OutgoingMail } from './message';
 
 /**
@@ -69,12 +69,9 @@ const base64 = (text: string) => {
  */
 export const SEND_TIMEOUT_MS = 10_000;
 
-const sendTimeout = (env: Bindings) => {
-  const configured = Number(env.MAIL_SEND_TIMEOUT_MS);
-  return env.MAIL_SEND_TIMEOUT_MS && Number.isFinite(configured) && configured > 0
-    ? configured
-    : SEND_TIMEOUT_MS;
-};
+// Not 0: that would give every send up at once.
+const sendTimeout = (env: Bindings) =>
+  numberVar(env.MAIL_SEND_TIMEOUT_MS, SEND_TIMEOUT_MS, (ms) => ms > 0);
 
 /**
  * A Resend-compatible HTTP API (POST JSON with a Bearer key). The outbox id is the idempotency
