@@ -25,6 +25,14 @@ export interface SeatedWorkshop {
   how: SeatedHow;
 }
 
+/** Of `workshops`, those with a seat among `seats`, each with how it is held; in their order. */
+export function seatedIn(workshops: readonly Workshop[], seats: readonly SeatElsewhere[]) {
+  const how = new Map(seats.map((seat) => [seat.workshopId, seat.how]));
+  return workshops
+    .filter((w) => how.has(w.id))
+    .map((workshop): SeatedWorkshop => ({ workshop, how: how.get(workshop.id)! }));
+}
+
 /** Seats the registration's address holds in these workshops through its other registrations. */
 export async function seatsElsewhere(
   db: D1Database,

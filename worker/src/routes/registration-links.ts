@@ -23,6 +23,7 @@ import {
 import { cancelSeats, heldByToken } from '../services/cancel';
 import { confirmByToken, confirmLinkByToken, type ConfirmLink } from '../services/confirm';
 import { holdLength } from '../domain/holds';
+import { seatedIn } from '../db/seats-elsewhere';
 import type { ConfirmState } from '../domain/registrations';
 
 /** Tokens are 43 base64url characters; anything else is not one of ours. */
@@ -65,11 +66,10 @@ function linkPage(
   const { locale } = registration;
   if (state === 'pending') return confirmFormPage(token, locale, series, workshops);
   if (state === 'lapsed') {
-    const how = new Map(seatedElsewhere.map((s) => [s.workshopId, s.how]));
-    if (workshops.length > 0 && workshops.every((w) => how.has(w.id))) {
+    const seated = seatedIn(workshops, seatedElsewhere);
+    if (workshops.length > 0 && seated.length === workshops.length) {
       // The address has every seat already (or the line owes it them): nothing to confirm, so
       // the answer confirming would give, without a button.
-      const seated = workshops.map((workshop) => ({ workshop, how: how.get(workshop.id)! }));
       return confirmPage(
         'already_seated',
         locale,

@@ -3,6 +3,7 @@ import { confirmRegistration } from '../db/confirmations';
 import { findRegistrationByToken, type Registration } from '../db/registrations';
 import { DuplicateSeatError, retakeLapsedSeats, runSeatBatch, SeatRefusedError } from '../db/seats';
 import {
+  seatedIn,
   seatsElsewhere,
   seatsOwedElsewhere,
   type SeatedWorkshop,
@@ -178,11 +179,8 @@ async function confirmLate(db: D1Database, link: ConfirmLink, now: number): Prom
     ...registration.lapsedWorkshopIds,
     ...inLine,
   ]);
-  const how = new Map(seats.map((seat) => [seat.workshopId, seat.how]));
-  const seatedElsewhere = workshops
-    .filter((w) => how.has(w.id))
-    .map((workshop) => ({ workshop, how: how.get(workshop.id)! }));
-  const lapsed = workshops.filter((w) => !how.has(w.id));
+  const seatedElsewhere = seatedIn(workshops, seats);
+  const lapsed = workshops.filter((w) => !seatedElsewhere.some((s) => s.workshop === w));
   const free = lapsed.filter(
     (w) => !inLine.has(w.id) && isRegistrationOpen(w, now) && seatsLeft(w) > 0,
   );
